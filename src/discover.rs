@@ -1,0 +1,102 @@
+//! Which files are sheets: the paths given, else `--dir`/`$SHEET_DIR`, else the
+//! nearest `regions/` from the current directory upward.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::Failure;
+
+/// The name of the folder searched for upward.
+pub const REGIONS_DIR: &str = "regions";
+/// A file beside the sheets that is not a sheet.
+pub const THEMES_FILE: &str = "themes.toml";
+
+/// The sheets to read, and the folder they came from (where `themes.toml` lives).
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    pub files: Vec<PathBuf>,
+    pub dir: Option<PathBuf>,
+}
+
+/// Resolves the sheets of a command.
+pub fn resolve(paths: &[PathBuf], dir: Option<&Path>) -> Result<Inputs, Failure> {
+    if !paths.is_empty() {
+        let mut files = Vec::new();
+        let mut first_dir = None;
+        for p in paths {
+            if p.is_dir() {
+                first_dir.get_or_insert_with(|| p.clone());
+                files.extend(sheets_in(p)?);
+            } else if p.is_file() {
+                first_dir
+                    .get_or_insert_with(|| p.parent().map(Path::to_path_buf).unwrap_or_default());
+                files.push(p.clone());
+            } else {
+                return Err(Failure::NotFound { path: p.clone() });
+            }
+        }
+        return Ok(Inputs {
+            files,
+            dir: first_dir,
+        });
+    }
+    let dir = match dir {
+        Some(d) if d.is_dir() => d.to_path_buf(),
+        Some(d) => {
+            return Err(Failure::NotFound {
+                path: d.to_path_buf(),
+            })
+        }
+        None => find_regions_dir()?,
+    };
+    let files = sheets_in(&dir)?;
+    if files.is_empty() {
+        return Err(Failure::EmptyDir { path: dir });
+    }
+    Ok(Inputs {
+        files,
+        dir: Some(dir),
+    })
+}
+
+/// The nearest `regions/` folder from the current directory upward, as a path
+/// relative to the current directory (`regions`, `../regions`, …).
+pub fn find_regions_dir() -> Result<PathBuf, Failure> {
+    let cwd = std::env::current_dir().map_err(|source| Failure::Io {
+        path: PathBuf::from("."),
+        source,
+    })?;
+    let mut looked = Vec::new();
+    let mut relative = PathBuf::new();
+    for ancestor in cwd.ancestors() {
+        let candidate = ancestor.join(REGIONS_DIR);
+        if candidate.is_dir() {
+            return Ok(relative.join(REGIONS_DIR));
+        }
+        looked.push(candidate);
+        relative.push("..");
+    }
+    Err(Failure::NoSheetsDir { looked })
+}
+
+/// The `*.toml` files of a folder except `themes.toml`, sorted by name.
+pub fn sheets_in(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Failure::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| Failure::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let path = entry.path();
+        let is_toml = path.extension().is_some_and(|e| e == "toml");
+        let is_themes = path.file_name().is_some_and(|n| n == THEMES_FILE);
+        if is_toml && !is_themes && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}

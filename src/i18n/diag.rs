@@ -1,0 +1,774 @@
+//! Diagnostic messages: what each finding says, in Japanese and English.
+
+use toml::de::DeValue;
+
+use crate::date::DateError;
+use crate::diag::Code;
+use crate::fiscal::FiscalYear;
+use crate::i18n::Lang;
+use crate::model::{Better, Status, View};
+use crate::source::EncodingProblem;
+
+/// The tables of format 1, and the keys each may hold (SPEC §1.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Top,
+    Sheet,
+    Goal,
+    Progress,
+    Challenge,
+    Views,
+    Indicator,
+    Hospital,
+}
+
+impl Table {
+    pub const ALL: [Table; 8] = [
+        Table::Top,
+        Table::Sheet,
+        Table::Goal,
+        Table::Progress,
+        Table::Challenge,
+        Table::Views,
+        Table::Indicator,
+        Table::Hospital,
+    ];
+
+    pub fn keys(self) -> &'static [&'static str] {
+        match self {
+            Table::Top => &[
+                "format",
+                "sheet",
+                "goals",
+                "challenges",
+                "indicators",
+                "hospital_collaboration",
+            ],
+            Table::Sheet => &[
+                "prefecture",
+                "region",
+                "fiscal_year",
+                "meeting",
+                "as_of",
+                "theme",
+                "summary",
+                "strengths",
+                "concerns",
+                "questions",
+            ],
+            Table::Goal => &["text", "indicator", "id", "progress"],
+            Table::Progress => &["text", "date", "status", "rescheduled_from", "note"],
+            Table::Challenge => &["text", "actions", "id", "views"],
+            Table::Views => &["administration", "medical", "providers", "community"],
+            Table::Indicator => &[
+                "name", "reason", "unit", "better", "baseline", "current", "target",
+            ],
+            Table::Hospital => &[
+                "text",
+                "date",
+                "status",
+                "rescheduled_from",
+                "note",
+                "organizer",
+            ],
+        }
+    }
+
+    /// How the table is written in a file.
+    pub fn header(self) -> &'static str {
+        match self {
+            Table::Top => "(top level)",
+            Table::Sheet => "[sheet]",
+            Table::Goal => "[[goals]]",
+            Table::Progress => "[[goals.progress]]",
+            Table::Challenge => "[[challenges]]",
+            Table::Views => "[challenges.views]",
+            Table::Indicator => "[[indicators]]",
+            Table::Hospital => "[[hospital_collaboration]]",
+        }
+    }
+
+    fn header_in(self, lang: Lang) -> &'static str {
+        match self {
+            Table::Top => lang.pick("ファイルの先頭（見出しの外）", "the top level"),
+            other => other.header(),
+        }
+    }
+}
+
+/// Type names for `type` messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeName {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Datetime,
+    Array,
+    Table,
+    Date,
+    NumberOrString,
+    IntegerOrString,
+    StringList,
+    StringOrList,
+    TableList,
+}
+
+impl TypeName {
+    pub fn of(v: &DeValue<'_>) -> TypeName {
+        match v {
+            DeValue::String(_) => TypeName::String,
+            DeValue::Integer(_) => TypeName::Integer,
+            DeValue::Float(_) => TypeName::Float,
+            DeValue::Boolean(_) => TypeName::Boolean,
+            DeValue::Datetime(_) => TypeName::Datetime,
+            DeValue::Array(_) => TypeName::Array,
+            DeValue::Table(_) => TypeName::Table,
+        }
+    }
+
+    fn name(self, lang: Lang) -> &'static str {
+        match self {
+            TypeName::String => lang.pick("文字列", "a string"),
+            TypeName::Integer => lang.pick("整数", "an integer"),
+            TypeName::Float => lang.pick("小数", "a float"),
+            TypeName::Boolean => lang.pick("真偽値", "a boolean"),
+            TypeName::Datetime => lang.pick("日時", "a date-time"),
+            TypeName::Array => lang.pick("配列", "an array"),
+            TypeName::Table => lang.pick("テーブル", "a table"),
+            TypeName::Date => lang.pick(
+                "日付（2018-11-02 または \"11月2日\" など）",
+                "a date (2018-11-02, \"11/2\", …)",
+            ),
+            TypeName::NumberOrString => lang.pick("数値または文字列", "a number or a string"),
+            TypeName::IntegerOrString => lang.pick("整数または文字列", "an integer or a string"),
+            TypeName::StringList => lang.pick("文字列の配列", "an array of strings"),
+            TypeName::StringOrList => lang.pick(
+                "文字列または文字列の配列",
+                "a string or an array of strings",
+            ),
+            TypeName::TableList => {
+                lang.pick("テーブルの配列（[[…]]）", "an array of tables ([[…]])")
+            }
+        }
+    }
+}
+
+/// What a diagnostic says. The code follows from the variant.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Syntax(String),
+    Encoding(EncodingProblem),
+    UnknownKey {
+        key: String,
+        table: Table,
+    },
+    Type {
+        key: String,
+        expected: TypeName,
+        found: TypeName,
+    },
+    StringForList(&'static str),
+    TableForArray(&'static str),
+    DateWithTime(String),
+    BadBetter(String),
+    ConflictingBetter {
+        target: String,
+        better: Better,
+    },
+    Missing {
+        key: &'static str,
+        table: Table,
+    },
+    Empty {
+        key: &'static str,
+        table: Table,
+    },
+    BadFormat(String),
+    BadFiscalYear(String),
+    BadDate {
+        written: String,
+        err: DateError,
+    },
+    BadStatus(String),
+    BadNumber(String),
+    UnknownIndicator {
+        name: String,
+        known: Vec<String>,
+    },
+    DuplicateIndicator {
+        name: String,
+        first_line: usize,
+    },
+    DuplicateRegion {
+        region: String,
+        other_file: String,
+    },
+    DoneInFuture {
+        date: String,
+        as_of: String,
+    },
+    EraOverflow {
+        written: String,
+        year: FiscalYear,
+    },
+    Overdue {
+        date: String,
+        as_of: String,
+    },
+    OutsideFiscalYear {
+        date: String,
+        year: FiscalYear,
+    },
+    EmptyView(View),
+    NoProgress,
+    NoIndicators,
+    Undetermined {
+        name: String,
+        missing_target: bool,
+    },
+    TargetAlreadyMet {
+        name: String,
+        baseline: String,
+        target: String,
+    },
+    FullwidthNumber(String),
+    NoAsOf,
+}
+
+impl Msg {
+    pub fn code(&self) -> Code {
+        match self {
+            Msg::Syntax(_) => Code::Syntax,
+            Msg::Encoding(_) => Code::Encoding,
+            Msg::UnknownKey { .. } => Code::UnknownKey,
+            Msg::Type { .. }
+            | Msg::StringForList(_)
+            | Msg::TableForArray(_)
+            | Msg::DateWithTime(_)
+            | Msg::BadBetter(_)
+            | Msg::ConflictingBetter { .. } => Code::Type,
+            Msg::Missing { .. } => Code::Missing,
+            Msg::Empty { .. } => Code::Empty,
+            Msg::BadFormat(_) => Code::BadFormat,
+            Msg::BadFiscalYear(_) => Code::BadFiscalYear,
+            Msg::BadDate { .. } => Code::BadDate,
+            Msg::BadStatus(_) => Code::BadStatus,
+            Msg::BadNumber(_) => Code::BadNumber,
+            Msg::UnknownIndicator { .. } => Code::UnknownIndicator,
+            Msg::DuplicateIndicator { .. } => Code::DuplicateIndicator,
+            Msg::DuplicateRegion { .. } => Code::DuplicateRegion,
+            Msg::DoneInFuture { .. } => Code::DoneInFuture,
+            Msg::EraOverflow { .. } => Code::EraOverflow,
+            Msg::Overdue { .. } => Code::Overdue,
+            Msg::OutsideFiscalYear { .. } => Code::OutsideFiscalYear,
+            Msg::EmptyView(_) => Code::EmptyView,
+            Msg::NoProgress => Code::NoProgress,
+            Msg::NoIndicators => Code::NoIndicators,
+            Msg::Undetermined { .. } => Code::Undetermined,
+            Msg::TargetAlreadyMet { .. } => Code::TargetAlreadyMet,
+            Msg::FullwidthNumber(_) => Code::FullwidthNumber,
+            Msg::NoAsOf => Code::NoAsOf,
+        }
+    }
+
+    /// The one-line message.
+    pub fn text(&self, lang: Lang) -> String {
+        let ja = lang == Lang::Ja;
+        match self {
+            Msg::Syntax(m) => {
+                if ja {
+                    format!("TOML として読めません: {m}")
+                } else {
+                    format!("not valid TOML: {m}")
+                }
+            }
+            Msg::Encoding(p) => match p {
+                EncodingProblem::Utf16 { big_endian } => {
+                    let e = if *big_endian { "UTF-16BE" } else { "UTF-16LE" };
+                    if ja {
+                        format!("ファイルが {e} で保存されています（UTF-8 ではありません）")
+                    } else {
+                        format!("the file is saved as {e}, not UTF-8")
+                    }
+                }
+                EncodingProblem::ShiftJis => lang
+                    .pick(
+                        "ファイルが Shift_JIS（CP932）で保存されているようです（UTF-8 ではありません）",
+                        "the file looks like Shift_JIS (CP932), not UTF-8",
+                    )
+                    .to_string(),
+                EncodingProblem::EucJp => lang
+                    .pick(
+                        "ファイルが EUC-JP で保存されているようです（UTF-8 ではありません）",
+                        "the file looks like EUC-JP, not UTF-8",
+                    )
+                    .to_string(),
+                EncodingProblem::NotUtf8 { byte, .. } => {
+                    if ja {
+                        format!("UTF-8 として読めないバイト 0x{byte:02X} があります（バイナリファイルか、未対応の文字コードです）")
+                    } else {
+                        format!("byte 0x{byte:02X} is not UTF-8 (a binary file or an unsupported encoding)")
+                    }
+                }
+            },
+            Msg::UnknownKey { key, table } => {
+                if ja {
+                    format!("{} に `{key}` というキーはありません", table.header_in(lang))
+                } else {
+                    format!("unknown key `{key}` in {}", table.header_in(lang))
+                }
+            }
+            Msg::Type {
+                key,
+                expected,
+                found,
+            } => {
+                if ja {
+                    format!(
+                        "`{key}` は{}で書いてください（{}になっています）",
+                        expected.name(lang),
+                        found.name(lang)
+                    )
+                } else {
+                    format!(
+                        "`{key}` must be {}, found {}",
+                        expected.name(lang),
+                        found.name(lang)
+                    )
+                }
+            }
+            Msg::StringForList(key) => {
+                if ja {
+                    format!("`{key}` は文字列の配列です: [\"…\", \"…\"] のように書いてください")
+                } else {
+                    format!("`{key}` is an array of strings: write [\"…\", \"…\"]")
+                }
+            }
+            Msg::TableForArray(key) => {
+                if ja {
+                    format!("`{key}` は [[{key}]] と二重の角かっこで書きます（項目の並び）")
+                } else {
+                    format!("`{key}` is a list of items: write its header as [[{key}]]")
+                }
+            }
+            Msg::DateWithTime(w) => {
+                if ja {
+                    format!("日付に時刻は書けません: {w}")
+                } else {
+                    format!("a date cannot carry a time: {w}")
+                }
+            }
+            Msg::BadBetter(w) => {
+                if ja {
+                    format!("`better` は \"higher\" か \"lower\" です（\"{w}\" になっています）")
+                } else {
+                    format!("`better` must be \"higher\" or \"lower\", found \"{w}\"")
+                }
+            }
+            Msg::ConflictingBetter { target, better } => {
+                if ja {
+                    format!(
+                        "目標値 \"{target}\" と better = \"{}\" の向きが食い違っています",
+                        better.as_str()
+                    )
+                } else {
+                    format!(
+                        "target \"{target}\" contradicts better = \"{}\"",
+                        better.as_str()
+                    )
+                }
+            }
+            Msg::Missing { key, table } => {
+                if ja {
+                    format!("{} に必須のキー `{key}` がありません", table.header_in(lang))
+                } else {
+                    format!("required key `{key}` is missing from {}", table.header_in(lang))
+                }
+            }
+            Msg::Empty { key, table } => {
+                if ja {
+                    format!("{} の `{key}` が空欄です", table.header_in(lang))
+                } else {
+                    format!("`{key}` in {} is blank", table.header_in(lang))
+                }
+            }
+            Msg::BadFormat(v) => {
+                if ja {
+                    format!("format = {v} には対応していません（対応しているのは 1 だけです）")
+                } else {
+                    format!("format = {v} is not supported (the only format is 1)")
+                }
+            }
+            Msg::BadFiscalYear(w) => {
+                if ja {
+                    format!("年度 \"{w}\" を読めません")
+                } else {
+                    format!("cannot read the fiscal year \"{w}\"")
+                }
+            }
+            Msg::BadDate { written, err } => {
+                let why = match err {
+                    DateError::Impossible => lang.pick("存在しない日付です", "no such date"),
+                    DateError::NeedsFiscalYear => {
+                        lang.pick("年を決める年度がありません", "no fiscal year to give it a year")
+                    }
+                    _ => lang.pick("日付として読めません", "not a date"),
+                };
+                if ja {
+                    format!("日付 \"{written}\": {why}")
+                } else {
+                    format!("date \"{written}\": {why}")
+                }
+            }
+            Msg::BadStatus(w) => {
+                if ja {
+                    format!("status \"{w}\" は使えません")
+                } else {
+                    format!("unknown status \"{w}\"")
+                }
+            }
+            Msg::BadNumber(w) => {
+                if ja {
+                    format!("数値 {w} は指標の値に使えません（NaN・無限大・桁あふれ）")
+                } else {
+                    format!("{w} cannot be an indicator value (NaN, infinite or too large)")
+                }
+            }
+            Msg::UnknownIndicator { name, .. } => {
+                if ja {
+                    format!("指標「{name}」はこのシートの [[indicators]] にありません")
+                } else {
+                    format!("no indicator named \"{name}\" in this sheet's [[indicators]]")
+                }
+            }
+            Msg::DuplicateIndicator { name, first_line } => {
+                if ja {
+                    format!("指標「{name}」は {first_line} 行目にもあります")
+                } else {
+                    format!("indicator \"{name}\" is already defined on line {first_line}")
+                }
+            }
+            Msg::DuplicateRegion { region, other_file } => {
+                if ja {
+                    format!("同じ都道府県・圏域（{region}）・年度のシートが {other_file} にもあります")
+                } else {
+                    format!("{other_file} is a sheet of the same prefecture, region ({region}) and fiscal year")
+                }
+            }
+            Msg::DoneInFuture { date, as_of } => {
+                if ja {
+                    format!("実施済み（done）なのに日付 {date} が時点 {as_of} より後です")
+                } else {
+                    format!("marked done but dated {date}, after {as_of}")
+                }
+            }
+            Msg::EraOverflow { written, year } => {
+                if ja {
+                    format!(
+                        "\"{written}\" は改元後の年度です: {} と書くのが正式です",
+                        year.era_ja()
+                    )
+                } else {
+                    format!(
+                        "\"{written}\" is past the end of its era: it is {}",
+                        year.display_en()
+                    )
+                }
+            }
+            Msg::Overdue { date, as_of } => {
+                if ja {
+                    format!("予定（planned）の日付 {date} が時点 {as_of} を過ぎています")
+                } else {
+                    format!("planned for {date}, which is past {as_of}")
+                }
+            }
+            Msg::OutsideFiscalYear { date, year } => {
+                if ja {
+                    format!("日付 {date} が {} の外です", year.display_ja())
+                } else {
+                    format!("{date} is outside {}", year.display_en())
+                }
+            }
+            Msg::EmptyView(view) => {
+                if ja {
+                    format!("課題の視点「{}」（{}）が空欄です", view.label_ja(), view.key())
+                } else {
+                    format!(
+                        "the challenge leaves the view {} ({}) blank",
+                        view.key(),
+                        view.label_ja()
+                    )
+                }
+            }
+            Msg::NoProgress => lang
+                .pick(
+                    "この達成目標には進捗（[[goals.progress]]）がありません",
+                    "this goal has no progress item ([[goals.progress]])",
+                )
+                .to_string(),
+            Msg::NoIndicators => lang
+                .pick(
+                    "指標（[[indicators]]）が一つもありません",
+                    "the sheet has no indicator ([[indicators]])",
+                )
+                .to_string(),
+            Msg::Undetermined {
+                name,
+                missing_target,
+            } => match (ja, missing_target) {
+                (true, true) => format!("指標「{name}」に目標値（target）がありません"),
+                (true, false) => format!("指標「{name}」に未定の値があります"),
+                (false, true) => format!("indicator \"{name}\" has no target"),
+                (false, false) => format!("indicator \"{name}\" has an undetermined (未定) value"),
+            },
+            Msg::TargetAlreadyMet {
+                name,
+                baseline,
+                target,
+            } => {
+                if ja {
+                    format!("指標「{name}」は現状値（第1回会議時）{baseline} の時点で目標値 {target} を達成しています")
+                } else {
+                    format!("indicator \"{name}\": the baseline {baseline} already meets the target {target}")
+                }
+            }
+            Msg::FullwidthNumber(s) => {
+                if ja {
+                    format!("\"{s}\" は全角数字の文字列です")
+                } else {
+                    format!("\"{s}\" is a number written in full-width digits, as a string")
+                }
+            }
+            Msg::NoAsOf => lang
+                .pick(
+                    "[sheet] に as_of（シートの時点）がありません: 今日の日付で判定します",
+                    "[sheet] has no as_of (the date the sheet describes): judging at today",
+                )
+                .to_string(),
+        }
+    }
+
+    /// A hint on how to fix it, where one helps.
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        let ja = lang == Lang::Ja;
+        Some(match self {
+            Msg::Encoding(p) => match p {
+                EncodingProblem::NotUtf8 { .. } => lang
+                    .pick(
+                        "シートは UTF-8 のテキストファイルで保存してください",
+                        "save the sheet as a UTF-8 text file",
+                    )
+                    .to_string(),
+                _ => lang
+                    .pick(
+                        "エディタで「UTF-8」を選んで保存し直してください（メモ帳: 名前を付けて保存 → 文字コード「UTF-8」、VS Code: 右下の文字コード → エンコード付きで保存 → UTF-8。iconv -f CP932 -t UTF-8 でも変換できます）",
+                        "re-save it as UTF-8 (Notepad: Save As → Encoding: UTF-8; VS Code: click the encoding in the status bar → Save with Encoding → UTF-8; or iconv -f CP932 -t UTF-8)",
+                    )
+                    .to_string(),
+            },
+            Msg::UnknownKey { key, table } => return unknown_key_help(key, *table, lang),
+            Msg::StringForList(key) => {
+                if ja {
+                    format!("{key} = [\"…\"] のように角かっこで囲みます")
+                } else {
+                    format!("wrap it in brackets: {key} = [\"…\"]")
+                }
+            }
+            Msg::DateWithTime(_) => lang
+                .pick("時刻を消して 2018-11-02 のように書いてください", "write the date only, like 2018-11-02")
+                .to_string(),
+            Msg::BadFiscalYear(_) => lang
+                .pick(
+                    "2018, \"2018年度\", \"平成30年度\", \"H30\", \"令和6年度\", \"R6\" のように書きます",
+                    "write it like 2018, \"2018年度\", \"平成30年度\", \"H30\", \"令和6年度\" or \"R6\"",
+                )
+                .to_string(),
+            Msg::BadDate { .. } => lang
+                .pick(
+                    "2018-11-02, \"2018/11/2\", \"H30.11.2\", \"平成30年11月2日\", \"11/2\", \"11月2日\", \"11月\", \"10月中旬\", \"年度末\" などの形で書きます",
+                    "accepted forms: 2018-11-02, \"2018/11/2\", \"H30.11.2\", \"平成30年11月2日\", \"11/2\", \"11月2日\", \"11月\", \"10月中旬\", \"年度末\"",
+                )
+                .to_string(),
+            Msg::BadStatus(_) => {
+                let list: Vec<String> = Status::ALL
+                    .iter()
+                    .map(|s| format!("{}（{}）", s.as_str(), s.japanese_words().join("・")))
+                    .collect();
+                if ja {
+                    format!("使える値: {}。予定も実施もない記録なら status を書きません", list.join(", "))
+                } else {
+                    format!("accepted: {}; leave status out for a plain note", list.join(", "))
+                }
+            }
+            Msg::UnknownIndicator { name, known } => {
+                return Some(match did_you_mean(name, known.iter().map(String::as_str)) {
+                    Some(k) => {
+                        if ja {
+                            format!("「{k}」のことですか？")
+                        } else {
+                            format!("did you mean \"{k}\"?")
+                        }
+                    }
+                    None if known.is_empty() => lang
+                        .pick(
+                            "[[indicators]] に name = \"…\" で指標を加えてください",
+                            "add the indicator under [[indicators]] with name = \"…\"",
+                        )
+                        .to_string(),
+                    None => {
+                        if ja {
+                            format!("このシートの指標: {}", known.join("、"))
+                        } else {
+                            format!("this sheet's indicators: {}", known.join(", "))
+                        }
+                    }
+                })
+            }
+            Msg::DuplicateRegion { .. } => lang
+                .pick(
+                    "同じ圏域・年度のシートは一つにまとめてください（別年度なら fiscal_year を確認）",
+                    "keep one sheet per region and fiscal year (check fiscal_year)",
+                )
+                .to_string(),
+            Msg::DoneInFuture { .. } => lang
+                .pick(
+                    "まだ実施していなければ status = \"planned\"（予定）に、日付の誤りなら日付を直してください",
+                    "if it has not happened yet, use status = \"planned\"; otherwise fix the date",
+                )
+                .to_string(),
+            Msg::Overdue { .. } => lang
+                .pick(
+                    "実施したなら status = \"done\"、延期なら \"postponed\"、日付が変わったなら date と rescheduled_from を更新してください",
+                    "set status = \"done\" if it happened, \"postponed\" if it moved, or update date and rescheduled_from",
+                )
+                .to_string(),
+            Msg::EmptyView(view) => {
+                if ja {
+                    format!("{} の認識を {} = \"…\" で書くと、合同会議で話し合う材料になります", view.label_ja(), view.key())
+                } else {
+                    format!("write the {} view as {} = \"…\"", view.label_ja(), view.key())
+                }
+            }
+            Msg::TargetAlreadyMet { .. } => lang
+                .pick(
+                    "目標値・現状値の期間（年間か累計か）や better（higher/lower）を確認してください",
+                    "check the period of baseline and target (yearly or cumulative) and `better`",
+                )
+                .to_string(),
+            Msg::FullwidthNumber(s) => {
+                let n = crate::text::normalize(s);
+                if ja {
+                    format!("数値なら引用符を外して半角で {n} と書いてください")
+                } else {
+                    format!("if it is a number, write {n} without quotes")
+                }
+            }
+            Msg::NoAsOf => lang
+                .pick(
+                    "[sheet] に as_of = 2018-09-30 のようにシートの時点を書いてください",
+                    "add as_of = 2018-09-30 (for example) under [sheet]",
+                )
+                .to_string(),
+            Msg::EraOverflow { year, .. } => {
+                if ja {
+                    format!("fiscal_year = \"{}\" または {} と書けます", year.era_ja(), year.start_year())
+                } else {
+                    format!("write fiscal_year = \"{}\" or {}", year.era_ja(), year.start_year())
+                }
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// Japanese names officers may type for a key.
+const JAPANESE_KEYS: &[(&str, &str)] = &[
+    ("行政側", "administration"),
+    ("医療側", "medical"),
+    ("事業者側", "providers"),
+    ("関係機関・住民等", "community"),
+    ("関係機関", "community"),
+    ("都道府県", "prefecture"),
+    ("圏域", "region"),
+    ("年度", "fiscal_year"),
+    ("強み", "strengths"),
+    ("課題・悩み", "concerns"),
+    ("質問", "questions"),
+    ("目標値", "target"),
+    ("現状値", "current"),
+    ("単位", "unit"),
+    ("日付", "date"),
+];
+
+fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let word_n = crate::text::normalize(word).to_lowercase();
+    candidates
+        .map(|c| (strsim::jaro_winkler(&word_n, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+fn unknown_key_help(key: &str, table: Table, lang: Lang) -> Option<String> {
+    let ja = lang == Lang::Ja;
+    // A key of another table: explain TOML's scoping.
+    if let Some(owner) = Table::ALL
+        .into_iter()
+        .find(|t| *t != table && t.keys().contains(&key))
+    {
+        return Some(if ja {
+            format!(
+                "`{key}` は {} のキーです。TOML では見出し（{}）より後のキーはすべてその見出しの項目に入ります。{} の見出しの下、次の見出しより前に移してください",
+                owner.header_in(lang),
+                table.header_in(lang),
+                owner.header_in(lang)
+            )
+        } else {
+            format!(
+                "`{key}` belongs to {}. In TOML every key after a header ({}) belongs to that header's table until the next header: move it under {}, before the next header",
+                owner.header_in(lang),
+                table.header_in(lang),
+                owner.header_in(lang)
+            )
+        });
+    }
+    let normalized = crate::text::normalize(key);
+    if let Some((_, k)) = JAPANESE_KEYS
+        .iter()
+        .find(|(ja_key, _)| *ja_key == normalized)
+    {
+        if table.keys().contains(k) {
+            return Some(if ja {
+                format!("キーは英語で書きます: `{k}`")
+            } else {
+                format!("keys are English: `{k}`")
+            });
+        }
+    }
+    let suggestion = did_you_mean(key, table.keys().iter().copied());
+    Some(match suggestion {
+        Some(k) => {
+            if ja {
+                format!("`{k}` のことですか？")
+            } else {
+                format!("did you mean `{k}`?")
+            }
+        }
+        None => {
+            if ja {
+                format!(
+                    "{} で使えるキー: {}",
+                    table.header_in(lang),
+                    table.keys().join(", ")
+                )
+            } else {
+                format!(
+                    "keys of {}: {}",
+                    table.header_in(lang),
+                    table.keys().join(", ")
+                )
+            }
+        }
+    })
+}

@@ -1,0 +1,34 @@
+//! Sentences of the command output that are not diagnostics.
+
+use crate::i18n::Lang;
+
+/// Builders of whole sentences.
+pub struct Ui;
+
+impl Ui {
+    /// The last line of `validate`.
+    pub fn summary(lang: Lang, files: usize, errors: usize, warnings: usize) -> String {
+        match lang {
+            Lang::Ja => {
+                let verdict = if errors == 0 {
+                    "問題なし"
+                } else {
+                    "要修正"
+                };
+                format!(
+                    "{files} ファイルを検査: エラー {errors} 件、注意 {warnings} 件（{verdict}）"
+                )
+            }
+            Lang::En => {
+                let plural =
+                    |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+                format!(
+                    "checked {}: {}, {}",
+                    plural(files, "file"),
+                    plural(errors, "error"),
+                    plural(warnings, "warning")
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! Indicator arithmetic (SPEC §3): what a target means, whether it is achieved, and
+//! how far the current value has moved from the baseline towards it.
+
+use serde::Serialize;
+
+use crate::model::{Better, Indicator, Value};
+use crate::text;
+
+/// The word for an undetermined value.
+pub const UNDETERMINED: &str = "未定";
+
+/// What a target says.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Target {
+    /// A number to reach, in the indicator's direction.
+    Number(f64),
+    /// `"316以上"` / `"316以下"`: a number, and the direction it implies.
+    Bound(f64, Better),
+    /// `"増加"` / `"減少"`: a direction only, judged against the baseline.
+    Direction(Better),
+    /// `未定` or missing.
+    Undetermined,
+    /// Any other text (定性的な文言).
+    Qualitative,
+}
+
+/// Reads a target value.
+pub fn target_of(value: Option<&Value>) -> Target {
+    match value {
+        None => Target::Undetermined,
+        Some(Value::Integer(i)) => Target::Number(*i as f64),
+        Some(Value::Float(f)) => Target::Number(*f),
+        Some(Value::Text(t)) => {
+            let n = text::normalize(t);
+            if n.is_empty() || n == UNDETERMINED {
+                return Target::Undetermined;
+            }
+            match n.as_str() {
+                "増加" => return Target::Direction(Better::Higher),
+                "減少" => return Target::Direction(Better::Lower),
+                _ => {}
+            }
+            for (suffix, better) in [("以上", Better::Higher), ("以下", Better::Lower)] {
+                if let Some(num) = n.strip_suffix(suffix) {
+                    if let Some(x) = parse_number(num) {
+                        return Target::Bound(x, better);
+                    }
+                }
+            }
+            Target::Qualitative
+        }
+    }
+}
+
+/// The direction a target text implies (`以上`/`増加` higher, `以下`/`減少` lower).
+pub fn implied_direction(target: &str) -> Option<Better> {
+    match target_of(Some(&Value::Text(target.to_string()))) {
+        Target::Bound(_, b) | Target::Direction(b) => Some(b),
+        _ => None,
+    }
+}
+
+fn parse_number(s: &str) -> Option<f64> {
+    let s = s.trim().replace(',', "");
+    let x: f64 = s.parse().ok()?;
+    (x.is_finite() && s.chars().any(|c| c.is_ascii_digit())).then_some(x)
+}
+
+/// A value is undetermined when it is the text `未定` (full-width/half-width alike).
+pub fn is_undetermined(value: Option<&Value>) -> bool {
+    matches!(value, Some(Value::Text(t)) if text::normalize(t) == UNDETERMINED)
+}
+
+/// Everything a report shows about one indicator, computed once.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    pub better: Better,
+    /// current and target are numbers (a bound like `"316以上"` counts as its number).
+    pub numeric: bool,
+    pub achieved: Option<bool>,
+    pub progress_pct: Option<f64>,
+    pub target_already_met: bool,
+    /// Lacks a target or holds `未定` anywhere.
+    pub undetermined: bool,
+}
+
+impl Indicator {
+    /// The direction in force: written, else implied by the target, else higher.
+    pub fn better(&self) -> Better {
+        self.better_written
+            .or_else(|| match target_of(self.target.as_ref()) {
+                Target::Bound(_, b) | Target::Direction(b) => Some(b),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// Applies SPEC §3.
+    pub fn assess(&self) -> Assessment {
+        let better = self.better();
+        let baseline = self.baseline.as_ref().and_then(Value::as_number);
+        let current = self.current.as_ref().and_then(Value::as_number);
+        let target = target_of(self.target.as_ref());
+        let meets = |value: f64, goal: f64| match better {
+            Better::Higher => value >= goal,
+            Better::Lower => value <= goal,
+        };
+        let goal = match target {
+            Target::Number(x) | Target::Bound(x, _) => Some(x),
+            _ => None,
+        };
+        let (numeric, achieved) = match (target, current, baseline) {
+            (Target::Number(t) | Target::Bound(t, _), Some(c), _) => (true, Some(meets(c, t))),
+            (Target::Direction(dir), Some(c), Some(b)) => (
+                false,
+                Some(match dir {
+                    Better::Higher => c > b,
+                    Better::Lower => c < b,
+                }),
+            ),
+            _ => (false, None),
+        };
+        let progress_pct = match (baseline, current, goal) {
+            (Some(b), Some(c), Some(t)) if t != b => {
+                let pct = 100.0 * (c - b) / (t - b);
+                // Never -0.0 (SPEC §4.1), never NaN or infinite.
+                pct.is_finite()
+                    .then_some(if pct == 0.0 { 0.0 } else { pct })
+            }
+            _ => None,
+        };
+        let target_already_met = matches!((baseline, goal), (Some(b), Some(t)) if meets(b, t));
+        let undetermined = matches!(target, Target::Undetermined)
+            || [&self.baseline, &self.current, &self.target]
+                .into_iter()
+                .any(|v| is_undetermined(v.as_ref()));
+        Assessment {
+            better,
+            numeric,
+            achieved,
+            progress_pct,
+            target_already_met,
+            undetermined,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ind(baseline: Option<Value>, current: Option<Value>, target: Option<Value>) -> Indicator {
+        Indicator {
+            name: "x".into(),
+            reason: None,
+            unit: None,
+            better_written: None,
+            baseline,
+            current,
+            target,
+            span: 0..0,
+            name_span: 0..0,
+            target_span: None,
+        }
+    }
+    use Value::{Float as F, Integer as I, Text as T};
+
+    #[test]
+    fn minami_kaga_example() {
+        let a = ind(Some(I(11)), Some(I(11)), Some(I(3))).assess();
+        assert_eq!(a.achieved, Some(true));
+        assert_eq!(a.progress_pct, Some(0.0));
+        assert!(a.progress_pct.unwrap().is_sign_positive());
+        assert!(a.target_already_met);
+        assert!(!a.undetermined);
+    }
+
+    #[test]
+    fn lower_is_better() {
+        let mut i = ind(Some(I(100)), Some(I(80)), Some(I(60)));
+        i.better_written = Some(Better::Lower);
+        let a = i.assess();
+        assert_eq!(a.achieved, Some(false));
+        assert_eq!(a.progress_pct, Some(50.0));
+        assert!(!a.target_already_met);
+    }
+
+    #[test]
+    fn bounds_imply_direction() {
+        let a = ind(Some(I(300)), Some(I(320)), Some(T("316以上".into()))).assess();
+        assert_eq!(a.better, Better::Higher);
+        assert_eq!(a.achieved, Some(true));
+        assert_eq!(a.progress_pct, Some(125.0));
+        let a = ind(Some(I(400)), Some(I(350)), Some(T("３１６以下".into()))).assess();
+        assert_eq!(a.better, Better::Lower);
+        assert_eq!(a.achieved, Some(false));
+        assert!(a.numeric);
+    }
+
+    #[test]
+    fn direction_only_targets() {
+        let a = ind(Some(I(5)), Some(I(7)), Some(T("増加".into()))).assess();
+        assert_eq!(a.achieved, Some(true));
+        assert_eq!(a.progress_pct, None);
+        let a = ind(Some(I(5)), Some(I(7)), Some(T("減少".into()))).assess();
+        assert_eq!(a.achieved, Some(false));
+        assert_eq!(a.better, Better::Lower);
+        let a = ind(None, Some(I(7)), Some(T("減少".into()))).assess();
+        assert_eq!(a.achieved, None);
+    }
+
+    #[test]
+    fn qualitative_and_undetermined() {
+        let a = ind(
+            Some(T("未実施".into())),
+            Some(T("検討中".into())),
+            Some(T("実施".into())),
+        )
+        .assess();
+        assert_eq!(a.achieved, None);
+        assert!(!a.numeric);
+        assert!(!a.undetermined);
+        let a = ind(None, Some(I(1)), Some(T("未定".into()))).assess();
+        assert!(a.undetermined);
+        assert_eq!(a.achieved, None);
+        let a = ind(Some(I(1)), Some(I(2)), None).assess();
+        assert!(a.undetermined);
+        let a = ind(Some(T("未定".into())), Some(I(2)), Some(I(3))).assess();
+        assert!(a.undetermined);
+        assert_eq!(a.achieved, Some(false));
+    }
+
+    #[test]
+    fn negative_and_over_100_percent() {
+        let a = ind(Some(I(10)), Some(I(5)), Some(I(20))).assess();
+        assert_eq!(a.progress_pct, Some(-50.0));
+        let a = ind(Some(F(1.0)), Some(F(4.0)), Some(F(2.0))).assess();
+        assert_eq!(a.progress_pct, Some(300.0));
+        let a = ind(Some(I(3)), Some(I(3)), Some(I(3))).assess();
+        assert_eq!(a.progress_pct, None);
+        assert_eq!(a.achieved, Some(true));
+    }
+
+    #[test]
+    fn negative_zero_is_plain_zero() {
+        let mut i = ind(Some(I(10)), Some(I(10)), Some(I(5)));
+        i.better_written = Some(Better::Lower);
+        let pct = i.assess().progress_pct.unwrap();
+        assert!(pct == 0.0 && pct.is_sign_positive());
+    }
+}

@@ -1,0 +1,42 @@
+//! `sheet`: the 事前課題 sheets of Japan's regional mental-health care programme as
+//! TOML files — loaded with spans, checked, and reported on.
+//!
+//! Data flows one way: bytes → [`source`] → [`load`] (a [`model::Sheet`] and
+//! diagnostics) → [`check`] → commands in [`cmd`], which compute a report and render it.
+
+pub mod check;
+pub mod cli;
+pub mod cmd;
+pub mod date;
+pub mod diag;
+pub mod discover;
+pub mod error;
+pub mod fiscal;
+pub mod i18n;
+pub mod indicator;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod source;
+pub mod text;
+pub mod workspace;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use cli::Cli;
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    run(Cli::parse())
+}
+
+/// Runs a parsed command line and returns the process exit status.
+pub fn run(cli: Cli) -> ExitCode {
+    let ctx = output::Ctx::new(&cli);
+    match cmd::dispatch(&cli.command, &ctx) {
+        Ok(exit) => exit.into(),
+        Err(err) => output::report_failure(&err, &ctx),
+    }
+}

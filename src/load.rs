@@ -1,0 +1,607 @@
+//! Text to a [`Sheet`]: parse TOML keeping spans, then walk every table, reporting
+//! each unknown key, wrong type and unreadable value instead of stopping at the first.
+
+use std::borrow::Cow;
+
+use toml::de::{DeArray, DeTable, DeValue};
+use toml::Spanned;
+
+use crate::date::{self, DateError};
+use crate::diag::Diagnostic;
+use crate::fiscal::{self, FiscalYear};
+use crate::i18n::diag::{Msg, Table, TypeName};
+use crate::model::{
+    Better, Challenge, DateValue, Event, Goal, Indicator, Sheet, SheetSpans, Span, Status, Value,
+    View, Views,
+};
+use crate::source::{EncodingError, Source};
+use crate::text;
+
+/// The result of loading one file: the sheet when it could be built, and every
+/// finding of the loader (semantic checks come later, in [`crate::check`]).
+#[derive(Debug)]
+pub struct Loaded {
+    pub sheet: Option<Sheet>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Diagnostic for bytes that are not UTF-8.
+pub fn encoding_diagnostic(err: &EncodingError) -> (Source, Diagnostic) {
+    let source = Source::new("", &err.prefix);
+    let at = source.text.len();
+    (
+        source,
+        Diagnostic::new(at..at, Msg::Encoding(err.problem.clone())),
+    )
+}
+
+/// Parses and reads a sheet's text.
+pub fn load(source: &Source) -> Loaded {
+    let root = match DeTable::parse(&source.text) {
+        Ok(root) => root,
+        Err(err) => {
+            let span = err.span().unwrap_or(0..0);
+            return Loaded {
+                sheet: None,
+                diagnostics: vec![Diagnostic::new(
+                    span,
+                    Msg::Syntax(err.message().trim().to_string()),
+                )],
+            };
+        }
+    };
+    let mut walker = Walker { diags: Vec::new() };
+    let sheet = walker.root(root.get_ref(), source);
+    Loaded {
+        sheet,
+        diagnostics: walker.diags,
+    }
+}
+
+struct Walker {
+    diags: Vec<Diagnostic>,
+}
+
+type Entry<'a, 'i> = (&'a Spanned<Cow<'i, str>>, &'a Spanned<DeValue<'i>>);
+
+impl Walker {
+    fn push(&mut self, span: Span, msg: Msg) {
+        self.diags.push(Diagnostic::new(span, msg));
+    }
+
+    /// Reports keys of `table` that `kind` does not have.
+    fn check_keys(&mut self, table: &DeTable<'_>, kind: Table) {
+        for (key, _) in table.iter() {
+            if !kind.keys().contains(&key.get_ref().as_ref()) {
+                self.push(
+                    key.span(),
+                    Msg::UnknownKey {
+                        key: key.get_ref().to_string(),
+                        table: kind,
+                    },
+                );
+            }
+        }
+    }
+
+    fn root(&mut self, root: &DeTable<'_>, source: &Source) -> Option<Sheet> {
+        self.check_keys(root, Table::Top);
+        if let Some((_, v)) = root.get_key_value("format") {
+            match v.get_ref() {
+                DeValue::Integer(i) if i.as_str() == "1" && i.radix() == 10 => {}
+                DeValue::Integer(i) => self.push(v.span(), Msg::BadFormat(i.to_string())),
+                other => self.type_error(v.span(), "format", TypeName::Integer, other),
+            }
+        }
+
+        let Some((sheet_key, sheet_value)) = root.get_key_value("sheet") else {
+            self.push(
+                0..0,
+                Msg::Missing {
+                    key: "sheet",
+                    table: Table::Top,
+                },
+            );
+            // Still read the rest for unknown keys and types.
+            self.rest(root, None);
+            return None;
+        };
+        let DeValue::Table(sheet_table) = sheet_value.get_ref() else {
+            self.type_error(
+                sheet_key.span(),
+                "sheet",
+                TypeName::Table,
+                sheet_value.get_ref(),
+            );
+            self.rest(root, None);
+            return None;
+        };
+        let header = sheet_value.span();
+        self.check_keys(sheet_table, Table::Sheet);
+
+        let prefecture = self.required_str(sheet_table, "prefecture", Table::Sheet, &header);
+        let region = self.required_str(sheet_table, "region", Table::Sheet, &header);
+        let (fiscal_year, fy_span) = self.fiscal_year(sheet_table, &header);
+        let meeting = self.optional_str(sheet_table, "meeting");
+        let theme = self.optional_str(sheet_table, "theme");
+        let summary = self.optional_str(sheet_table, "summary");
+        let as_of = self.optional_date(sheet_table, "as_of", fiscal_year);
+        let strengths = self.str_list(sheet_table, "strengths");
+        let concerns = self.str_list(sheet_table, "concerns");
+        let questions = self.str_list(sheet_table, "questions");
+
+        let (goals, challenges, indicators, hospital_collaboration) = self.rest(root, fiscal_year);
+
+        let (prefecture, _) = prefecture?;
+        let (region, region_span) = region?;
+        Some(Sheet {
+            file: source.name.clone(),
+            prefecture,
+            region,
+            fiscal_year: fiscal_year?,
+            meeting,
+            as_of,
+            theme,
+            summary,
+            strengths,
+            concerns,
+            questions,
+            goals,
+            challenges,
+            indicators,
+            hospital_collaboration,
+            spans: SheetSpans {
+                header,
+                region: region_span,
+                fiscal_year: fy_span,
+            },
+        })
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn rest(
+        &mut self,
+        root: &DeTable<'_>,
+        fy: Option<FiscalYear>,
+    ) -> (Vec<Goal>, Vec<Challenge>, Vec<Indicator>, Vec<Event>) {
+        let goals = self
+            .array_of_tables(root, "goals")
+            .into_iter()
+            .filter_map(|(t, span)| self.goal(t, span, fy))
+            .collect();
+        let challenges = self
+            .array_of_tables(root, "challenges")
+            .into_iter()
+            .filter_map(|(t, span)| self.challenge(t, span))
+            .collect();
+        let indicators = self
+            .array_of_tables(root, "indicators")
+            .into_iter()
+            .filter_map(|(t, span)| self.indicator(t, span))
+            .collect();
+        let hospital = self
+            .array_of_tables(root, "hospital_collaboration")
+            .into_iter()
+            .filter_map(|(t, span)| self.event(t, span, fy, Table::Hospital))
+            .collect();
+        (goals, challenges, indicators, hospital)
+    }
+
+    fn goal(&mut self, t: &DeTable<'_>, span: Span, fy: Option<FiscalYear>) -> Option<Goal> {
+        self.check_keys(t, Table::Goal);
+        let text = self.required_str(t, "text", Table::Goal, &span);
+        let id = self.optional_str(t, "id");
+        let indicator = self.optional_str_spanned(t, "indicator");
+        let progress = self
+            .array_of_tables(t, "progress")
+            .into_iter()
+            .filter_map(|(p, span)| self.event(p, span, fy, Table::Progress))
+            .collect();
+        let (indicator, indicator_span) = match indicator {
+            Some((name, s)) => (Some(name), Some(s)),
+            None => (None, None),
+        };
+        Some(Goal {
+            id,
+            text: text?.0,
+            indicator,
+            indicator_span,
+            progress,
+            span,
+        })
+    }
+
+    fn event(
+        &mut self,
+        t: &DeTable<'_>,
+        span: Span,
+        fy: Option<FiscalYear>,
+        kind: Table,
+    ) -> Option<Event> {
+        self.check_keys(t, kind);
+        let text = self.required_str(t, "text", kind, &span);
+        let date = self.optional_date(t, "date", fy);
+        let rescheduled_from = self.optional_date(t, "rescheduled_from", fy);
+        let note = self.optional_str(t, "note");
+        let organizer = self.optional_str(t, "organizer");
+        let mut status = None;
+        let mut status_span = span.clone();
+        if let Some((word, s)) = self.optional_str_spanned(t, "status") {
+            status_span = s.clone();
+            match Status::parse(&word) {
+                Some(st) => status = Some(st),
+                None => self.push(s, Msg::BadStatus(word)),
+            }
+        }
+        Some(Event {
+            text: text?.0,
+            date,
+            status,
+            rescheduled_from,
+            note,
+            organizer,
+            span,
+            status_span,
+        })
+    }
+
+    fn challenge(&mut self, t: &DeTable<'_>, span: Span) -> Option<Challenge> {
+        self.check_keys(t, Table::Challenge);
+        let text = self.required_str(t, "text", Table::Challenge, &span);
+        let id = self.optional_str(t, "id");
+        let actions = self.str_list(t, "actions");
+        let mut views = Views::default();
+        let mut view_spans = [None, None, None, None];
+        let mut views_span = span.clone();
+        if let Some((key, v)) = t.get_key_value("views") {
+            match v.get_ref() {
+                DeValue::Table(vt) => {
+                    views_span = v.span();
+                    self.check_keys(vt, Table::Views);
+                    for (i, view) in View::ALL.into_iter().enumerate() {
+                        if let Some((vk, vv)) = vt.get_key_value(view.key()) {
+                            view_spans[i] = Some(vk.span());
+                            *views.get_mut(view) = self.str_or_list(vk, vv);
+                        }
+                    }
+                }
+                other => self.type_error(key.span(), "views", TypeName::Table, other),
+            }
+        }
+        Some(Challenge {
+            id,
+            text: text?.0,
+            actions,
+            views,
+            span,
+            views_span,
+            view_spans,
+        })
+    }
+
+    fn indicator(&mut self, t: &DeTable<'_>, span: Span) -> Option<Indicator> {
+        self.check_keys(t, Table::Indicator);
+        let name = self.required_str(t, "name", Table::Indicator, &span);
+        let reason = self.optional_str(t, "reason");
+        let unit = self.optional_str(t, "unit");
+        let mut better_written = None;
+        if let Some((word, s)) = self.optional_str_spanned(t, "better") {
+            match text::normalize(&word).as_str() {
+                "higher" => better_written = Some(Better::Higher),
+                "lower" => better_written = Some(Better::Lower),
+                _ => self.push(s, Msg::BadBetter(word)),
+            }
+        }
+        let baseline = self.value(t, "baseline");
+        let current = self.value(t, "current");
+        let target = self.value(t, "target");
+        let target_span = t.get("target").map(|v| v.span());
+        if let (Some(Value::Text(word)), Some(written), Some(s)) =
+            (&target, better_written, &target_span)
+        {
+            if let Some(implied) = crate::indicator::implied_direction(word) {
+                if implied != written {
+                    self.push(
+                        s.clone(),
+                        Msg::ConflictingBetter {
+                            target: word.clone(),
+                            better: written,
+                        },
+                    );
+                }
+            }
+        }
+        let (name, name_span) = name?;
+        Some(Indicator {
+            name,
+            reason,
+            unit,
+            better_written,
+            baseline,
+            current,
+            target,
+            span,
+            name_span,
+            target_span,
+        })
+    }
+
+    fn value(&mut self, t: &DeTable<'_>, key: &'static str) -> Option<Value> {
+        let v = t.get(key)?;
+        match v.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(Value::Integer(n)),
+                Err(_) => {
+                    self.push(v.span(), Msg::BadNumber(i.to_string()));
+                    None
+                }
+            },
+            DeValue::Float(f) => match f.as_str().parse::<f64>() {
+                Ok(x) if x.is_finite() => Some(Value::Float(x)),
+                _ => {
+                    self.push(v.span(), Msg::BadNumber(f.as_str().to_string()));
+                    None
+                }
+            },
+            DeValue::String(s) => {
+                let s = clean_string(s);
+                self.fullwidth(&s, v.span());
+                Some(Value::Text(s))
+            }
+            other => {
+                self.type_error(v.span(), key, TypeName::NumberOrString, other);
+                None
+            }
+        }
+    }
+
+    fn fiscal_year(&mut self, t: &DeTable<'_>, header: &Span) -> (Option<FiscalYear>, Span) {
+        let Some(v) = t.get("fiscal_year") else {
+            self.push(
+                header.clone(),
+                Msg::Missing {
+                    key: "fiscal_year",
+                    table: Table::Sheet,
+                },
+            );
+            return (None, header.clone());
+        };
+        let span = v.span();
+        let parsed = match v.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => fiscal::fiscal_year_from_int(n)
+                    .map(|year| fiscal::ParsedFiscalYear {
+                        year,
+                        era_overflow: false,
+                    })
+                    .map_err(|_| i.to_string()),
+                Err(_) => Err(i.to_string()),
+            },
+            DeValue::String(s) => fiscal::parse_fiscal_year(s).map_err(|_| s.to_string()),
+            other => {
+                self.type_error(
+                    span.clone(),
+                    "fiscal_year",
+                    TypeName::IntegerOrString,
+                    other,
+                );
+                return (None, span);
+            }
+        };
+        match parsed {
+            Ok(p) => {
+                if p.era_overflow {
+                    if let DeValue::String(s) = v.get_ref() {
+                        self.push(
+                            span.clone(),
+                            Msg::EraOverflow {
+                                written: s.to_string(),
+                                year: p.year,
+                            },
+                        );
+                    }
+                }
+                (Some(p.year), span)
+            }
+            Err(written) => {
+                self.push(span.clone(), Msg::BadFiscalYear(written));
+                (None, span)
+            }
+        }
+    }
+
+    fn optional_date(
+        &mut self,
+        t: &DeTable<'_>,
+        key: &'static str,
+        fy: Option<FiscalYear>,
+    ) -> Option<DateValue> {
+        let v = t.get(key)?;
+        let span = v.span();
+        let (parsed, written) = match v.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => (
+                    date::date_from_ymd(d.year.into(), d.month.into(), d.day.into()),
+                    dt.to_string(),
+                ),
+                _ => {
+                    self.push(span, Msg::DateWithTime(dt.to_string()));
+                    return None;
+                }
+            },
+            DeValue::String(s) => (date::parse_date(s, fy), s.to_string()),
+            other => {
+                self.type_error(span, key, TypeName::Date, other);
+                return None;
+            }
+        };
+        match parsed {
+            Ok(date) => Some(DateValue {
+                date,
+                written,
+                span,
+            }),
+            // The fiscal year is already reported as unreadable or missing.
+            Err(DateError::NeedsFiscalYear) if fy.is_none() => None,
+            Err(err) => {
+                self.push(span, Msg::BadDate { written, err });
+                None
+            }
+        }
+    }
+
+    fn required_str(
+        &mut self,
+        t: &DeTable<'_>,
+        key: &'static str,
+        table: Table,
+        header: &Span,
+    ) -> Option<(String, Span)> {
+        match t.get_key_value(key) {
+            None => {
+                self.push(header.clone(), Msg::Missing { key, table });
+                None
+            }
+            Some(_) => {
+                let (s, span) = self.optional_str_spanned(t, key)?;
+                if text::is_blank(&s) {
+                    self.push(span.clone(), Msg::Empty { key, table });
+                }
+                Some((s, span))
+            }
+        }
+    }
+
+    fn optional_str(&mut self, t: &DeTable<'_>, key: &'static str) -> Option<String> {
+        self.optional_str_spanned(t, key).map(|(s, _)| s)
+    }
+
+    fn optional_str_spanned(
+        &mut self,
+        t: &DeTable<'_>,
+        key: &'static str,
+    ) -> Option<(String, Span)> {
+        let v = t.get(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => {
+                let s = clean_string(s);
+                self.fullwidth(&s, v.span());
+                Some((s, v.span()))
+            }
+            other => {
+                self.type_error(v.span(), key, TypeName::String, other);
+                None
+            }
+        }
+    }
+
+    fn str_list(&mut self, t: &DeTable<'_>, key: &'static str) -> Vec<String> {
+        let Some(v) = t.get(key) else {
+            return Vec::new();
+        };
+        match v.get_ref() {
+            DeValue::Array(items) => self.strings_of(key, items),
+            DeValue::String(_) => {
+                self.push(v.span(), Msg::StringForList(key));
+                Vec::new()
+            }
+            other => {
+                self.type_error(v.span(), key, TypeName::StringList, other);
+                Vec::new()
+            }
+        }
+    }
+
+    /// A view: one string or an array of strings.
+    fn str_or_list(
+        &mut self,
+        key: &Spanned<Cow<'_, str>>,
+        v: &Spanned<DeValue<'_>>,
+    ) -> Vec<String> {
+        match v.get_ref() {
+            DeValue::String(s) => {
+                let s = clean_string(s);
+                self.fullwidth(&s, v.span());
+                vec![s]
+            }
+            DeValue::Array(items) => self.strings_of(key.get_ref(), items),
+            other => {
+                self.type_error(v.span(), key.get_ref(), TypeName::StringOrList, other);
+                Vec::new()
+            }
+        }
+    }
+
+    fn strings_of(&mut self, key: &str, items: &DeArray<'_>) -> Vec<String> {
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => {
+                    let s = clean_string(s);
+                    self.fullwidth(&s, item.span());
+                    out.push(s);
+                }
+                other => self.type_error(item.span(), key, TypeName::String, other),
+            }
+        }
+        out
+    }
+
+    /// The tables of an array of tables (`[[goals]]`), with their header spans.
+    fn array_of_tables<'a, 'i>(
+        &mut self,
+        t: &'a DeTable<'i>,
+        key: &'static str,
+    ) -> Vec<(&'a DeTable<'i>, Span)> {
+        let Some((k, v)) = t.get_key_value(key) else {
+            return Vec::new();
+        };
+        let entry: Entry<'a, 'i> = (k, v);
+        match entry.1.get_ref() {
+            DeValue::Array(items) => {
+                let mut out = Vec::new();
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::Table(table) => out.push((table, item.span())),
+                        other => self.type_error(item.span(), key, TypeName::Table, other),
+                    }
+                }
+                out
+            }
+            DeValue::Table(_) => {
+                self.push(entry.0.span(), Msg::TableForArray(key));
+                Vec::new()
+            }
+            other => {
+                self.type_error(entry.1.span(), key, TypeName::TableList, other);
+                Vec::new()
+            }
+        }
+    }
+
+    fn fullwidth(&mut self, s: &str, span: Span) {
+        if text::is_fullwidth_number(s) {
+            self.push(span, Msg::FullwidthNumber(s.to_string()));
+        }
+    }
+
+    fn type_error(&mut self, span: Span, key: &str, expected: TypeName, found: &DeValue<'_>) {
+        self.push(
+            span,
+            Msg::Type {
+                key: key.to_string(),
+                expected,
+                found: TypeName::of(found),
+            },
+        );
+    }
+}
+
+/// Multi-line strings keep `\r\n` from CRLF files: store `\n`.
+fn clean_string(s: &str) -> String {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n")
+    } else {
+        s.to_string()
+    }
+}

@@ -1,0 +1,382 @@
+//! A region's sheet (format 1) as plain data, after loading and checking.
+//!
+//! Spans are kept beside the values that checks point at; commands that only read
+//! values ignore them.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::date::SheetDate;
+use crate::fiscal::FiscalYear;
+
+/// Byte span into the sheet's text.
+pub type Span = Range<usize>;
+
+/// One region's sheet.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sheet {
+    /// The path the sheet was read from, as shown to the user.
+    #[serde(skip)]
+    pub file: String,
+    pub prefecture: String,
+    pub region: String,
+    #[serde(serialize_with = "serialize_fiscal_year")]
+    pub fiscal_year: FiscalYear,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<DateValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    pub strengths: Vec<String>,
+    pub concerns: Vec<String>,
+    pub questions: Vec<String>,
+    pub goals: Vec<Goal>,
+    pub challenges: Vec<Challenge>,
+    pub indicators: Vec<Indicator>,
+    pub hospital_collaboration: Vec<Event>,
+    #[serde(skip)]
+    pub spans: SheetSpans,
+}
+
+/// Where the parts of `[sheet]` are, for diagnostics.
+#[derive(Debug, Clone, Default)]
+pub struct SheetSpans {
+    /// The `[sheet]` header (or the start of the file when it is missing).
+    pub header: Span,
+    pub region: Span,
+    pub fiscal_year: Span,
+}
+
+/// A date as written in the sheet, and what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateValue {
+    pub date: SheetDate,
+    /// The text as written (`"11月2日"`), or the ISO form of a TOML date.
+    pub written: String,
+    pub span: Span,
+}
+
+impl Serialize for DateValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.date.to_iso())
+    }
+}
+
+/// 達成目標.
+#[derive(Debug, Clone, Serialize)]
+pub struct Goal {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+    pub progress: Vec<Event>,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub indicator_span: Option<Span>,
+}
+
+/// A progress item (現時点での進捗状況) or a hospital collaboration (病院との連携状況).
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rescheduled_from: Option<DateValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organizer: Option<String>,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub status_span: Span,
+}
+
+/// The status of a progress item (SPEC §1.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Done,
+    Planned,
+    InProgress,
+    Postponed,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Done,
+        Status::Planned,
+        Status::InProgress,
+        Status::Postponed,
+        Status::Cancelled,
+    ];
+
+    /// The canonical word (`in_progress`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::Planned => "planned",
+            Status::InProgress => "in_progress",
+            Status::Postponed => "postponed",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    /// The Japanese words accepted for this status.
+    pub fn japanese_words(self) -> &'static [&'static str] {
+        match self {
+            Status::Done => &["実施", "実施済", "済"],
+            Status::Planned => &["予定"],
+            Status::InProgress => &["実施中", "進行中", "準備中"],
+            Status::Postponed => &["延期"],
+            Status::Cancelled => &["中止"],
+        }
+    }
+
+    /// Reads a status word, canonical or Japanese (full-width letters accepted).
+    pub fn parse(word: &str) -> Option<Status> {
+        let word = crate::text::normalize(word);
+        Status::ALL
+            .into_iter()
+            .find(|s| s.as_str() == word || s.japanese_words().contains(&word.as_str()))
+    }
+}
+
+/// 課題.
+#[derive(Debug, Clone, Serialize)]
+pub struct Challenge {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub text: String,
+    pub actions: Vec<String>,
+    pub views: Views,
+    #[serde(skip)]
+    pub span: Span,
+    /// The `[challenges.views]` header, or the challenge's when absent.
+    #[serde(skip)]
+    pub views_span: Span,
+    /// The key of each view (in [`View::ALL`] order) when written.
+    #[serde(skip)]
+    pub view_spans: [Option<Span>; 4],
+}
+
+/// 視点別の認識: each view is the list of its statements (empty = not filled).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Views {
+    pub administration: Vec<String>,
+    pub medical: Vec<String>,
+    pub providers: Vec<String>,
+    pub community: Vec<String>,
+}
+
+/// The four parties whose view a challenge records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum View {
+    Administration,
+    Medical,
+    Providers,
+    Community,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [
+        View::Administration,
+        View::Medical,
+        View::Providers,
+        View::Community,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Administration => "administration",
+            View::Medical => "medical",
+            View::Providers => "providers",
+            View::Community => "community",
+        }
+    }
+
+    /// 行政側 / 医療側 / 事業者側 / 関係機関・住民等.
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            View::Administration => "行政側",
+            View::Medical => "医療側",
+            View::Providers => "事業者側",
+            View::Community => "関係機関・住民等",
+        }
+    }
+}
+
+impl Views {
+    pub fn get(&self, view: View) -> &[String] {
+        match view {
+            View::Administration => &self.administration,
+            View::Medical => &self.medical,
+            View::Providers => &self.providers,
+            View::Community => &self.community,
+        }
+    }
+
+    pub fn get_mut(&mut self, view: View) -> &mut Vec<String> {
+        match view {
+            View::Administration => &mut self.administration,
+            View::Medical => &mut self.medical,
+            View::Providers => &mut self.providers,
+            View::Community => &mut self.community,
+        }
+    }
+
+    /// A view is filled when it holds a non-blank statement.
+    pub fn is_filled(&self, view: View) -> bool {
+        self.get(view).iter().any(|s| !crate::text::is_blank(s))
+    }
+}
+
+/// 課題解決の達成度を測る指標.
+#[derive(Debug, Clone, Serialize)]
+pub struct Indicator {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The direction written in the file, if any.
+    #[serde(rename = "better", skip_serializing_if = "Option::is_none")]
+    pub better_written: Option<Better>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Value>,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub name_span: Span,
+    #[serde(skip)]
+    pub target_span: Option<Span>,
+}
+
+/// Which way an indicator improves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    #[default]
+    Higher,
+    Lower,
+}
+
+impl Better {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Better::Higher => "higher",
+            Better::Lower => "lower",
+        }
+    }
+}
+
+/// An indicator value: a number, or text (qualitative or `未定`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Integer(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl Value {
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Value::Integer(i) => Some(*i as f64),
+            Value::Float(f) => Some(*f),
+            Value::Text(_) => None,
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Integer(i) => s.serialize_i64(*i),
+            Value::Float(f) => s.serialize_f64(*f),
+            Value::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Integer(i) => write!(f, "{i}"),
+            Value::Float(x) => write!(f, "{x}"),
+            Value::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+impl Sheet {
+    /// Every text field of the sheet, for theme counting: strings of `[sheet]`,
+    /// goals, progress items, challenges, actions, views, indicators and hospital
+    /// collaboration.
+    pub fn texts(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        out.extend(self.meeting.as_deref());
+        out.extend(self.theme.as_deref());
+        out.extend(self.summary.as_deref());
+        out.extend(self.strengths.iter().map(String::as_str));
+        out.extend(self.concerns.iter().map(String::as_str));
+        out.extend(self.questions.iter().map(String::as_str));
+        for g in &self.goals {
+            out.push(&g.text);
+            for p in &g.progress {
+                p.push_texts(&mut out);
+            }
+        }
+        for c in &self.challenges {
+            out.push(&c.text);
+            out.extend(c.actions.iter().map(String::as_str));
+            for v in View::ALL {
+                out.extend(c.views.get(v).iter().map(String::as_str));
+            }
+        }
+        for i in &self.indicators {
+            out.push(&i.name);
+            out.extend(i.reason.as_deref());
+            for v in [&i.baseline, &i.current, &i.target].into_iter().flatten() {
+                if let Value::Text(t) = v {
+                    out.push(t);
+                }
+            }
+        }
+        for h in &self.hospital_collaboration {
+            h.push_texts(&mut out);
+        }
+        out
+    }
+
+    /// All progress items of all goals.
+    pub fn progress_items(&self) -> impl Iterator<Item = &Event> {
+        self.goals.iter().flat_map(|g| g.progress.iter())
+    }
+}
+
+impl Event {
+    fn push_texts<'a>(&'a self, out: &mut Vec<&'a str>) {
+        out.push(&self.text);
+        out.extend(self.note.as_deref());
+        out.extend(self.organizer.as_deref());
+    }
+}
+
+fn serialize_fiscal_year<S: serde::Serializer>(fy: &FiscalYear, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_i32(fy.start_year())
+}

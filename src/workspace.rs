@@ -1,0 +1,113 @@
+//! Loading a set of sheets: every file read and checked, findings kept per file,
+//! and `duplicate-region` across files.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::check;
+use crate::diag::{Diagnostic, FileReport};
+use crate::error::Failure;
+use crate::i18n::diag::Msg;
+use crate::load;
+use crate::model::Sheet;
+use crate::source::Source;
+
+/// The sheets of one run.
+#[derive(Debug)]
+pub struct Workspace {
+    /// One report per file, in input order.
+    pub reports: Vec<FileReport>,
+    /// The sheets that loaded without error, in input order.
+    pub sheets: Vec<Sheet>,
+    /// The folder of the sheets, where `themes.toml` may be.
+    pub dir: Option<PathBuf>,
+}
+
+/// A file's report and its sheet when one could be built (it may still have errors:
+/// see [`FileReport::has_errors`]).
+pub fn load_text(name: &str, bytes: &[u8], today: NaiveDate) -> (FileReport, Option<Sheet>) {
+    let source = match Source::from_bytes(name, bytes) {
+        Ok(s) => s,
+        Err(err) => {
+            let (mut source, d) = load::encoding_diagnostic(&err);
+            source.name = name.to_string();
+            return (
+                FileReport {
+                    source,
+                    diagnostics: vec![d],
+                },
+                None,
+            );
+        }
+    };
+    let loaded = load::load(&source);
+    let mut diagnostics = loaded.diagnostics;
+    if let Some(sheet) = &loaded.sheet {
+        diagnostics.extend(check::check_sheet(sheet, &source, today));
+    }
+    diagnostics.sort_by_key(|d| d.span.start);
+    let report = FileReport {
+        source,
+        diagnostics,
+    };
+    (report, loaded.sheet)
+}
+
+/// Reads and checks files.
+pub fn load_files(
+    files: &[PathBuf],
+    dir: Option<PathBuf>,
+    today: NaiveDate,
+) -> Result<Workspace, Failure> {
+    let mut loaded = Vec::with_capacity(files.len());
+    for path in files {
+        let bytes = std::fs::read(path).map_err(|source| Failure::Io {
+            path: path.clone(),
+            source,
+        })?;
+        loaded.push(load_text(&display_path(path), &bytes, today));
+    }
+    Ok(assemble(loaded, dir))
+}
+
+/// Adds the `duplicate-region` check and splits reports from sheets.
+fn assemble(loaded: Vec<(FileReport, Option<Sheet>)>, dir: Option<PathBuf>) -> Workspace {
+    let mut reports = Vec::with_capacity(loaded.len());
+    let mut sheets = Vec::new();
+    let mut owners: HashMap<(String, String, i32), String> = HashMap::new();
+    for (mut report, sheet) in loaded {
+        if let Some(sheet) = sheet {
+            let identity = check::region_identity(&sheet);
+            if let Some(other) = owners.get(&identity) {
+                report.diagnostics.push(Diagnostic::new(
+                    sheet.spans.region.clone(),
+                    Msg::DuplicateRegion {
+                        region: sheet.region.clone(),
+                        other_file: other.clone(),
+                    },
+                ));
+                report.diagnostics.sort_by_key(|d| d.span.start);
+            } else {
+                owners.insert(identity, report.source.name.clone());
+            }
+            if !report.has_errors() {
+                sheets.push(sheet);
+            }
+        }
+        reports.push(report);
+    }
+    Workspace {
+        reports,
+        sheets,
+        dir,
+    }
+}
+
+/// A path as shown to the user: as given, with `/` separators.
+pub fn display_path(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    let s = s.strip_prefix("./").unwrap_or(&s);
+    s.replace('\\', "/")
+}
