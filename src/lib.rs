@@ -17,6 +17,7 @@ pub mod indicator;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod select;
 pub mod source;
 pub mod text;
 pub mod workspace;

@@ -111,3 +111,38 @@ pub fn display_path(path: &Path) -> String {
     let s = s.strip_prefix("./").unwrap_or(&s);
     s.replace('\\', "/")
 }
+
+/// Loads the sheets for a command other than `validate`: sheets with errors are
+/// skipped and their diagnostics printed on stderr. The second value is true when a
+/// sheet was skipped, so the command ends with exit 2 (SPEC §4).
+pub fn load_for_report(
+    paths: &[PathBuf],
+    ctx: &crate::output::Ctx,
+) -> anyhow::Result<(Workspace, bool)> {
+    use std::io::Write;
+    let inputs = crate::discover::resolve(paths, ctx.dir.as_deref())?;
+    let ws = load_files(&inputs.files, inputs.dir, ctx.today)?;
+    let mut skipped = false;
+    let mut buf = if ctx.color_stderr {
+        codespan_reporting::term::termcolor::Buffer::ansi()
+    } else {
+        codespan_reporting::term::termcolor::Buffer::no_color()
+    };
+    for report in ws.reports.iter().filter(|r| r.has_errors()) {
+        skipped = true;
+        let errors_only = FileReport {
+            source: report.source.clone(),
+            diagnostics: report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity() == crate::diag::Severity::Error)
+                .cloned()
+                .collect(),
+        };
+        crate::diag::render_human(&mut buf, &errors_only, ctx.lang)?;
+        let note = crate::i18n::ui::Ui::skipped(ctx.lang, &report.source.name);
+        buf.write_all(format!("{note}\n\n").as_bytes())?;
+    }
+    std::io::stderr().write_all(buf.as_slice())?;
+    Ok((ws, skipped))
+}

@@ -6,6 +6,14 @@ use crate::i18n::Lang;
 pub struct Ui;
 
 impl Ui {
+    /// Said on stderr when a sheet with errors is left out of a report.
+    pub fn skipped(lang: Lang, file: &str) -> String {
+        match lang {
+            Lang::Ja => format!("sheet: {file} はエラーがあるため除外しました（sheet validate で確認できます）"),
+            Lang::En => format!("sheet: skipped {file}: it has errors (see sheet validate)"),
+        }
+    }
+
     /// The last line of `validate`.
     pub fn summary(lang: Lang, files: usize, errors: usize, warnings: usize) -> String {
         match lang {

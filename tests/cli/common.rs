@@ -1,0 +1,109 @@
+//! A small builder for "these files, these args, this output, this exit code".
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository's own `regions/`.
+pub fn bundled_regions() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("regions")
+}
+
+pub struct Test {
+    pub dir: tempfile::TempDir,
+    args: Vec<String>,
+    cwd: Option<PathBuf>,
+    env: Vec<(String, String)>,
+}
+
+#[derive(Debug)]
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Output {
+    /// Parses stdout as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+impl Test {
+    /// An empty temporary folder as the current directory.
+    pub fn new() -> Test {
+        Test {
+            dir: tempfile::tempdir().expect("tempdir"),
+            args: Vec::new(),
+            cwd: None,
+            env: Vec::new(),
+        }
+    }
+
+    /// A temporary folder holding a copy of the bundled `regions/`.
+    pub fn with_regions() -> Test {
+        let t = Test::new();
+        let dest = t.dir.path().join("regions");
+        std::fs::create_dir_all(&dest).expect("mkdir");
+        for entry in std::fs::read_dir(bundled_regions()).expect("regions/") {
+            let path = entry.expect("entry").path();
+            std::fs::copy(&path, dest.join(path.file_name().expect("name"))).expect("copy");
+        }
+        t
+    }
+
+    /// Writes a file (creating folders) relative to the temporary folder.
+    pub fn file(self, path: &str, contents: impl AsRef<[u8]>) -> Test {
+        let p = self.dir.path().join(path);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(p, contents).expect("write");
+        self
+    }
+
+    pub fn args(mut self, args: &[&str]) -> Test {
+        self.args.extend(args.iter().map(|s| s.to_string()));
+        self
+    }
+
+    /// Runs in a subfolder of the temporary folder.
+    pub fn cwd(mut self, sub: &str) -> Test {
+        let p = self.dir.path().join(sub);
+        std::fs::create_dir_all(&p).expect("mkdir");
+        self.cwd = Some(p);
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Test {
+        self.env.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Runs `sheet` with the arguments, no colour and a clean environment.
+    pub fn run(&self) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sheet"));
+        cmd.args(&self.args)
+            .current_dir(self.cwd.as_deref().unwrap_or(self.dir.path()))
+            .env_remove("SHEET_DIR")
+            .env_remove("SHEET_LANG")
+            .env_remove("SHEET_COLOR")
+            .env_remove("SHEET_FORMAT")
+            .env_remove("COLUMNS")
+            .env("NO_COLOR", "1");
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("run sheet");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}

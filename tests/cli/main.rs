@@ -1,0 +1,4 @@
+//! Integration tests: the real `sheet` binary on real files.
+
+mod common;
+mod validate;
