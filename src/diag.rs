@@ -195,43 +195,46 @@ impl JsonDiagnostic {
     }
 }
 
-/// Writes diagnostics the way rustc and cargo do: header, `--> file:line:col`, the
-/// source line with a caret under the offending key or value, and a help line.
-/// Borders are ASCII so they stay intact where ambiguous-width characters are wide.
-pub fn render_human(
-    out: &mut dyn codespan_reporting::term::WriteStyle,
-    report: &FileReport,
-    lang: Lang,
-) -> std::io::Result<()> {
-    use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-    use codespan_reporting::files::SimpleFile;
-    use codespan_reporting::term::{self, Chars, Config};
+/// Renders diagnostics the way rustc and cargo do: header, `--> file:line:col`, the
+/// source line with a caret under the offending key or value (placed by display
+/// width, so it sits under full-width text), and a help line. Borders are ASCII so
+/// they stay intact where ambiguous-width characters are wide; very long lines are
+/// cut around the caret.
+pub fn render_human(report: &FileReport, lang: Lang, color: bool) -> String {
+    use annotate_snippets::renderer::DecorStyle;
+    use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
     let shown = crate::source::sanitize_for_terminal(&report.source.text);
-    let file = SimpleFile::new(report.source.name.as_str(), shown.as_ref());
-    let config = Config {
-        chars: Chars::ascii(),
-        tab_width: 4,
-        ..Config::default()
-    };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
+    let mut out = String::new();
     for d in &report.diagnostics {
         let start = d.span.start.min(shown.len());
         let end = d.span.end.clamp(start, shown.len());
-        let cs = match d.severity() {
-            Severity::Error => CsDiagnostic::error(),
-            Severity::Warning => CsDiagnostic::warning(),
+        let level = match d.severity() {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
         };
-        let mut notes = Vec::new();
-        if let Some(help) = d.msg.help(lang) {
-            notes.push(format!("{}: {}", lang.pick("ヒント", "help"), help));
-        }
         let message = crate::source::clean(&d.msg.text(lang));
-        let cs = cs
-            .with_code(d.code().as_str())
-            .with_message(message)
-            .with_labels(vec![Label::primary((), start..end)])
-            .with_notes(notes);
-        term::emit_to_write_style(out, &config, &file, &cs).map_err(std::io::Error::other)?;
+        let help = d.msg.help(lang).map(|h| crate::source::clean(&h));
+        let mut group = level.primary_title(message).id(d.code().as_str()).element(
+            Snippet::source(shown.as_ref())
+                .path(report.source.name.as_str())
+                .annotation(AnnotationKind::Primary.span(start..end)),
+        );
+        if let Some(help) = help {
+            group = group.element(
+                Level::HELP
+                    .with_name(lang.pick("ヒント", "help"))
+                    .message(help),
+            );
+        }
+        out.push_str(&renderer.render(&[group]));
+        out.push_str("\n\n");
     }
-    Ok(())
+    out
 }

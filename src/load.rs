@@ -41,12 +41,20 @@ pub fn load(source: &Source) -> Loaded {
         Ok(root) => root,
         Err(err) => {
             let span = err.span().unwrap_or(0..0);
+            let message = err.message().trim().to_string();
+            // A native TOML date that does not exist (2018-02-30) is a date problem,
+            // not a syntax one, for the person fixing it.
+            let msg = if message.starts_with("invalid date") {
+                Msg::BadDate {
+                    written: source.slice(span.clone()).unwrap_or_default().to_string(),
+                    err: DateError::Impossible,
+                }
+            } else {
+                Msg::Syntax(message)
+            };
             return Loaded {
                 sheet: None,
-                diagnostics: vec![Diagnostic::new(
-                    span,
-                    Msg::Syntax(err.message().trim().to_string()),
-                )],
+                diagnostics: vec![Diagnostic::new(span, msg)],
             };
         }
     };

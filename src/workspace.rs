@@ -123,11 +123,7 @@ pub fn load_for_report(
     let inputs = crate::discover::resolve(paths, ctx.dir.as_deref())?;
     let ws = load_files(&inputs.files, inputs.dir, ctx.today)?;
     let mut skipped = false;
-    let mut buf = if ctx.color_stderr {
-        codespan_reporting::term::termcolor::Buffer::ansi()
-    } else {
-        codespan_reporting::term::termcolor::Buffer::no_color()
-    };
+    let mut buf = String::new();
     for report in ws.reports.iter().filter(|r| r.has_errors()) {
         skipped = true;
         let errors_only = FileReport {
@@ -139,10 +135,14 @@ pub fn load_for_report(
                 .cloned()
                 .collect(),
         };
-        crate::diag::render_human(&mut buf, &errors_only, ctx.lang)?;
-        let note = crate::i18n::ui::Ui::skipped(ctx.lang, &report.source.name);
-        buf.write_all(format!("{note}\n\n").as_bytes())?;
+        buf.push_str(&crate::diag::render_human(
+            &errors_only,
+            ctx.lang,
+            ctx.color_stderr,
+        ));
+        buf.push_str(&crate::i18n::ui::Ui::skipped(ctx.lang, &report.source.name));
+        buf.push_str("\n\n");
     }
-    std::io::stderr().write_all(buf.as_slice())?;
+    std::io::stderr().write_all(buf.as_bytes())?;
     Ok((ws, skipped))
 }

@@ -52,15 +52,9 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             writeln!(out)?;
         }
         DiagFormat::Human => {
-            let mut buf = if ctx.color_stdout {
-                codespan_reporting::term::termcolor::Buffer::ansi()
-            } else {
-                codespan_reporting::term::termcolor::Buffer::no_color()
-            };
             for file in &ws.reports {
-                diag::render_human(&mut buf, file, ctx.lang)?;
+                out.write_all(diag::render_human(file, ctx.lang, ctx.color_stdout).as_bytes())?;
             }
-            out.write_all(buf.as_slice())?;
             writeln!(
                 out,
                 "{}",

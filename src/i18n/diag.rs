@@ -562,8 +562,8 @@ impl Msg {
                     .to_string(),
                 _ => lang
                     .pick(
-                        "エディタで「UTF-8」を選んで保存し直してください（メモ帳: 名前を付けて保存 → 文字コード「UTF-8」、VS Code: 右下の文字コード → エンコード付きで保存 → UTF-8。iconv -f CP932 -t UTF-8 でも変換できます）",
-                        "re-save it as UTF-8 (Notepad: Save As → Encoding: UTF-8; VS Code: click the encoding in the status bar → Save with Encoding → UTF-8; or iconv -f CP932 -t UTF-8)",
+                        "UTF-8 で保存し直してください（メモ帳:「名前を付けて保存」で文字コード「UTF-8」を選ぶ。VS Code: 右下の文字コードをクリックし「エンコード付きで保存」で UTF-8 を選ぶ。iconv -f CP932 -t UTF-8 でも変換できます）",
+                        "re-save it as UTF-8 (Notepad: Save As, Encoding UTF-8; VS Code: click the encoding in the status bar, Save with Encoding, UTF-8; or iconv -f CP932 -t UTF-8)",
                     )
                     .to_string(),
             },

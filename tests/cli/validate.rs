@@ -1,8 +1,425 @@
-use crate::common::Test;
+//! `sheet validate`: one fixture per diagnostic code, output shapes, encodings.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::{Output, Test};
+
+fn fixtures(sub: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(sub)
+}
+
+/// Every diagnostic code of SPEC §2 (and `bad-format`).
+const CODES: [&str; 25] = [
+    "syntax",
+    "encoding",
+    "unknown-key",
+    "type",
+    "missing",
+    "empty",
+    "bad-format",
+    "bad-fiscal-year",
+    "bad-date",
+    "bad-status",
+    "bad-number",
+    "unknown-indicator",
+    "duplicate-indicator",
+    "duplicate-region",
+    "done-in-future",
+    "era-overflow",
+    "overdue",
+    "outside-fiscal-year",
+    "empty-view",
+    "no-progress",
+    "no-indicators",
+    "undetermined",
+    "target-already-met",
+    "fullwidth-number",
+    "no-as-of",
+];
+
+const WARNINGS: [&str; 10] = [
+    "era-overflow",
+    "overdue",
+    "outside-fiscal-year",
+    "empty-view",
+    "no-progress",
+    "no-indicators",
+    "undetermined",
+    "target-already-met",
+    "fullwidth-number",
+    "no-as-of",
+];
+
+/// The `# expect: CODE LINE:COL` line of a fixture.
+fn expectation(path: &Path) -> (String, u64, u64) {
+    let bytes = std::fs::read(path).unwrap();
+    let first = String::from_utf8_lossy(&bytes);
+    let first = first.lines().next().unwrap();
+    let rest = first
+        .strip_prefix("# expect: ")
+        .unwrap_or_else(|| panic!("{} has no expect line", path.display()));
+    let (code, pos) = rest.split_once(' ').unwrap();
+    let (line, col) = pos.split_once(':').unwrap();
+    (
+        code.to_string(),
+        line.parse().unwrap(),
+        col.parse().unwrap(),
+    )
+}
+
+fn validate_json(args: &[&str]) -> Output {
+    let mut all = vec!["validate", "--format", "json"];
+    all.extend_from_slice(args);
+    Test::new().args(&all).run()
+}
 
 #[test]
-fn bundled_regions_validate_with_warnings_only() {
+fn each_code_has_a_fixture_that_draws_it_at_its_position() {
+    let mut seen = Vec::new();
+    let dir = fixtures("invalid");
+    let mut cases: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            // A folder case: the file holding the expect line, run over the folder.
+            for f in std::fs::read_dir(&path).unwrap() {
+                let f = f.unwrap().path();
+                if std::fs::read_to_string(&f)
+                    .unwrap()
+                    .starts_with("# expect:")
+                {
+                    cases.push((f, path.clone()));
+                }
+            }
+        } else {
+            cases.push((path.clone(), path));
+        }
+    }
+    for (file, run_on) in cases {
+        let (code, line, col) = expectation(&file);
+        let out = validate_json(&[run_on.to_str().unwrap()]);
+        let json = out.json();
+        let diags = json["diagnostics"].as_array().unwrap();
+        let hit = diags.iter().any(|d| {
+            d["code"] == code.as_str()
+                && d["line"] == line
+                && d["column"] == col
+                && d["file"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(file.file_name().unwrap().to_str().unwrap())
+        });
+        assert!(
+            hit,
+            "{code}: expected at {line}:{col} in {}:\n{json:#}",
+            file.display()
+        );
+        let is_warning = WARNINGS.contains(&code.as_str());
+        let expected_severity = if is_warning { "warning" } else { "error" };
+        let d = diags.iter().find(|d| d["code"] == code.as_str()).unwrap();
+        assert_eq!(d["severity"], expected_severity, "{code}");
+        assert!(!d["message"].as_str().unwrap().is_empty());
+        if is_warning {
+            assert_eq!(
+                json["errors"], 0,
+                "{code} fixture should have no error: {json:#}"
+            );
+            assert_eq!(out.code, 0, "{code}");
+        } else {
+            assert_eq!(out.code, 1, "{code}");
+        }
+        seen.push(code);
+    }
+    for code in CODES {
+        assert!(seen.iter().any(|c| c == code), "no fixture for {code}");
+    }
+}
+
+#[test]
+fn a_clean_sheet_has_no_finding() {
+    let out = validate_json(&[fixtures("valid/minimal.toml").to_str().unwrap()]);
+    assert_eq!(out.code, 0);
+    let json = out.json();
+    assert_eq!(json["errors"], 0);
+    assert_eq!(json["warnings"], 0, "{json:#}");
+}
+
+#[test]
+fn json_shape_matches_the_spec() {
+    let out = Test::with_regions()
+        .args(&["validate", "--format", "json"])
+        .run();
+    assert_eq!(out.code, 0);
+    let json = out.json();
+    assert_eq!(json["files"], 3);
+    assert_eq!(json["errors"], 0);
+    let diags = json["diagnostics"].as_array().unwrap();
+    assert_eq!(json["warnings"].as_u64().unwrap() as usize, diags.len());
+    for d in diags {
+        for key in ["file", "line", "column", "severity", "code", "message"] {
+            assert!(d.get(key).is_some(), "missing {key} in {d}");
+        }
+        assert!(d["line"].as_u64().unwrap() >= 1);
+        assert!(d["column"].as_u64().unwrap() >= 1);
+        assert!(d["file"].as_str().unwrap().starts_with("regions/"));
+    }
+    // The worked example of SPEC §3.
+    assert!(diags
+        .iter()
+        .any(|d| d["code"] == "target-already-met" && d["file"] == "regions/minami-kaga.toml"));
+}
+
+#[test]
+fn human_output_puts_the_caret_under_full_width_text() {
+    let t = Test::new().file(
+        "regions/a.toml",
+        "[sheet]\nprefecture = \"石川県\"\nregion = \"南加賀\"\nfiscal_year = \"平成30年度\"\nas_of = 2018-09-30\n\n[[goals]]\ntext = \"目標\"\n  [[goals.progress]]\n  text = \"北海道と連携①\" ; status = \"完了\"\n",
+    );
+    let out = t.args(&["validate"]).run();
+    assert_eq!(out.code, 1);
+    insta::assert_snapshot!("human_fullwidth_syntax", out.stdout);
+
+    let t = Test::new().file(
+        "regions/a.toml",
+        "[sheet]\nprefecture = \"石川県\"\nregion = \"南加賀\"\nfiscal_year = \"平成30年度\"\nas_of = 2018-09-30\n\n[[goals]]\ntext = \"目標\"\n  [[goals.progress]]\n  text = \"北海道と連携\"\tstatus = \"完了\"\n",
+    );
+    let out = t.args(&["validate"]).run();
+    insta::assert_snapshot!("human_fullwidth_tab", out.stdout);
+}
+
+#[test]
+fn human_output_of_the_bundled_regions() {
     let out = Test::with_regions().args(&["validate"]).run();
-    assert_eq!(out.code, 0, "{}", out.stdout);
-    assert!(out.stdout.contains("3 ファイルを検査: エラー 0 件"), "{}", out.stdout);
+    assert_eq!(out.code, 0);
+    insta::assert_snapshot!("human_regions_ja", out.stdout);
+    let out = Test::with_regions()
+        .args(&["--lang", "en", "validate"])
+        .run();
+    insta::assert_snapshot!("human_regions_en", out.stdout);
+}
+
+#[test]
+fn strict_fails_on_warnings() {
+    let out = Test::with_regions().args(&["validate", "--strict"]).run();
+    assert_eq!(out.code, 1);
+}
+
+#[test]
+fn unknown_key_explains_toml_scoping() {
+    let t = Test::new().file(
+        "s.toml",
+        "[sheet]\nprefecture = \"石川県\"\nregion = \"南加賀\"\nfiscal_year = 2018\nas_of = 2018-09-30\n\n[[hospital_collaboration]]\ntext = \"会議に参加\"\nconcerns = [\"格差\"]\n",
+    );
+    let out = t.args(&["validate", "--format", "json", "s.toml"]).run();
+    let json = out.json();
+    let d = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "unknown-key")
+        .unwrap()
+        .clone();
+    assert_eq!(d["line"], 9);
+    assert_eq!(d["column"], 1);
+    let help = d["help"].as_str().unwrap();
+    assert!(
+        help.contains("[sheet]") && help.contains("[[hospital_collaboration]]"),
+        "{help}"
+    );
+}
+
+#[test]
+fn unknown_key_suggests_the_close_one() {
+    let out = validate_json(&[fixtures("invalid/unknown-key.toml").to_str().unwrap()]);
+    let json = out.json();
+    let unknown = |json: &serde_json::Value| {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "unknown-key")
+            .unwrap()
+            .clone()
+    };
+    let help = unknown(&json)["help"].as_str().unwrap().to_string();
+    assert!(help.contains("`text`"), "{help}");
+    let out = Test::new()
+        .args(&[
+            "--lang",
+            "en",
+            "validate",
+            "--format",
+            "json",
+            fixtures("invalid/unknown-key.toml").to_str().unwrap(),
+        ])
+        .run();
+    assert_eq!(unknown(&out.json())["help"], "did you mean `text`?");
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported_and_other_files_still_checked() {
+    let t = Test::new()
+        .file(
+            "regions/a.toml",
+            "[sheet]\nprefecture = \"\"\nregion = \"A\"\nfiscal_year = \"来年度\"\nas_of = true\nfoo = 1\n\n[[goals]]\nstatus = 3\n",
+        )
+        .file("regions/b.toml", "not toml at all = = =\n")
+        .file(
+            "regions/c.toml",
+            std::fs::read(fixtures("valid/minimal.toml")).unwrap(),
+        );
+    let out = t.args(&["validate", "--format", "json"]).run();
+    assert_eq!(out.code, 1);
+    let json = out.json();
+    assert_eq!(json["files"], 3);
+    let codes: Vec<(String, String)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for code in ["empty", "bad-fiscal-year", "unknown-key", "missing", "type"] {
+        assert!(
+            codes
+                .iter()
+                .any(|(f, c)| f == "regions/a.toml" && c == code),
+            "{code} missing: {codes:?}"
+        );
+    }
+    assert!(codes
+        .iter()
+        .any(|(f, c)| f == "regions/b.toml" && c == "syntax"));
+    assert!(!codes.iter().any(|(f, _)| f == "regions/c.toml"));
+}
+
+#[test]
+fn encodings_bom_and_crlf_are_accepted_others_named() {
+    for ok in ["bom.toml", "crlf.toml"] {
+        let out = validate_json(&[fixtures("encoding").join(ok).to_str().unwrap()]);
+        assert_eq!(out.code, 0, "{ok}: {}", out.stdout);
+        assert_eq!(out.json()["warnings"], 0, "{ok}");
+    }
+    for (bad, name) in [
+        ("shift_jis.toml", "Shift_JIS"),
+        ("utf16le.toml", "UTF-16LE"),
+        ("utf16be.toml", "UTF-16BE"),
+        ("euc_jp.toml", "EUC-JP"),
+    ] {
+        let out = validate_json(&[fixtures("encoding").join(bad).to_str().unwrap()]);
+        assert_eq!(out.code, 1, "{bad}");
+        let json = out.json();
+        let d = &json["diagnostics"][0];
+        assert_eq!(d["code"], "encoding", "{bad}");
+        assert!(d["message"].as_str().unwrap().contains(name), "{bad}: {d}");
+        assert!(d["help"].as_str().unwrap().contains("UTF-8"), "{bad}");
+    }
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let deep = format!("x = {}", "[".repeat(100_000));
+    let mut random = Vec::new();
+    let mut state: u32 = 12345;
+    for _ in 0..4096 {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        random.push((state >> 16) as u8);
+    }
+    let t = Test::new()
+        .file("regions/deep.toml", deep)
+        .file("regions/random.toml", random)
+        .file("regions/empty.toml", "")
+        .file("regions/nul.toml", "a = \"\0\"\n")
+        .file(
+            "regions/huge-int.toml",
+            "[sheet]\nprefecture = \"石川県\"\nregion = \"南加賀\"\nfiscal_year = 99999999999999999999\n[[indicators]]\nname = \"x\"\ntarget = 99999999999999999999\ncurrent = inf\n",
+        );
+    let out = t.args(&["validate", "--format", "json"]).run();
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    let json = out.json();
+    assert_eq!(json["files"], 5);
+}
+
+#[test]
+fn reading_modifies_nothing() {
+    let t = Test::with_regions().file(
+        "regions/broken.toml",
+        std::fs::read(fixtures("invalid/syntax.toml")).unwrap(),
+    );
+    let snapshot = |dir: &Path| -> Vec<(PathBuf, Vec<u8>, std::time::SystemTime)> {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let p = e.unwrap().path();
+                let m = std::fs::metadata(&p).unwrap().modified().unwrap();
+                (p.clone(), std::fs::read(&p).unwrap(), m)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = snapshot(&t.path("regions"));
+    for args in [
+        vec!["validate"],
+        vec!["validate", "--format", "json"],
+        vec!["validate", "--strict"],
+    ] {
+        t_run(&t, &args);
+    }
+    assert_eq!(before, snapshot(&t.path("regions")));
+}
+
+fn t_run(t: &Test, args: &[&str]) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_sheet"));
+    let out = cmd.args(args).current_dir(t.dir.path()).output().unwrap();
+    assert!(out.status.code().is_some());
+}
+
+#[test]
+fn sheets_are_found_from_a_subdirectory_and_by_env() {
+    let out = Test::with_regions()
+        .cwd("deep/er")
+        .args(&["validate", "--format", "json"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json = out.json();
+    assert_eq!(json["files"], 3);
+    assert!(json["diagnostics"][0]["file"]
+        .as_str()
+        .unwrap()
+        .starts_with("../../regions/"));
+
+    let t = Test::with_regions();
+    let dir = t.path("regions");
+    let out = Test::new()
+        .env("SHEET_DIR", dir.to_str().unwrap())
+        .args(&["validate", "--format", "json"])
+        .run();
+    assert_eq!(out.json()["files"], 3);
+}
+
+#[test]
+fn no_sheets_folder_is_exit_2_saying_where_it_looked() {
+    let out = Test::new().args(&["validate"]).run();
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("regions"), "{}", out.stderr);
+    let out = Test::new().args(&["validate", "nope.toml"]).run();
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("nope.toml"));
+}
+
+#[test]
+fn themes_toml_is_not_a_sheet() {
+    let out = Test::with_regions()
+        .file("regions/themes.toml", "[themes]\nx = [\"y\"]\n")
+        .args(&["validate", "--format", "json"])
+        .run();
+    assert_eq!(out.json()["files"], 3);
 }
