@@ -138,7 +138,7 @@ impl TypeName {
             TypeName::Table => lang.pick("テーブル", "a table"),
             TypeName::Date => lang.pick(
                 "日付（2018-11-02 または \"11月2日\" など）",
-                "a date (2018-11-02, \"11/2\", …)",
+                "a date (2018-11-02, \"11/2\", ...)",
             ),
             TypeName::NumberOrString => lang.pick("数値または文字列", "a number or a string"),
             TypeName::IntegerOrString => lang.pick("整数または文字列", "an integer or a string"),
@@ -148,7 +148,7 @@ impl TypeName {
                 "a string or an array of strings",
             ),
             TypeName::TableList => {
-                lang.pick("テーブルの配列（[[…]]）", "an array of tables ([[…]])")
+                lang.pick("テーブルの配列（[[...]]）", "an array of tables ([[...]])")
             }
         }
     }
@@ -340,9 +340,9 @@ impl Msg {
             }
             Msg::StringForList(key) => {
                 if ja {
-                    format!("`{key}` は文字列の配列です: [\"…\", \"…\"] のように書いてください")
+                    format!("`{key}` は文字列の配列です: [\"...\", \"...\"] のように書いてください")
                 } else {
-                    format!("`{key}` is an array of strings: write [\"…\", \"…\"]")
+                    format!("`{key}` is an array of strings: write [\"...\", \"...\"]")
                 }
             }
             Msg::TableForArray(key) => {
@@ -570,9 +570,9 @@ impl Msg {
             Msg::UnknownKey { key, table } => return unknown_key_help(key, *table, lang),
             Msg::StringForList(key) => {
                 if ja {
-                    format!("{key} = [\"…\"] のように角かっこで囲みます")
+                    format!("{key} = [\"...\"] のように角かっこで囲みます")
                 } else {
-                    format!("wrap it in brackets: {key} = [\"…\"]")
+                    format!("wrap it in brackets: {key} = [\"...\"]")
                 }
             }
             Msg::DateWithTime(_) => lang
@@ -612,8 +612,8 @@ impl Msg {
                     }
                     None if known.is_empty() => lang
                         .pick(
-                            "[[indicators]] に name = \"…\" で指標を加えてください",
-                            "add the indicator under [[indicators]] with name = \"…\"",
+                            "[[indicators]] に name = \"...\" で指標を加えてください",
+                            "add the indicator under [[indicators]] with name = \"...\"",
                         )
                         .to_string(),
                     None => {
@@ -645,9 +645,9 @@ impl Msg {
                 .to_string(),
             Msg::EmptyView(view) => {
                 if ja {
-                    format!("{} の認識を {} = \"…\" で書くと、合同会議で話し合う材料になります", view.label_ja(), view.key())
+                    format!("{} の認識を {} = \"...\" で書くと、合同会議で話し合う材料になります", view.label_ja(), view.key())
                 } else {
-                    format!("write the {} view as {} = \"…\"", view.label_ja(), view.key())
+                    format!("write the {} view as {} = \"...\"", view.label_ja(), view.key())
                 }
             }
             Msg::TargetAlreadyMet { .. } => lang
