@@ -83,7 +83,12 @@ pub fn check_sheet(sheet: &Sheet, source: &Source, today: NaiveDate) -> Vec<Diag
         out.push(Diagnostic::new(header, Msg::NoIndicators));
     }
 
-    let known: Vec<String> = sheet.indicators.iter().map(|i| i.name.clone()).collect();
+    let mut known: Vec<String> = Vec::new();
+    for i in &sheet.indicators {
+        if !known.contains(&i.name) {
+            known.push(i.name.clone());
+        }
+    }
     for goal in &sheet.goals {
         if let (Some(name), Some(span)) = (&goal.indicator, &goal.indicator_span) {
             let key = text::normalize(name);

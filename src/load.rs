@@ -37,28 +37,39 @@ pub fn encoding_diagnostic(err: &EncodingError) -> (Source, Diagnostic) {
 
 /// Parses and reads a sheet's text.
 pub fn load(source: &Source) -> Loaded {
-    let root = match DeTable::parse(&source.text) {
-        Ok(root) => root,
-        Err(err) => {
-            let span = err.span().unwrap_or(0..0);
-            let message = err.message().trim().to_string();
-            // A native TOML date that does not exist (2018-02-30) is a date problem,
-            // not a syntax one, for the person fixing it.
-            let msg = if message.starts_with("invalid date") {
+    let (root, errors) = DeTable::parse_recoverable(&source.text);
+    // A native TOML date that does not exist (2018-02-30) is a date problem, not a
+    // syntax one, for the person fixing it; the rest of the file is still read.
+    let (date_errors, syntax_errors): (Vec<_>, Vec<_>) = errors
+        .iter()
+        .partition(|e| e.message().starts_with("invalid date"));
+    let mut diagnostics: Vec<Diagnostic> = date_errors
+        .iter()
+        .map(|e| {
+            let span = e.span().unwrap_or(0..0);
+            let written = source.slice(span.clone()).unwrap_or_default().to_string();
+            Diagnostic::new(
+                span,
                 Msg::BadDate {
-                    written: source.slice(span.clone()).unwrap_or_default().to_string(),
+                    written,
                     err: DateError::Impossible,
-                }
-            } else {
-                Msg::Syntax(message)
-            };
-            return Loaded {
-                sheet: None,
-                diagnostics: vec![Diagnostic::new(span, msg)],
-            };
-        }
-    };
-    let mut walker = Walker { diags: Vec::new() };
+                },
+            )
+        })
+        .collect();
+    if let Some(err) = syntax_errors.first() {
+        // After a real syntax error the recovered table is a guess: report the
+        // first error only, as rustc does for a file it cannot parse.
+        diagnostics.push(Diagnostic::new(
+            err.span().unwrap_or(0..0),
+            Msg::Syntax(err.message().trim().to_string()),
+        ));
+        return Loaded {
+            sheet: None,
+            diagnostics,
+        };
+    }
+    let mut walker = Walker { diags: diagnostics };
     let sheet = walker.root(root.get_ref(), source);
     Loaded {
         sheet,
@@ -428,6 +439,8 @@ impl Walker {
         let span = v.span();
         let (parsed, written) = match v.get_ref() {
             DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                // A date the parser could not read: already reported as bad-date.
+                (None, None, None) => return None,
                 (Some(d), None, None) => (
                     date::date_from_ymd(d.year.into(), d.month.into(), d.day.into()),
                     dt.to_string(),

@@ -1,4 +1,5 @@
 //! Integration tests: the real `sheet` binary on real files.
 
 mod common;
+mod examples;
 mod validate;
