@@ -204,17 +204,27 @@ pub fn render_human(report: &FileReport, lang: Lang, color: bool) -> String {
     use annotate_snippets::renderer::DecorStyle;
     use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
-    let shown = crate::source::sanitize_for_terminal(&report.source.text);
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
+    let source = &report.source;
     let mut out = String::new();
     for d in &report.diagnostics {
-        let start = d.span.start.min(shown.len());
-        let end = d.span.end.clamp(start, shown.len());
+        // Only the line of the diagnostic goes to the renderer (it scans all it is
+        // given), with its line number; columns stay relative to the line start.
+        let (line, _) = source.line_col(d.span.start);
+        let line_start = source.line_start(line);
+        let line_text = source.line_text(line);
+        let shown = crate::source::sanitize_for_terminal(line_text);
+        let start = d.span.start.saturating_sub(line_start).min(shown.len());
+        let end = d
+            .span
+            .end
+            .saturating_sub(line_start)
+            .clamp(start, shown.len());
         let level = match d.severity() {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -223,7 +233,8 @@ pub fn render_human(report: &FileReport, lang: Lang, color: bool) -> String {
         let help = d.msg.help(lang).map(|h| crate::source::clean(&h));
         let mut group = level.primary_title(message).id(d.code().as_str()).element(
             Snippet::source(shown.as_ref())
-                .path(report.source.name.as_str())
+                .line_start(line)
+                .path(source.name.as_str())
                 .annotation(AnnotationKind::Primary.span(start..end)),
         );
         if let Some(help) = help {

@@ -12,6 +12,8 @@ pub mod diag;
 pub mod discover;
 pub mod error;
 pub mod fiscal;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod indicator;
 pub mod load;

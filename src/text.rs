@@ -4,6 +4,11 @@ use unicode_normalization::UnicodeNormalization;
 
 /// NFKC-normalised and trimmed (full-width digits, letters and spaces become ASCII).
 pub fn normalize(s: &str) -> String {
+    // Most strings are already NFKC (ASCII, kana and kanji without full-width
+    // forms): skip the rebuild for them.
+    if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        return s.trim().to_string();
+    }
     s.nfkc().collect::<String>().trim().to_string()
 }
 

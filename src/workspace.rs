@@ -61,14 +61,19 @@ pub fn load_files(
     dir: Option<PathBuf>,
     today: NaiveDate,
 ) -> Result<Workspace, Failure> {
-    let mut loaded = Vec::with_capacity(files.len());
-    for path in files {
-        let bytes = std::fs::read(path).map_err(|source| Failure::Io {
-            path: path.clone(),
-            source,
-        })?;
-        loaded.push(load_text(&display_path(path), &bytes, today));
-    }
+    use rayon::prelude::*;
+    // Files are independent until `duplicate-region`: read and check them on all
+    // cores; `collect` keeps input order, so output is the same on every run.
+    let loaded = files
+        .par_iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(|source| Failure::Io {
+                path: path.clone(),
+                source,
+            })?;
+            Ok(load_text(&display_path(path), &bytes, today))
+        })
+        .collect::<Result<Vec<_>, Failure>>()?;
     Ok(assemble(loaded, dir))
 }
 

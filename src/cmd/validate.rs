@@ -45,7 +45,7 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
     let ws = workspace::load_files(&inputs.files, inputs.dir, ctx.today)?;
     let report = ValidateReport::new(&ws, ctx);
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         DiagFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &report)?;

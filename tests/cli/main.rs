@@ -2,5 +2,6 @@
 
 mod common;
 mod examples;
+mod fuzz_corpus;
 mod readme;
 mod validate;

@@ -1,0 +1,39 @@
+//! Entry points shared by the fuzz targets (`fuzz/`) and the test that replays their
+//! corpus, so both exercise exactly the same code.
+
+use chrono::NaiveDate;
+
+use crate::i18n::Lang;
+
+/// Loads bytes as a sheet, runs every check, and renders the findings both ways.
+pub fn load_validate(data: &[u8]) {
+    let today = NaiveDate::from_ymd_opt(2018, 9, 30).unwrap_or_default();
+    let (report, sheet) = crate::workspace::load_text("fuzz.toml", data, today);
+    for lang in [Lang::Ja, Lang::En] {
+        let _ = crate::diag::render_human(&report, lang, false);
+        for d in &report.diagnostics {
+            let _ = crate::diag::JsonDiagnostic::new(&report.source, d, lang);
+        }
+    }
+    if let Some(sheet) = sheet {
+        for i in &sheet.indicators {
+            let _ = i.assess();
+        }
+    }
+}
+
+/// Parses a string as a fiscal year and as a date, and displays what it read.
+pub fn dates(s: &str) {
+    if let Ok(p) = crate::fiscal::parse_fiscal_year(s) {
+        let _ = (p.year.display_ja(), p.year.display_en());
+    }
+    for fy in [
+        None,
+        crate::fiscal::FiscalYear::new(2018),
+        crate::fiscal::FiscalYear::new(2200),
+    ] {
+        if let Ok(d) = crate::date::parse_date(s, fy) {
+            let _ = (d.to_iso(), d.last_day());
+        }
+    }
+}
