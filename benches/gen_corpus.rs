@@ -278,11 +278,9 @@ fn main() {
             format!("{prefecture}{}", pi / PREFECTURES.len())
         };
         for ri in 0..regions {
-            let region = if ri < REGIONS.len() {
-                REGIONS[ri].to_string()
-            } else {
-                format!("第{}圏域", ri + 1)
-            };
+            let region = REGIONS
+                .get(ri)
+                .map_or_else(|| format!("第{}圏域", ri + 1), |r| r.to_string());
             for yi in 0..years {
                 let year = 2018 + yi as i32;
                 let text = sheet_text(&mut rng, &p, &prefecture, &region, year);
