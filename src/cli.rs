@@ -51,7 +51,7 @@ pub struct ValidateArgs {
     #[arg(long)]
     pub strict: bool,
     /// 出力形式
-    #[arg(long, value_enum, default_value_t = DiagFormat::Human, env = "SHEET_FORMAT")]
+    #[arg(long, value_enum, default_value_t = DiagFormat::Human)]
     pub format: DiagFormat,
 }
 

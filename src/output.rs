@@ -63,10 +63,7 @@ impl Ctx {
 /// Prints a failure as one line on stderr and gives exit 2; a closed pipe on stdout
 /// (`sheet compare | head -1`) ends quietly.
 pub fn report_failure(err: &anyhow::Error, ctx: &Ctx) -> ExitCode {
-    if err
-        .downcast_ref::<std::io::Error>()
-        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    {
+    if is_broken_pipe(err) {
         return ExitCode::SUCCESS;
     }
     let message = match err.downcast_ref::<Failure>() {
@@ -76,4 +73,19 @@ pub fn report_failure(err: &anyhow::Error, ctx: &Ctx) -> ExitCode {
     let label = ctx.lang.pick("エラー", "error");
     eprintln!("sheet: {label}: {}", crate::source::clean(&message));
     Exit::Trouble.into()
+}
+
+/// True when the error (or its cause) is a write to a closed pipe, also when it comes
+/// wrapped by serde_json or csv.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        let kind = if let Some(e) = cause.downcast_ref::<std::io::Error>() {
+            Some(e.kind())
+        } else if let Some(e) = cause.downcast_ref::<serde_json::Error>() {
+            e.io_error_kind()
+        } else {
+            None
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -3,5 +3,6 @@
 mod common;
 mod examples;
 mod fuzz_corpus;
+mod hostile;
 mod readme;
 mod validate;
