@@ -28,7 +28,7 @@ fn bad_corpus() -> Test {
     let mut t = Test::new()
         .file(
             "regions/truncated.toml",
-            valid.as_bytes()[..valid.len() / 2].to_vec(),
+            &valid.as_bytes()[..valid.len() / 2],
         )
         .file("regions/random.toml", random)
         .file("regions/deep.toml", format!("x = {}", "[".repeat(100_000)))
@@ -58,8 +58,8 @@ fn bad_corpus() -> Test {
             ),
         )
         .file("regions/empty.toml", "")
-        .file("regions/bom-only.toml", b"\xEF\xBB\xBF".to_vec())
-        .file("regions/nul.toml", b"\0\0\0\0".to_vec());
+        .file("regions/bom-only.toml", b"\xEF\xBB\xBF")
+        .file("regions/nul.toml", b"\0\0\0\0");
     // Mutations of a valid sheet: each line dropped in turn, values swapped.
     for (i, line) in valid.lines().enumerate().filter(|(_, l)| !l.is_empty()) {
         let mutated = valid.replacen(line, "", 1);
