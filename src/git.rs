@@ -208,6 +208,32 @@ impl Repo {
         Ok(files)
     }
 
+    /// The files of the working tree git would show: tracked ones still on disk and
+    /// untracked ones not ignored (`git ls-files --cached --others --exclude-standard`).
+    pub fn worktree_files(&self) -> Result<Vec<String>, Failure> {
+        let out = run(
+            self.git().args([
+                "ls-files",
+                "-z",
+                "--cached",
+                "--others",
+                "--exclude-standard",
+                "--full-name",
+            ]),
+            git_failure("ls-files"),
+        )?;
+        let mut files: Vec<String> = out
+            .split(|&b| b == 0)
+            .filter(|r| !r.is_empty())
+            .filter_map(|r| std::str::from_utf8(r).ok())
+            .map(str::to_string)
+            .filter(|p| self.top.join(p).is_file())
+            .collect();
+        files.sort();
+        files.dedup();
+        Ok(files)
+    }
+
     /// The contents of blobs, in the order asked (`git cat-file --batch`). A blob git
     /// cannot find is `None`.
     pub fn read_blobs(&self, specs: &[String]) -> Result<Vec<Option<Vec<u8>>>, Failure> {
