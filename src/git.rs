@@ -130,18 +130,17 @@ fn first_line(s: &str) -> String {
 impl Repo {
     /// The repository holding `dir` (a folder that exists).
     pub fn discover(dir: &Path) -> Result<Repo, Failure> {
+        let shown = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         let out = run(git(dir).args(["rev-parse", "--show-toplevel"]), |_| {
             Failure::NotARepository {
-                path: dir.to_path_buf(),
+                path: shown.clone(),
             }
         })?;
         let top = String::from_utf8_lossy(&out)
             .trim_end_matches('\n')
             .to_string();
         if top.is_empty() {
-            return Err(Failure::NotARepository {
-                path: dir.to_path_buf(),
-            });
+            return Err(Failure::NotARepository { path: shown });
         }
         let top = PathBuf::from(top);
         let top = top.canonicalize().unwrap_or(top);
@@ -327,6 +326,15 @@ impl Repo {
 
     /// The commits that changed a file, newest first, following renames.
     pub fn log_follow(&self, path: &str) -> Result<Vec<LogEntry>, Failure> {
+        // A repository without commits has no history (git log would fail).
+        let head = self
+            .git()
+            .args(["rev-parse", "--verify", "--quiet", "HEAD"])
+            .output()
+            .map_err(spawn_failure)?;
+        if !head.status.success() {
+            return Ok(Vec::new());
+        }
         let out = run(
             self.git().args([
                 "log",

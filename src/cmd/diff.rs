@@ -153,6 +153,8 @@ fn looks_external(a: &[String]) -> bool {
 pub fn run(args: &DiffArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let mode = mode(args, ctx)?;
     let external = matches!(mode, Mode::External(_));
+    // Two files named on the command line are not a rename.
+    let follow_renames = !matches!(mode, Mode::Files(..));
     let (old, new, pairs) = match mode {
         Mode::Files(a, b) => {
             let old = Loaded::new(read_file(&a)?, ctx);
@@ -197,7 +199,7 @@ pub fn run(args: &DiffArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         }
         Mode::Revisions(revs) => revisions(&revs, &args.paths, ctx)?,
     };
-    let (report, trouble) = compare(old, new, pairs, ctx)?;
+    let (report, trouble) = compare(old, new, pairs, follow_renames, ctx)?;
     let mut out = std::io::stdout().lock();
     match args.format {
         DiagFormat::Json => {
@@ -311,10 +313,20 @@ fn revisions(
             return Err(e.into());
         }
     };
-    let old_rev = revs.first().map(String::as_str).unwrap_or("HEAD");
-    let old = repo.commit(old_rev)?;
+    // `sheet diff a.toml typo.toml`: say which file is missing, not "unknown revision".
+    let commit = |rev: &str| {
+        repo.commit(rev).map_err(|e| match e {
+            Failure::UnknownRevision(_) if rev.ends_with(".toml") && !Path::new(rev).exists() => {
+                Failure::NotFound {
+                    path: PathBuf::from(rev),
+                }
+            }
+            e => e,
+        })
+    };
+    let old = commit(revs.first().map(String::as_str).unwrap_or("HEAD"))?;
     let new = match revs.get(1) {
-        Some(r) => Some(repo.commit(r)?),
+        Some(r) => Some(commit(r)?),
         None => None,
     };
     let selection = if !paths.is_empty() {
@@ -460,6 +472,7 @@ fn compare(
     old: SideInfo,
     new: SideInfo,
     pairs: Pairs,
+    follow_renames: bool,
     ctx: &Ctx,
 ) -> anyhow::Result<(DiffReport, bool)> {
     let mut report = DiffReport {
@@ -500,7 +513,7 @@ fn compare(
         match (sheet(&o), sheet(&n)) {
             (Some(a), Some(b)) => {
                 let d = diff::diff_sheets(&a, &b);
-                if a.file != b.file {
+                if follow_renames && a.file != b.file {
                     report.notes.push(Note {
                         region: b.region.clone(),
                         file: b.file.clone(),

@@ -51,8 +51,17 @@ pub struct Point {
     pub target: Option<Value>,
     pub achieved: Option<bool>,
     pub progress_pct: Option<f64>,
-    /// Why the version does not load (the first error).
-    pub error: Option<String>,
+    /// Why the version does not load (its first error).
+    pub error: Option<PointError>,
+}
+
+/// The first error of a version that does not load.
+#[derive(Debug, Clone, Serialize)]
+pub struct PointError {
+    pub code: &'static str,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -157,7 +166,7 @@ fn history(
     let mut versions: Vec<(
         crate::git::LogEntry,
         Result<Sheet, PointStatus>,
-        Option<String>,
+        Option<PointError>,
     )> = Vec::new();
     for (entry, blob) in log.into_iter().zip(blobs) {
         let version = match blob {
@@ -174,13 +183,13 @@ fn history(
                             .iter()
                             .find(|d| d.severity() == crate::diag::Severity::Error)
                             .map(|d| {
-                                let (line, col) = report.source.line_col(d.span.start);
-                                format!(
-                                    "{}:{line}:{col}: {}: {}",
-                                    entry.path,
-                                    d.code().as_str(),
-                                    d.msg.text(ctx.lang)
-                                )
+                                let (line, column) = report.source.line_col(d.span.start);
+                                PointError {
+                                    code: d.code().as_str(),
+                                    line,
+                                    column,
+                                    message: d.msg.text(ctx.lang),
+                                }
                             });
                         (Err(PointStatus::Unparsable), first)
                     }
@@ -324,7 +333,7 @@ fn table(report: &HistoryReport, ctx: &Ctx) -> String {
         let right = |s: String| Cell::new(s).set_alignment(CellAlignment::Right);
         let mut note = judged(p, lang);
         if let Some(e) = &p.error {
-            note = format!("{note}: {}", clean(e));
+            note = format!("{note} ({} {}:{})", e.code, e.line, e.column);
         }
         t.add_row(vec![
             Cell::new(&p.date),
@@ -377,7 +386,10 @@ fn csv(report: &HistoryReport) -> String {
             value(&p.target),
             p.achieved.map(|b| b.to_string()).unwrap_or_default(),
             p.progress_pct.map(|x| x.to_string()).unwrap_or_default(),
-            p.error.clone().unwrap_or_default(),
+            p.error
+                .as_ref()
+                .map(|e| format!("{} {}:{}: {}", e.code, e.line, e.column, e.message))
+                .unwrap_or_default(),
         ];
         let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));

@@ -180,7 +180,7 @@ pub fn side_skipped(lang: Lang, file: &str) -> String {
 /// The title above the `history` table.
 pub fn history_title(lang: Lang, region: &str, file: &str) -> String {
     match lang {
-        Lang::Ja => format!("{region} の指標の推移（git の履歴、古い順）: {file}"),
+        Lang::Ja => format!("{region}の指標の推移（git の履歴、古い順）: {file}"),
         Lang::En => format!("{region}: indicators over the git history, oldest first: {file}"),
     }
 }
