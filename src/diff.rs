@@ -1021,6 +1021,117 @@ mod tests {
         assert_eq!(match_items(&old, &new).pairs, vec![(0, 0)]);
     }
 
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Short texts from few characters, so equal and similar texts are common.
+        fn text() -> impl Strategy<Value = String> {
+            proptest::collection::vec(
+                proptest::sample::select(vec!['地', '域', '移', '行', '支', '援', '病', '院']),
+                1..7,
+            )
+            .prop_map(|v| v.into_iter().collect())
+        }
+
+        #[derive(Debug, Clone)]
+        struct Spec {
+            strengths: Vec<String>,
+            goals: Vec<(String, Vec<(String, bool)>)>,
+            indicators: Vec<(i64, i64, i64)>,
+            theme: Option<String>,
+        }
+
+        fn spec() -> impl Strategy<Value = Spec> {
+            (
+                proptest::collection::vec(text(), 0..5),
+                proptest::collection::vec(
+                    (
+                        text(),
+                        proptest::collection::vec((text(), any::<bool>()), 0..3),
+                    ),
+                    0..4,
+                ),
+                proptest::collection::vec((0i64..20, 0i64..20, 0i64..20), 0..3),
+                proptest::option::of(text()),
+            )
+                .prop_map(|(strengths, goals, indicators, theme)| Spec {
+                    strengths,
+                    goals,
+                    indicators,
+                    theme,
+                })
+        }
+
+        fn sheet(spec: &Spec) -> Option<Sheet> {
+            let q = |s: &str| format!("\"{s}\"");
+            let mut t = String::from(
+                "[sheet]\nprefecture = \"石川県\"\nregion = \"南加賀\"\nfiscal_year = 2018\nas_of = 2018-09-30\n",
+            );
+            if let Some(th) = &spec.theme {
+                t.push_str(&format!("theme = {}\n", q(th)));
+            }
+            let list: Vec<String> = spec.strengths.iter().map(|s| q(s)).collect();
+            t.push_str(&format!("strengths = [{}]\n", list.join(", ")));
+            for (g, progress) in &spec.goals {
+                t.push_str(&format!("[[goals]]\ntext = {}\n", q(g)));
+                for (p, done) in progress {
+                    let status = if *done { "done" } else { "planned" };
+                    t.push_str(&format!(
+                        "[[goals.progress]]\ntext = {}\nstatus = \"{status}\"\n",
+                        q(p)
+                    ));
+                }
+            }
+            for (n, (b, c, tg)) in spec.indicators.iter().enumerate() {
+                t.push_str(&format!(
+                    "[[indicators]]\nname = \"指標{n}\"\nbaseline = {b}\ncurrent = {c}\ntarget = {tg}\n"
+                ));
+            }
+            let today = chrono::NaiveDate::from_ymd_opt(2018, 9, 30)?;
+            let (report, sheet) = crate::workspace::load_text("t.toml", t.as_bytes(), today);
+            sheet.filter(|_| !report.has_errors())
+        }
+
+        fn count(d: &SheetDiff, k: Kind) -> usize {
+            d.changes.iter().filter(|c| c.kind == k).count()
+        }
+
+        #[test]
+        fn generated_sheets_load() {
+            let spec = Spec {
+                strengths: vec!["地域".into(), "病院".into()],
+                goals: vec![("支援".into(), vec![("移行".into(), true)])],
+                indicators: vec![(1, 2, 3)],
+                theme: Some("院".into()),
+            };
+            assert!(sheet(&spec).is_some());
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            #[test]
+            fn a_sheet_against_itself_is_empty(a in spec()) {
+                let Some(a) = sheet(&a) else { return Ok(()) };
+                let d = diff_sheets(&a, &a);
+                prop_assert!(d.changes.is_empty(), "{:#?}", d.changes);
+                prop_assert!(d.notes.is_empty(), "{:#?}", d.notes);
+            }
+
+            #[test]
+            fn added_and_removed_are_symmetric(a in spec(), b in spec()) {
+                let (Some(a), Some(b)) = (sheet(&a), sheet(&b)) else { return Ok(()) };
+                let ab = diff_sheets(&a, &b);
+                let ba = diff_sheets(&b, &a);
+                prop_assert_eq!(count(&ab, Kind::Added), count(&ba, Kind::Removed));
+                prop_assert_eq!(count(&ab, Kind::Removed), count(&ba, Kind::Added));
+                prop_assert_eq!(count(&ab, Kind::Changed), count(&ba, Kind::Changed));
+                prop_assert_eq!(ab.changes.is_empty(), ba.changes.is_empty());
+            }
+        }
+    }
+
     #[test]
     fn duplicates_pair_in_order() {
         let m = match_items(&keys(&["x", "x", "y"]), &keys(&["x", "y", "x"]));

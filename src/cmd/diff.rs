@@ -432,13 +432,13 @@ fn pair(old: Vec<Loaded>, new: Vec<Loaded>, renames: &[git::Rename]) -> Pairs {
                      new: &mut Vec<Option<Loaded>>,
                      pairs: &mut Pairs,
                      same: &dyn Fn(&Loaded, &Loaded) -> bool| {
-        for i in 0..old.len() {
-            let Some(o) = old[i].as_ref() else { continue };
+        for slot in old.iter_mut() {
+            let Some(o) = slot.as_ref() else { continue };
             let found = new
                 .iter()
                 .position(|n| n.as_ref().is_some_and(|n| same(o, n)));
             if let Some(j) = found {
-                pairs.push((old[i].take(), new[j].take()));
+                pairs.push((slot.take(), new[j].take()));
             }
         }
     };

@@ -45,7 +45,10 @@ fn small(goals: &[&str], strengths: &[&str]) -> String {
 }
 
 fn changes(out: &Output) -> Vec<serde_json::Value> {
-    out.json()["changes"].as_array().cloned().unwrap_or_default()
+    out.json()["changes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
 }
 
 #[test]
@@ -76,7 +79,9 @@ fn two_files_an_edited_sentence_is_one_change() {
         "{}",
         human.stdout
     );
-    assert!(human.stdout.starts_with("old.toml から new.toml へ: 1 件の違い"));
+    assert!(human
+        .stdout
+        .starts_with("old.toml から new.toml へ: 1 件の違い"));
 }
 
 #[test]
@@ -102,8 +107,16 @@ fn reordering_alone_is_no_change() {
     assert!(notes.iter().all(|n| n["kind"] == "order_changed"));
 
     let human = t.sheet(&["diff", "a.toml", "b.toml"]);
-    assert!(human.stdout.contains("違いはありません"), "{}", human.stdout);
-    assert!(human.stdout.contains("達成目標の順序が変わりました"), "{}", human.stdout);
+    assert!(
+        human.stdout.contains("違いはありません"),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human.stdout.contains("達成目標の順序が変わりました"),
+        "{}",
+        human.stdout
+    );
 }
 
 #[test]
@@ -136,7 +149,10 @@ fn revision_against_working_tree() {
     let head = t.git(&["rev-parse", "--short", "HEAD"]).trim().to_string();
     let human = t.sheet(&["diff"]);
     assert_eq!(human.code, 1);
-    insta::assert_snapshot!("diff_head_worktree_ja", human.stdout.replace(&head, "<HEAD>"));
+    insta::assert_snapshot!(
+        "diff_head_worktree_ja",
+        human.stdout.replace(&head, "<HEAD>")
+    );
     let en = t.sheet(&["--lang", "en", "diff", "HEAD"]);
     insta::assert_snapshot!("diff_head_worktree_en", en.stdout.replace(&head, "<HEAD>"));
 }
@@ -156,7 +172,10 @@ fn revision_against_revision() {
     let back = t.sheet(&["diff", "HEAD", "HEAD~1", "--format", "json"]);
     let ch = changes(&back);
     let ind = ch.iter().find(|c| c["section"] == "indicators").unwrap();
-    assert_eq!((ind["old"].clone(), ind["new"].clone()), (12.into(), 11.into()));
+    assert_eq!(
+        (ind["old"].clone(), ind["new"].clone()),
+        (12.into(), 11.into())
+    );
 }
 
 #[test]
@@ -168,7 +187,11 @@ fn works_from_a_subdirectory() {
         let out = t.sheet_in(sub, &["diff", "HEAD~1", "HEAD", "--format", "json"]);
         assert_eq!(out.code, 1, "{sub}: {}", out.stderr);
         assert_eq!(changes(&out).len(), 2, "{sub}");
-        assert_eq!(changes(&out)[0]["file"], MK, "paths are from the top of the repository");
+        assert_eq!(
+            changes(&out)[0]["file"],
+            MK,
+            "paths are from the top of the repository"
+        );
     }
     // -- PATH relative to the current folder.
     let out = t.sheet_in("regions", &["diff", "HEAD~1", "--", "noto-chubu.toml"]);
@@ -180,11 +203,15 @@ fn works_from_a_subdirectory() {
 #[test]
 fn sheets_anywhere_in_the_repository() {
     let t = Test::new().git_init();
-    let text = std::fs::read_to_string(crate::common::bundled_regions().join("minami-kaga.toml"))
-        .unwrap();
+    let text =
+        std::fs::read_to_string(crate::common::bundled_regions().join("minami-kaga.toml")).unwrap();
     let t = t.file("data/regions/minami-kaga.toml", &text);
     t.commit("add", D1);
-    t.edit("data/regions/minami-kaga.toml", "current  = 11", "current  = 12");
+    t.edit(
+        "data/regions/minami-kaga.toml",
+        "current  = 11",
+        "current  = 12",
+    );
     // From the top, where no regions/ is found upward: every regions/ folder.
     let out = t.sheet(&["diff", "HEAD", "--format", "json"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
@@ -210,7 +237,12 @@ fn a_renamed_file_is_followed() {
     t.git(&["mv", "regions/noto.toml", "regions/noto-2018.toml"]);
     let out = t.sheet_in("regions", &["diff", "HEAD", "--", "noto-2018.toml"]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    assert!(out.stdout.contains("ファイル名が regions/noto.toml から regions/noto-2018.toml に変わりました"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("ファイル名が regions/noto.toml から regions/noto-2018.toml に変わりました"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -234,7 +266,9 @@ fn a_renamed_and_edited_file_is_matched_by_region() {
 fn added_and_removed_sheets() {
     let t = repo();
     std::fs::remove_file(t.path("regions/ishikawa-chuo.toml")).unwrap();
-    let text = t.read(MK).replace("region      = \"南加賀\"", "region      = \"加賀北\"");
+    let text = t
+        .read(MK)
+        .replace("region      = \"南加賀\"", "region      = \"加賀北\"");
     let t = t.file("regions/kaga-kita.toml", text);
     let out = t.sheet(&["diff", "HEAD", "--format", "json"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
@@ -250,7 +284,11 @@ fn added_and_removed_sheets() {
     assert!(removed["new"].is_null());
     let human = t.sheet(&["diff", "HEAD"]);
     assert!(human.stdout.contains("追加 1、削除 1"), "{}", human.stdout);
-    assert!(human.stdout.contains("+ 石川県 加賀北 平成30年度 (2018)"), "{}", human.stdout);
+    assert!(
+        human.stdout.contains("+ 石川県 加賀北 平成30年度 (2018)"),
+        "{}",
+        human.stdout
+    );
 }
 
 #[test]
@@ -258,11 +296,19 @@ fn a_side_with_errors_exits_2_with_diagnostics() {
     let t = repo();
     let broken = t.read(MK) + "\nx = [\n";
     std::fs::write(t.path(MK), broken).unwrap();
-    t.edit("regions/noto-chubu.toml", "format = 1", "format = 1\n# edited");
+    t.edit(
+        "regions/noto-chubu.toml",
+        "format = 1",
+        "format = 1\n# edited",
+    );
     let out = t.sheet(&["diff", "HEAD"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("syntax"), "{}", out.stderr);
-    assert!(out.stderr.contains("regions/minami-kaga.toml"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("regions/minami-kaga.toml"),
+        "{}",
+        out.stderr
+    );
     // Two files, one broken.
     let out = t.sheet(&["diff", "regions/noto-chubu.toml", MK]);
     assert_eq!(out.code, 2);
@@ -317,9 +363,17 @@ fn not_a_repository() {
     let t = Test::with_regions();
     let out = t.sheet(&["diff", "HEAD"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("git のリポジトリの中ではありません"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("git のリポジトリの中ではありません"),
+        "{}",
+        out.stderr
+    );
     let out = t.sheet(&["--lang", "en", "diff", "HEAD"]);
-    assert!(out.stderr.contains("not inside a git repository"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("not inside a git repository"),
+        "{}",
+        out.stderr
+    );
     // A missing file named like a sheet is said to be missing.
     let out = t.sheet(&["diff", MK, "regions/typo.toml"]);
     assert_eq!(out.code, 2);
@@ -331,7 +385,11 @@ fn unknown_revision() {
     let t = repo();
     let out = t.sheet(&["diff", "no-such-branch"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("\"no-such-branch\" がありません"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("\"no-such-branch\" がありません"),
+        "{}",
+        out.stderr
+    );
     let out = t.sheet(&["diff", "HEAD", "HEAD~5"]);
     assert_eq!(out.code, 2);
 }
@@ -341,7 +399,11 @@ fn git_missing() {
     let t = repo().env("PATH", "/nonexistent");
     let out = t.sheet(&["diff", "HEAD"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("git が見つかりません"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("git が見つかりません"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -349,11 +411,17 @@ fn reading_never_writes_the_index() {
     let t = repo();
     edit_minami_kaga(&t);
     let index = std::fs::read(t.path(".git/index")).unwrap();
-    let modified = std::fs::metadata(t.path(".git/index")).unwrap().modified().unwrap();
+    let modified = std::fs::metadata(t.path(".git/index"))
+        .unwrap()
+        .modified()
+        .unwrap();
     assert_eq!(t.sheet(&["diff"]).code, 1);
     assert_eq!(std::fs::read(t.path(".git/index")).unwrap(), index);
     assert_eq!(
-        std::fs::metadata(t.path(".git/index")).unwrap().modified().unwrap(),
+        std::fs::metadata(t.path(".git/index"))
+            .unwrap()
+            .modified()
+            .unwrap(),
         modified
     );
 }
@@ -362,7 +430,11 @@ fn reading_never_writes_the_index() {
 fn with_driver(t: &Test) {
     let bin = env!("CARGO_BIN_EXE_sheet");
     std::fs::write(t.path(".gitattributes"), "regions/*.toml diff=sheet\n").unwrap();
-    t.git(&["config", "diff.sheet.textconv", &format!("'{bin}' show --canonical --raw-on-error")]);
+    t.git(&[
+        "config",
+        "diff.sheet.textconv",
+        &format!("'{bin}' show --canonical --raw-on-error"),
+    ]);
     t.git(&["config", "diff.sheet.xfuncname", "^\\[.*$"]);
     t.git(&["config", "diff.sheet.command", &format!("'{bin}' diff")]);
 }
@@ -374,9 +446,18 @@ fn git_diff_with_textconv_is_readable() {
     t.commit("driver", D2);
     edit_minami_kaga(&t);
     let plain = t.git(&["diff", "--no-ext-diff"]);
-    assert!(plain.contains("-現状値（今回）: 11\n+現状値（今回）: 12\n"), "{plain}");
-    assert!(plain.contains("@@ [指標] 地域移行数"), "hunk header names the item: {plain}");
-    assert!(plain.contains(&format!("+視点別の認識 医療側: {MEDICAL_NEW}")), "{plain}");
+    assert!(
+        plain.contains("-現状値（今回）: 11\n+現状値（今回）: 12\n"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("@@ [指標] 地域移行数"),
+        "hunk header names the item: {plain}"
+    );
+    assert!(
+        plain.contains(&format!("+視点別の認識 医療側: {MEDICAL_NEW}")),
+        "{plain}"
+    );
     t.commit("南加賀: 地域移行数を更新", D3);
     let log = t.git(&["log", "-p", "--no-ext-diff", "-1", "--format=%s"]);
     assert!(log.contains("+評価: 達成、進捗 -12.5%"), "{log}");
@@ -393,10 +474,15 @@ fn git_diff_ext_diff_uses_the_seven_arguments() {
     t.commit("driver", D2);
     edit_minami_kaga(&t);
     let out = t.git(&["diff", "--ext-diff"]);
-    assert!(out.contains("regions/minami-kaga.toml: 2 件の違い"), "{out}");
+    assert!(
+        out.contains("regions/minami-kaga.toml: 2 件の違い"),
+        "{out}"
+    );
     assert!(out.contains("意[-識-]{+欲+}"), "{out}");
     // An added sheet: old-file is /dev/null.
-    let text = t.read(MK).replace("region      = \"南加賀\"", "region      = \"加賀北\"");
+    let text = t
+        .read(MK)
+        .replace("region      = \"南加賀\"", "region      = \"加賀北\"");
     std::fs::write(t.path("regions/kaga-kita.toml"), text).unwrap();
     t.git(&["add", "-N", "regions/kaga-kita.toml"]);
     let out = t.git(&["diff", "--ext-diff", "--", "regions/kaga-kita.toml"]);
@@ -424,8 +510,14 @@ fn pre_commit_hook_refuses_a_broken_sheet() {
     let hook = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/git/pre-commit");
     let dest = t.path(".git/hooks/pre-commit");
     std::fs::copy(&hook, &dest).unwrap();
-    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_sheet")).parent().unwrap();
-    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_sheet"))
+        .parent()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let commit = |msg: &str| {
         std::process::Command::new("git")
             .args(["commit", "-q", "-m", msg])
@@ -446,7 +538,11 @@ fn pre_commit_hook_refuses_a_broken_sheet() {
     t.git(&["add", MK]);
     let out = commit("broken");
     assert!(!out.status.success(), "the hook must refuse");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("bad-date"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("bad-date"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // The bundled sheets have warnings, which --strict refuses too: fix both.
     t.edit(MK, "date = \"11月31日\"", "date = \"11月2日\"");
     t.git(&["add", MK]);
@@ -457,5 +553,29 @@ fn pre_commit_hook_refuses_a_broken_sheet() {
     std::fs::write(t.path("notes.txt"), "memo\n").unwrap();
     t.git(&["add", "notes.txt"]);
     let out = commit("notes");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn show_canonical_is_stable_text() {
+    let out = Test::with_regions()
+        .cwd("regions")
+        .args(&["show", "--canonical", "minami-kaga.toml"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!("show_canonical_minami_kaga", out.stdout);
+    // A sheet that does not load: diagnostics and exit 2, or its raw text for git.
+    let t = Test::new().file("bad.toml", "x = [\n");
+    let out = t.sheet(&["show", "--canonical", "bad.toml"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("syntax"), "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+    let out = t.sheet(&["show", "--canonical", "--raw-on-error", "bad.toml"]);
+    assert_eq!((out.code, out.stdout.as_str()), (0, "x = [\n"));
+    let out = t.sheet(&["show", "missing.toml"]);
+    assert_eq!(out.code, 2);
 }
