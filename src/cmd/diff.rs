@@ -693,6 +693,9 @@ fn event_line(v: &Json, lang: Lang) -> String {
     if let Some(s) = get_str(v, "status") {
         extra.push(words::status(s, lang));
     }
+    if let Some(o) = get_str(v, "organizer") {
+        extra.push(format!("{}: {}", words::field("organizer", lang), clean(o)));
+    }
     let text = clean(get_str(v, "text").unwrap_or_default());
     if extra.is_empty() {
         text
@@ -790,7 +793,7 @@ fn describe(c: &Change, v: &Json, lang: Lang) -> Vec<String> {
 }
 
 /// `11 人（達成、進捗 0%）`.
-fn standing_line(value: &str, s: &diff::Standing, lang: Lang) -> String {
+fn standing_line(value: &str, numeric: bool, s: &diff::Standing, lang: Lang) -> String {
     let mut judged = Vec::new();
     match s.achieved {
         Some(true) => judged.push(W::Achieved.get(lang).to_string()),
@@ -808,7 +811,7 @@ fn standing_line(value: &str, s: &diff::Standing, lang: Lang) -> String {
         judged.push(format!("{} {t}", W::TargetWord.get(lang)));
     }
     let unit = s.unit.as_deref().map(clean).unwrap_or_default();
-    let value = if unit.is_empty() || value == "-" {
+    let value = if unit.is_empty() || !numeric {
         value.to_string()
     } else {
         format!("{value} {unit}")
@@ -883,10 +886,13 @@ fn render_change(
             };
             let (old, new) = (show(&c.old), show(&c.new));
             let (old_line, new_line) = match &c.assessment {
-                Some(a) => (
-                    standing_line(&old, &a.old, lang),
-                    standing_line(&new, &a.new, lang),
-                ),
+                Some(a) => {
+                    let numeric = |v: &Option<Json>| matches!(v, Some(Json::Number(_)));
+                    (
+                        standing_line(&old, numeric(&c.old), &a.old, lang),
+                        standing_line(&new, numeric(&c.new), &a.new, lang),
+                    )
+                }
                 None => (old.clone(), new.clone()),
             };
             writeln!(out, "    {}", style.red(&format!("- {old_line}")))?;
