@@ -305,8 +305,21 @@ fn judged(p: &Point, lang: Lang) -> String {
     }
 }
 
+/// The indicator and unit when every row is about one indicator (then they go in a
+/// line above the table instead of two columns).
+fn single_indicator(report: &HistoryReport) -> Option<(String, Option<String>)> {
+    let mut names = report.points.iter().filter_map(|p| p.indicator.as_ref());
+    let first = names.next()?;
+    if names.any(|n| n != first) {
+        return None;
+    }
+    let unit = report.points.iter().rev().find_map(|p| p.unit.clone());
+    Some((first.clone(), unit))
+}
+
 fn table(report: &HistoryReport, ctx: &Ctx) -> String {
     let lang = ctx.lang;
+    let single = single_indicator(report);
     let mut t = Table::new();
     t.load_style(comfy_table::presets::ASCII_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
@@ -318,36 +331,65 @@ fn table(report: &HistoryReport, ctx: &Ctx) -> String {
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         t.set_width(120);
     }
-    t.set_header(vec![
+    let mut header = vec![
         Cell::new(W::Date.get(lang)),
         Cell::new(W::Commit.get(lang)),
         Cell::new(W::Subject.get(lang)),
-        Cell::new(W::Indicator.get(lang)),
-        Cell::new(W::Unit.get(lang)),
+    ];
+    if single.is_none() {
+        header.push(Cell::new(W::Indicator.get(lang)));
+        header.push(Cell::new(W::Unit.get(lang)));
+    }
+    header.extend([
         Cell::new(W::Baseline.get(lang)),
         Cell::new(W::Current.get(lang)),
         Cell::new(W::Target.get(lang)),
         Cell::new(lang.pick("評価", "assessment")),
     ]);
+    t.set_header(header);
     for p in &report.points {
         let right = |s: String| Cell::new(s).set_alignment(CellAlignment::Right);
         let mut note = judged(p, lang);
         if let Some(e) = &p.error {
             note = format!("{note} ({} {}:{})", e.code, e.line, e.column);
         }
-        t.add_row(vec![
+        let mut row = vec![
             Cell::new(&p.date),
             Cell::new(&p.commit),
             Cell::new(clean(&p.subject)),
-            Cell::new(p.indicator.as_deref().map(clean).unwrap_or_default()),
-            Cell::new(p.unit.as_deref().map(clean).unwrap_or_default()),
+        ];
+        if single.is_none() {
+            row.push(Cell::new(
+                p.indicator.as_deref().map(clean).unwrap_or_default(),
+            ));
+            row.push(Cell::new(p.unit.as_deref().map(clean).unwrap_or_default()));
+        }
+        row.extend([
             right(value(&p.baseline)),
             right(value(&p.current)),
             right(value(&p.target)),
             Cell::new(note),
         ]);
+        t.add_row(row);
     }
-    t.to_string()
+    // Dates and hashes never wrap.
+    for i in 0..2 {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+    let mut out = String::new();
+    if let Some((name, unit)) = single {
+        let unit = unit
+            .map(|u| lang.pick(format!("（単位: {u}）"), format!(" (unit: {u})")))
+            .unwrap_or_default();
+        out.push_str(&clean(&format!(
+            "{}: {name}{unit}\n",
+            W::Indicator.get(lang)
+        )));
+    }
+    out.push_str(&t.to_string());
+    out
 }
 
 fn csv_field(s: &str) -> String {
