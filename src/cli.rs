@@ -39,6 +39,12 @@ pub enum ColorWhen {
 pub enum Command {
     /// シートを検査し、誤りと注意を行・列つきで示す (check sheets)
     Validate(ValidateArgs),
+    /// 2 つのシート、または git の版どうしを項目ごとに比べる (semantic diff)
+    Diff(DiffArgs),
+    /// 圏域の指標の値を git の履歴で追う (indicator values over git history)
+    History(HistoryArgs),
+    /// シートを安定したテキストで表示する（git の textconv 用）
+    Show(ShowArgs),
 }
 
 /// `sheet validate`
@@ -53,6 +59,60 @@ pub struct ValidateArgs {
     /// 出力形式
     #[arg(long, value_enum, default_value_t = DiagFormat::Human)]
     pub format: DiagFormat,
+}
+
+/// `sheet diff`
+#[derive(Debug, Args)]
+#[command(after_help = "sheet diff OLD.toml NEW.toml\nsheet diff REV [REV2] [-- PATH...]")]
+pub struct DiffArgs {
+    /// OLD NEW（2 つのファイル）または REV [REV2]（git の版; 省略時 HEAD）
+    #[arg(value_name = "OLD|REV")]
+    pub args: Vec<String>,
+    /// 比べるシートのファイルかフォルダ（版を比べるとき）
+    #[arg(last = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// 出力形式
+    #[arg(long, value_enum, default_value_t = DiagFormat::Human)]
+    pub format: DiagFormat,
+}
+
+/// `sheet history`
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// 圏域名（圏域の有無・全角半角を問わず、ファイル名でも可）
+    #[arg(long, value_name = "NAME")]
+    pub region: String,
+    /// この指標だけを表示
+    #[arg(long, value_name = "NAME")]
+    pub indicator: Option<String>,
+    /// 出力形式
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Table)]
+    pub format: HistoryFormat,
+}
+
+/// Output of `history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// 表 (table)
+    Table,
+    /// JSON
+    Json,
+    /// CSV
+    Csv,
+}
+
+/// `sheet show`
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// 1 行 1 項目の安定したテキスト（既定; git の textconv 用）
+    #[arg(long)]
+    pub canonical: bool,
+    /// 読み込めないシートは元のテキストを出して終了コード 0（textconv 用）
+    #[arg(long)]
+    pub raw_on_error: bool,
+    /// シートのファイル
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
 }
 
 /// Output of `validate`.

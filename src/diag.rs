@@ -249,3 +249,18 @@ pub fn render_human(report: &FileReport, lang: Lang, color: bool) -> String {
     }
     out
 }
+
+/// Renders only the errors of a file: what a command other than `validate` shows on
+/// stderr for a sheet it has to leave out.
+pub fn render_errors(report: &FileReport, lang: Lang, color: bool) -> String {
+    let errors_only = FileReport {
+        source: report.source.clone(),
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .cloned()
+            .collect(),
+    };
+    render_human(&errors_only, lang, color)
+}

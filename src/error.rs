@@ -23,6 +23,18 @@ pub enum Failure {
     UnknownRegion { name: String, known: Vec<String> },
     #[error("bad date \"{0}\"")]
     BadDate(String),
+    #[error("the git program was not found; install git to compare revisions")]
+    GitMissing,
+    #[error("{}: not inside a git repository", path.display())]
+    NotARepository { path: PathBuf },
+    #[error("unknown revision \"{0}\"")]
+    UnknownRevision(String),
+    #[error("\"{0}\" cannot be a revision: it starts with \"-\" or is empty")]
+    BadRevision(String),
+    #[error("{}: outside the git repository", path.display())]
+    OutsideRepository { path: PathBuf },
+    #[error("git {command} failed: {message}")]
+    Git { command: String, message: String },
     #[error("{0}")]
     Other(String),
 }
@@ -54,6 +66,20 @@ impl Failure {
                 known.join("、")
             ),
             Failure::BadDate(d) => format!("日付 \"{d}\" を読めません（例: 2018-09-30）"),
+            Failure::GitMissing => {
+                "git が見つかりません。版どうしの比較には git をインストールしてください".to_string()
+            }
+            Failure::NotARepository { path } => {
+                format!("{}: git のリポジトリの中ではありません", path.display())
+            }
+            Failure::UnknownRevision(r) => format!("版（リビジョン）\"{r}\" がありません"),
+            Failure::BadRevision(r) => {
+                format!("\"{r}\" は版（リビジョン）として使えません（\"-\" で始まるか空です）")
+            }
+            Failure::OutsideRepository { path } => {
+                format!("{}: git のリポジトリの外にあります", path.display())
+            }
+            Failure::Git { command, message } => format!("git {command} が失敗しました: {message}"),
             Failure::Other(m) => m.clone(),
         }
     }

@@ -9,11 +9,13 @@ pub mod cli;
 pub mod cmd;
 pub mod date;
 pub mod diag;
+pub mod diff;
 pub mod discover;
 pub mod error;
 pub mod fiscal;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod git;
 pub mod i18n;
 pub mod indicator;
 pub mod load;

@@ -131,17 +131,8 @@ pub fn load_for_report(
     let mut buf = String::new();
     for report in ws.reports.iter().filter(|r| r.has_errors()) {
         skipped = true;
-        let errors_only = FileReport {
-            source: report.source.clone(),
-            diagnostics: report
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity() == crate::diag::Severity::Error)
-                .cloned()
-                .collect(),
-        };
-        buf.push_str(&crate::diag::render_human(
-            &errors_only,
+        buf.push_str(&crate::diag::render_errors(
+            report,
             ctx.lang,
             ctx.color_stderr,
         ));

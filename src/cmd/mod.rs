@@ -1,5 +1,8 @@
 //! One file per subcommand.
 
+pub mod diff;
+pub mod history;
+pub mod show;
 pub mod validate;
 
 use crate::cli::Command;
@@ -9,5 +12,8 @@ use crate::output::{Ctx, Exit};
 pub fn dispatch(command: &Command, ctx: &Ctx) -> anyhow::Result<Exit> {
     match command {
         Command::Validate(args) => validate::run(args, ctx),
+        Command::Diff(args) => diff::run(args, ctx),
+        Command::History(args) => history::run(args, ctx),
+        Command::Show(args) => show::run(args, ctx),
     }
 }

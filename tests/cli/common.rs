@@ -107,3 +107,99 @@ impl Test {
         }
     }
 }
+
+/// `git` in a test's folder, with a fixed identity and date and no user or system
+/// configuration, so commits (and their hashes) are the same on every machine.
+pub fn git(dir: &Path, args: &[&str], date: &str) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Tester")
+        .env("GIT_AUTHOR_EMAIL", "tester@example.org")
+        .env("GIT_COMMITTER_NAME", "Tester")
+        .env("GIT_COMMITTER_EMAIL", "tester@example.org")
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .expect("run git");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+impl Test {
+    /// Makes the temporary folder a git repository (branch `main`).
+    pub fn git_init(self) -> Test {
+        git(
+            self.dir.path(),
+            &["init", "-q", "-b", "main"],
+            "2018-09-30T09:00:00+09:00",
+        );
+        self
+    }
+
+    /// Runs git in the temporary folder (see [`git`]).
+    pub fn git(&self, args: &[&str]) -> String {
+        git(self.dir.path(), args, "2018-09-30T09:00:00+09:00")
+    }
+
+    /// Stages everything and commits it with the given message and date.
+    pub fn commit(&self, message: &str, date: &str) -> String {
+        git(self.dir.path(), &["add", "-A"], date);
+        git(self.dir.path(), &["commit", "-q", "-m", message], date);
+        git(self.dir.path(), &["rev-parse", "--short", "HEAD"], date)
+            .trim()
+            .to_string()
+    }
+
+    /// Reads a file of the temporary folder.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(rel)).expect("read")
+    }
+
+    /// Replaces text in a file of the temporary folder (the text must be there).
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        std::fs::write(self.dir.path().join(rel), text.replacen(from, to, 1)).expect("write");
+    }
+}
+
+impl Test {
+    /// Runs `sheet` with these arguments (not the builder's), in this subfolder of
+    /// the temporary folder (`""` for the folder itself), with a clean environment.
+    pub fn sheet_in(&self, sub: &str, args: &[&str]) -> Output {
+        let dir = self.dir.path().join(sub);
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sheet"));
+        cmd.args(args)
+            .current_dir(dir)
+            .env_remove("SHEET_DIR")
+            .env_remove("SHEET_LANG")
+            .env_remove("SHEET_COLOR")
+            .env_remove("SHEET_FORMAT")
+            .env_remove("COLUMNS")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("NO_COLOR", "1");
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("run sheet");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// [`Test::sheet_in`] the temporary folder itself.
+    pub fn sheet(&self, args: &[&str]) -> Output {
+        self.sheet_in("", args)
+    }
+}

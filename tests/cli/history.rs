@@ -1,0 +1,152 @@
+//! `sheet history` on real temporary git repositories.
+
+use crate::common::Test;
+
+const MK: &str = "regions/minami-kaga.toml";
+
+/// 南加賀 over five commits: first version; current 11 → 12; a commit whose file
+/// does not parse; the fix with current 14; a rename. 能登中部 changes alone in
+/// between and must not appear.
+fn repo() -> (Test, Vec<String>) {
+    let t = Test::with_regions().git_init();
+    let mut hashes = vec![t.commit("第2回会議の事前課題シート", "2018-09-30T10:00:00+09:00")];
+    t.edit(MK, "current  = 11", "current  = 12");
+    hashes.push(t.commit("南加賀: 地域移行数 12人", "2018-10-15T10:00:00+09:00"));
+    t.edit(
+        "regions/noto-chubu.toml",
+        "format = 1",
+        "format = 1\n# memo",
+    );
+    t.commit("能登中部: メモ", "2018-10-20T10:00:00+09:00");
+    t.edit(MK, "current  = 12", "current  = [14");
+    hashes.push(t.commit("壊れた版", "2018-11-01T10:00:00+09:00"));
+    t.edit(MK, "current  = [14", "current  = 14");
+    hashes.push(t.commit("南加賀: 修正", "2018-11-02T10:00:00+09:00"));
+    t.git(&["mv", MK, "regions/minami.toml"]);
+    hashes.push(t.commit("ファイル名を変更", "2018-12-01T10:00:00+09:00"));
+    (t, hashes)
+}
+
+#[test]
+fn json_points_oldest_first_following_renames() {
+    let (t, hashes) = repo();
+    let out = t.sheet_in(
+        "regions",
+        &["history", "--region", "南加賀圏域", "--format", "json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v = out.json();
+    assert_eq!(v["region"], "南加賀");
+    assert_eq!(v["file"], "regions/minami.toml");
+    let points = v["points"].as_array().unwrap();
+    assert_eq!(points.len(), 5, "{points:#?}");
+    let commits: Vec<&str> = points
+        .iter()
+        .map(|p| p["commit"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        commits,
+        hashes.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    let dates: Vec<&str> = points.iter().map(|p| p["date"].as_str().unwrap()).collect();
+    assert_eq!(
+        dates,
+        [
+            "2018-09-30",
+            "2018-10-15",
+            "2018-11-01",
+            "2018-11-02",
+            "2018-12-01"
+        ]
+    );
+    let p0 = &points[0];
+    assert_eq!(p0["indicator"], "地域移行数");
+    assert_eq!(
+        (
+            p0["baseline"].clone(),
+            p0["current"].clone(),
+            p0["target"].clone()
+        ),
+        (11.into(), 11.into(), 3.into())
+    );
+    assert_eq!(points[1]["current"], 12);
+    assert_eq!(points[2]["status"], "unparsable");
+    assert!(points[2]["current"].is_null());
+    assert_eq!(points[2]["error"]["code"], "syntax", "{}", points[2]);
+    assert_eq!(points[2]["error"]["line"], 101);
+    assert_eq!(points[3]["current"], 14);
+    assert_eq!(points[4]["file"], "regions/minami.toml");
+    assert_eq!(points[0]["file"], MK);
+    assert_eq!(points[4]["subject"], "ファイル名を変更");
+}
+
+#[test]
+fn table_shows_every_commit_and_the_broken_one() {
+    let (t, hashes) = repo();
+    let out = t.sheet(&["history", "--region", "minami"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // Hashes depend on the bundled sheets: kept out of the snapshot.
+    let mut shown = out.stdout.clone();
+    for (i, h) in hashes.iter().enumerate() {
+        shown = shown.replace(h.as_str(), &format!("<c{i}>   "));
+    }
+    insta::assert_snapshot!("history_table_ja", shown);
+    let en = t.sheet(&["--lang", "en", "history", "--region", "南加賀"]);
+    assert!(en.stdout.contains("does not load"), "{}", en.stdout);
+}
+
+#[test]
+fn one_indicator_and_csv() {
+    let (t, _) = repo();
+    let out = t.sheet(&[
+        "history",
+        "--region",
+        "南加賀",
+        "--indicator",
+        "地域移行数",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 6, "{}", out.stdout);
+    assert!(lines[0].starts_with("date,commit,subject,"));
+    assert!(
+        lines[2].contains(",ok,地域移行数,人,11,12,3,true,-12.5,"),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[3].contains(",unparsable,"), "{}", lines[3]);
+
+    let out = t.sheet(&["history", "--region", "南加賀", "--indicator", "退院者数"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("地域移行数"),
+        "lists the known ones: {}",
+        out.stderr
+    );
+}
+
+#[test]
+fn unknown_region_and_not_a_repository() {
+    let (t, _) = repo();
+    let out = t.sheet(&["history", "--region", "金沢"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("南加賀"), "{}", out.stderr);
+    let plain = Test::with_regions();
+    let out = plain.sheet(&["history", "--region", "南加賀"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("git のリポジトリの中ではありません"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn an_uncommitted_sheet_has_no_history() {
+    let t = Test::with_regions().git_init();
+    let out = t.sheet(&["history", "--region", "南加賀", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["points"].as_array().map(Vec::len), Some(0));
+}
