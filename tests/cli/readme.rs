@@ -36,3 +36,81 @@ fn readme_diagnostic_excerpt_is_real_output() {
         "README excerpt differs from:\n{stdout}"
     );
 }
+
+/// The fenced block of README.md that starts with `first_line`.
+fn readme_block(first_line: &str) -> String {
+    let readme = readme();
+    let start = readme
+        .find(first_line)
+        .unwrap_or_else(|| panic!("README.md has no block starting {first_line:?}"));
+    let block = &readme[start..];
+    block[..block.find("\n```").unwrap()].to_string()
+}
+
+/// Short commit hashes differ when the bundled sheets change: compare without them.
+fn without_hashes(text: &str) -> String {
+    let mut out = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+            .count();
+        let boundary_before = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
+        let boundary_after = chars
+            .get(i + run)
+            .is_none_or(|c| !c.is_ascii_alphanumeric());
+        if run == 7 && boundary_before && boundary_after {
+            out.push_str("HASH");
+            i += run;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn readme_review_session_is_real_output() {
+    let t = Test::with_regions().git_init();
+    t.commit("事前課題シート（3圏域）", "2018-09-20T10:00:00+09:00");
+    t.edit("regions/minami-kaga.toml", "current  = 11", "current  = 12");
+    t.edit(
+        "regions/minami-kaga.toml",
+        "制度の周知を図る。ピアサポーターの活用を勧める。",
+        "制度の周知を図る。ピアサポーターの活用を強く勧める。",
+    );
+    let out = t.sheet(&["diff", "HEAD"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let shown = readme_block("$ sheet diff HEAD\n");
+    let real = format!("$ sheet diff HEAD\n{}", out.stdout.trim_end());
+    assert_eq!(without_hashes(&shown), without_hashes(&real));
+}
+
+#[test]
+fn readme_history_table_is_real_output() {
+    let t = Test::with_regions().git_init();
+    t.commit("事前課題シート（3圏域）", "2018-09-20T10:00:00+09:00");
+    t.edit("regions/minami-kaga.toml", "current  = 11", "current  = 13");
+    t.commit(
+        "南加賀: 地域移行数と病院との連携を更新",
+        "2018-09-28T10:00:00+09:00",
+    );
+    t.edit("regions/minami-kaga.toml", "current  = 13", "current  = 14");
+    t.edit(
+        "regions/minami-kaga.toml",
+        "target   = 3",
+        "target   = \"16以上\"",
+    );
+    t.commit(
+        "南加賀: 目標値を見直し（16以上）",
+        "2018-10-15T10:00:00+09:00",
+    );
+    let out = t.sheet(&["history", "--region", "南加賀"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let shown = readme_block("$ sheet history --region 南加賀\n");
+    let real = format!("$ sheet history --region 南加賀\n{}", out.stdout.trim_end());
+    assert_eq!(without_hashes(&shown), without_hashes(&real));
+}
