@@ -23,6 +23,11 @@ pub enum Failure {
     UnknownRegion { name: String, known: Vec<String> },
     #[error("bad date \"{0}\"")]
     BadDate(String),
+    #[error("{}: {}", path.display(), crate::i18n::report::themes_problem(Lang::En, problem))]
+    BadThemes {
+        path: PathBuf,
+        problem: crate::themes::ThemesProblem,
+    },
     #[error("{0}")]
     Other(String),
 }
@@ -54,6 +59,11 @@ impl Failure {
                 known.join("、")
             ),
             Failure::BadDate(d) => format!("日付 \"{d}\" を読めません（例: 2018-09-30）"),
+            Failure::BadThemes { path, problem } => format!(
+                "{}: {}",
+                path.display(),
+                crate::i18n::report::themes_problem(lang, problem)
+            ),
             Failure::Other(m) => m.clone(),
         }
     }

@@ -14,12 +14,16 @@ pub mod error;
 pub mod fiscal;
 pub mod i18n;
 pub mod indicator;
+pub mod label;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod report;
 pub mod select;
 pub mod source;
+pub mod table;
 pub mod text;
+pub mod themes;
 pub mod workspace;
 
 use std::process::ExitCode;

@@ -1,5 +1,7 @@
 //! One file per subcommand.
 
+pub mod compare;
+pub mod progress;
 pub mod validate;
 
 use crate::cli::Command;
@@ -9,5 +11,7 @@ use crate::output::{Ctx, Exit};
 pub fn dispatch(command: &Command, ctx: &Ctx) -> anyhow::Result<Exit> {
     match command {
         Command::Validate(args) => validate::run(args, ctx),
+        Command::Progress(args) => progress::run(args, ctx),
+        Command::Compare(args) => compare::run(args, ctx),
     }
 }
