@@ -219,11 +219,7 @@ fn render_markdown(out: &mut impl Write, report: &ProgressReport, lang: Lang) ->
         }
         for (n, goal) in r.goals.iter().enumerate() {
             writeln!(out)?;
-            writeln!(
-                out,
-                "### {}",
-                md(words::goal_heading(lang, n + 1).trim_end_matches([':', ' ']))
-            )?;
+            writeln!(out, "### {}", md(&words::goal_label(lang, n + 1)))?;
             writeln!(out)?;
             let mut text = md(&goal.text);
             if let Some(ind) = &goal.indicator {

@@ -168,11 +168,19 @@ pub fn region_title(
     }
 }
 
-/// The heading of a goal: `【目標1】` / `Goal 1:`.
+/// The name of a goal: `目標1` / `Goal 1`.
+pub fn goal_label(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("目標{n}"),
+        Lang::En => format!("Goal {n}"),
+    }
+}
+
+/// The heading of a goal before its text: `【目標1】` / `Goal 1: `.
 pub fn goal_heading(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Ja => format!("【目標{n}】"),
-        Lang::En => format!("Goal {n}: "),
+        Lang::Ja => format!("【{}】", goal_label(lang, n)),
+        Lang::En => format!("{}: ", goal_label(lang, n)),
     }
 }
 
