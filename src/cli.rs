@@ -91,22 +91,22 @@ pub struct CompareArgs {
 /// Options shared by the reports (`progress`, `compare`).
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
-    /// 圏域（名前・「圏域」の有無・ファイル名。繰り返し可）
+    /// 圏域（名前・「圏域」の有無・ファイル名。繰り返し可） (region; repeatable)
     #[arg(long, value_name = "NAME")]
     pub region: Vec<String>,
-    /// この日付で期限超過を判定（既定: シートの as_of、なければ今日）
+    /// この日付で期限超過を判定（既定: シートの as_of、なければ今日） (judge overdue at DATE)
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// 出力形式
+    /// 出力形式 (output format)
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
-    /// 表の幅（既定: 端末の幅、端末でなければ 80。0 = 折り返さない）
+    /// 表の幅（既定: 端末の幅、端末でなければ 80。0 = 折り返さない） (table width)
     #[arg(long, value_name = "N", env = "SHEET_WIDTH")]
     pub width: Option<u16>,
-    /// 表の罫線（ascii はどの端末でも崩れない）
+    /// 表の罫線（ascii はどの端末でも崩れない） (table borders)
     #[arg(long, value_enum, default_value_t = Border::Ascii, env = "SHEET_BORDER")]
     pub border: Border,
-    /// CSV の先頭に BOM を付け、改行を CRLF に（日本語版 Excel 用）
+    /// CSV の先頭に BOM を付け、改行を CRLF に（日本語版 Excel 用） (for Excel)
     #[arg(long)]
     pub bom: bool,
 }
@@ -127,8 +127,8 @@ pub enum ReportFormat {
 /// Border characters of terminal tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Border {
-    /// ASCII（+-|）: 曖昧幅を全角にする端末でも崩れない
+    /// ASCII（+-|）: 曖昧幅を全角にする端末でも崩れない (safe everywhere)
     Ascii,
-    /// 罫線素片（─│）: 曖昧幅が半角の端末向け
+    /// Unicode の罫線: 曖昧幅が半角の端末向け (box drawing; ambiguous-narrow terminals)
     Unicode,
 }

@@ -299,6 +299,36 @@ pub fn write_wrapped(
     Ok(())
 }
 
+/// The widest line of a column's texts (header included), in display cells.
+pub fn content_width<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
+    texts
+        .into_iter()
+        .flat_map(|t| {
+            terminal_text(t)
+                .lines()
+                .map(display_width)
+                .collect::<Vec<_>>()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The width left for one column of long text in a table whose other columns take
+/// their content width (`fixed`), so the text can be wrapped with [`wrap`] — which
+/// keeps closing punctuation off line starts, unlike comfy-table's own wrapping —
+/// before it goes into the table. `None` when there is no width to fit.
+pub fn flex_width(look: &Look, fixed: &[usize]) -> Option<usize> {
+    let limit = usize::from(look.width?);
+    // Each column: its content, a space each side and one border; plus the left border.
+    let taken: usize = 1 + fixed.iter().map(|w| w + 3).sum::<usize>() + 3;
+    Some(limit.saturating_sub(taken).max(8))
+}
+
+/// Text wrapped for a column of the given width (as is when `None`).
+pub fn wrap_cell(text: &str, width: Option<usize>) -> String {
+    wrap(&terminal_text(text), width).join("\n")
+}
+
 /// Splits columns after a first column into groups whose tables fit `width`
 /// (a table of regions side by side, continued below when there are too many).
 /// `first` and `widths` are the content widths of the columns.

@@ -86,7 +86,10 @@ fn heading(report: &CompareReport, lang: Lang) -> (String, Vec<String>) {
 struct Figure {
     label: W,
     value: fn(&RegionSummary) -> usize,
+    /// The colour of a figure above zero.
     alert: Option<Color>,
+    /// The colour of a zero (a region with no goals or no indicator).
+    alert_zero: Option<Color>,
 }
 
 const FIGURES: &[Figure] = &[
@@ -94,86 +97,103 @@ const FIGURES: &[Figure] = &[
         label: W::RowGoals,
         value: |r| r.goals,
         alert: None,
+        alert_zero: Some(Color::Magenta),
     },
     Figure {
         label: W::RowDone,
         value: |r| r.progress.done,
         alert: None,
+        alert_zero: None,
     },
     Figure {
         label: W::RowPlanned,
         value: |r| r.progress.planned,
         alert: None,
+        alert_zero: None,
     },
     Figure {
         label: W::RowInProgress,
         value: |r| r.progress.in_progress,
         alert: None,
+        alert_zero: None,
     },
     Figure {
         label: W::RowPostponed,
         value: |r| r.progress.postponed,
         alert: Some(Color::Yellow),
+        alert_zero: None,
     },
     Figure {
         label: W::RowCancelled,
         value: |r| r.progress.cancelled,
         alert: Some(Color::Yellow),
+        alert_zero: None,
     },
     Figure {
         label: W::RowNote,
         value: |r| r.progress.note,
         alert: None,
+        alert_zero: None,
     },
     Figure {
         label: W::RowOverdue,
         value: |r| r.progress.overdue,
         alert: Some(Color::Red),
+        alert_zero: None,
     },
     Figure {
         label: W::RowChallenges,
         value: |r| r.challenges,
         alert: None,
+        alert_zero: None,
     },
     Figure {
         label: W::RowViewsFilled,
-        value: |r| r.views.total().filled,
+        value: |r| r.views_total.filled,
         alert: None,
+        alert_zero: None,
     },
     Figure {
         label: W::RowViewsEmpty,
-        value: |r| r.views.total().empty,
+        value: |r| r.views_total.empty,
         alert: Some(Color::Yellow),
+        alert_zero: None,
     },
     Figure {
         label: W::RowIndicators,
         value: |r| r.indicators.total,
         alert: None,
+        alert_zero: Some(Color::Magenta),
     },
     Figure {
         label: W::RowNumeric,
         value: |r| r.indicators.numeric,
         alert: None,
+        alert_zero: None,
     },
     Figure {
         label: W::RowAchieved,
         value: |r| r.indicators.achieved,
         alert: None,
+        alert_zero: None,
     },
     Figure {
         label: W::RowUndetermined,
         value: |r| r.indicators.undetermined,
         alert: Some(Color::Magenta),
+        alert_zero: None,
     },
     Figure {
         label: W::RowConcerns,
         value: |r| r.concerns,
         alert: None,
+        alert_zero: None,
     },
     Figure {
         label: W::RowQuestions,
         value: |r| r.questions,
         alert: None,
+        alert_zero: None,
     },
 ];
 
@@ -261,7 +281,7 @@ fn render_table(
             let mut cells = vec![table::text_cell(f.label.get(lang))];
             for r in &report.regions[group.clone()] {
                 let n = (f.value)(r);
-                let color = if n > 0 { f.alert } else { None };
+                let color = if n > 0 { f.alert } else { f.alert_zero };
                 cells.push(table::colored(table::right_cell(n.to_string()), color));
             }
             t.add_row(cells);
@@ -368,18 +388,39 @@ fn render_table(
         return Ok(());
     }
     let mut t = table::new_table(look, Rules::EveryRow);
-    t.set_header(table::header(&[
+    let head = [
         W::Region.get(lang),
         W::Question.get(lang),
         W::Theme.get(lang),
         W::Ask.get(lang),
-    ]));
-    for q in &report.questions {
+    ];
+    t.set_header(table::header(&head));
+    let rows: Vec<(String, String)> = report
+        .questions
+        .iter()
+        .map(|q| (themes_text(q, lang, "\n"), ask_text(q, lang, "\n")))
+        .collect();
+    let labels_width = table::content_width(
+        report
+            .questions
+            .iter()
+            .map(|q| q.label.as_str())
+            .chain([head[0]]),
+    );
+    let flex = table::flex_width(
+        look,
+        &[
+            labels_width,
+            table::content_width(rows.iter().map(|r| r.0.as_str()).chain([head[2]])),
+            table::content_width(rows.iter().map(|r| r.1.as_str()).chain([head[3]])),
+        ],
+    );
+    for (q, (themes, ask)) in report.questions.iter().zip(&rows) {
         t.add_row(vec![
             table::text_cell(&q.label),
-            table::text_cell(&q.question),
-            table::text_cell(&themes_text(q, lang, "\n")),
-            table::text_cell(&ask_text(q, lang, "\n")),
+            table::text_cell(&table::wrap_cell(&q.question, flex)),
+            table::text_cell(themes),
+            table::text_cell(ask),
         ]);
     }
     table::write_table(out, &t)?;

@@ -47,6 +47,9 @@ pub struct RegionSummary {
     pub progress: ProgressCounts,
     pub challenges: usize,
     pub views: ViewCounts,
+    /// The views of all parties together.
+    #[serde(skip)]
+    pub views_total: FilledEmpty,
     pub indicators: IndicatorCounts,
     pub concerns: usize,
     pub questions: usize,
@@ -246,6 +249,7 @@ fn summarize(sheet: &Sheet, label: &str, judging: &Judging) -> RegionSummary {
         goals: sheet.goals.len(),
         progress,
         challenges: sheet.challenges.len(),
+        views_total: views.total(),
         views,
         indicators,
         concerns: sheet.concerns.len(),

@@ -20,15 +20,19 @@ fn tmux_available() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// A private tmux server, killed when dropped.
+/// A private tmux server, killed when dropped. Each run gets its own session, left
+/// in place until then: killing the last session would stop the server while the
+/// next run tries to reach it.
 struct Tmux {
     socket: String,
+    runs: std::cell::Cell<usize>,
 }
 
 impl Tmux {
     fn new(tag: &str) -> Tmux {
         Tmux {
             socket: format!("sheet-test-{}-{tag}", std::process::id()),
+            runs: std::cell::Cell::new(0),
         }
     }
 
@@ -46,9 +50,13 @@ impl Tmux {
         let script = format!("{shell}; printf '\\n__DONE__'; sleep 60");
         let rows = rows.to_string();
         let cols = COLUMNS.to_string();
+        let session = format!("run{}", self.runs.get());
+        self.runs.set(self.runs.get() + 1);
         let started = self.tmux(&[
             "new-session",
             "-d",
+            "-s",
+            &session,
             "-x",
             &cols,
             "-y",
@@ -66,10 +74,9 @@ impl Tmux {
         assert!(started.status.success(), "{started:?}");
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            let out = self.tmux(&["capture-pane", "-p"]);
+            let out = self.tmux(&["capture-pane", "-p", "-t", &session]);
             let screen = String::from_utf8_lossy(&out.stdout).into_owned();
             if screen.contains("__DONE__") {
-                self.tmux(&["kill-session"]);
                 let mut lines: Vec<String> = screen
                     .lines()
                     .take_while(|l| !l.contains("__DONE__"))
@@ -88,7 +95,12 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        let socket = self.tmux(&["display-message", "-p", "#{socket_path}"]);
         let _ = self.tmux(&["kill-server"]);
+        let path = String::from_utf8_lossy(&socket.stdout).trim().to_string();
+        if path.contains(&self.socket) {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
