@@ -261,9 +261,24 @@ pub fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
                         }
                     }
                 }
-                if carry.is_empty() && no_line_start(c) && line.len() > 1 {
-                    if let Some(last) = line.pop() {
-                        carry.push(last);
+                if carry.is_empty() && no_line_start(c) {
+                    // Pull characters down until the new line starts with one that
+                    // may start a line.
+                    while line.len() > 1 {
+                        let Some(last) = line.pop() else { break };
+                        carry.insert(0, last);
+                        if !no_line_start(last) {
+                            break;
+                        }
+                    }
+                    // Keep a run of ASCII (`(2019)`) whole.
+                    while carry.first().is_some_and(char::is_ascii_graphic)
+                        && line.last().is_some_and(char::is_ascii_graphic)
+                        && line.len() > 1
+                    {
+                        if let Some(last) = line.pop() {
+                            carry.insert(0, last);
+                        }
                     }
                 }
                 lines.push(line.iter().collect::<String>().trim_end().to_string());
@@ -451,6 +466,14 @@ mod tests {
     fn keeps_closing_punctuation_off_line_starts() {
         let lines = wrap("あいう。えお", Some(6));
         assert_eq!(lines, ["あい", "う。え", "お"]);
+    }
+
+    #[test]
+    fn pulls_down_runs_of_closing_punctuation() {
+        let lines = wrap("あいうえ(1)）。", Some(12));
+        assert_eq!(lines, ["あいうえ", "(1)）。"]);
+        let lines = wrap("年度 (2019)）。", Some(12));
+        assert_eq!(lines, ["年度", "(2019)）。"]);
     }
 
     #[test]

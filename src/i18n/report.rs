@@ -47,23 +47,23 @@ words! {
         NoneFound => "（該当なし）", "(none)";
         Item => "項目", "Item";
         Challenges => "課題", "Challenges";
-        RowGoals => "達成目標", "goals";
-        RowDone => "進捗: 実施済", "progress: done";
-        RowPlanned => "進捗: 予定", "progress: planned";
-        RowInProgress => "進捗: 実施中", "progress: in progress";
-        RowPostponed => "進捗: 延期", "progress: postponed";
-        RowCancelled => "進捗: 中止", "progress: cancelled";
-        RowNote => "進捗: 状況なし", "progress: no status";
-        RowOverdue => "進捗: 期限超過", "progress: overdue";
-        RowChallenges => "課題", "challenges";
-        RowViewsFilled => "視点: 記入あり", "views: filled";
-        RowViewsEmpty => "視点: 空欄", "views: blank";
-        RowIndicators => "指標", "indicators";
-        RowNumeric => "指標: 数値", "indicators: numeric";
-        RowAchieved => "指標: 達成", "indicators: achieved";
-        RowUndetermined => "指標: 未定", "indicators: undetermined";
-        RowConcerns => "課題・悩み", "concerns";
-        RowQuestions => "他自治体への質問", "questions";
+        RowGoals => "達成目標", "Goals";
+        RowDone => "進捗: 実施済", "Progress: done";
+        RowPlanned => "進捗: 予定", "Progress: planned";
+        RowInProgress => "進捗: 実施中", "Progress: in progress";
+        RowPostponed => "進捗: 延期", "Progress: postponed";
+        RowCancelled => "進捗: 中止", "Progress: cancelled";
+        RowNote => "進捗: 状況なし", "Progress: no status";
+        RowOverdue => "進捗: 期限超過", "Progress: overdue";
+        RowChallenges => "課題", "Challenges";
+        RowViewsFilled => "視点: 記入あり", "Views: filled";
+        RowViewsEmpty => "視点: 空欄", "Views: blank";
+        RowIndicators => "指標", "Indicators";
+        RowNumeric => "指標: 数値", "Indicators: numeric";
+        RowAchieved => "指標: 達成", "Indicators: achieved";
+        RowUndetermined => "指標: 未定", "Indicators: undetermined";
+        RowConcerns => "課題・悩み", "Concerns";
+        RowQuestions => "他自治体への質問", "Questions";
         BuiltinThemes => "組み込みの用語集", "built-in glossary";
     }
 }
@@ -90,10 +90,10 @@ pub fn view(lang: Lang, view: View) -> &'static str {
     match lang {
         Lang::Ja => view.label_ja(),
         Lang::En => match view {
-            View::Administration => "administration",
-            View::Medical => "medical",
-            View::Providers => "providers",
-            View::Community => "community",
+            View::Administration => "Administration",
+            View::Medical => "Medical",
+            View::Providers => "Providers",
+            View::Community => "Community",
         },
     }
 }
@@ -219,14 +219,19 @@ pub fn note(lang: Lang, text: &str) -> String {
     }
 }
 
-/// The title of `compare`.
+/// The title of `compare`; `scope` (prefecture, fiscal year) may be empty.
 pub fn compare_title(lang: Lang, regions: usize, scope: &str, as_of_text: &str) -> String {
     match lang {
+        Lang::Ja if scope.is_empty() => format!("圏域の比較（{regions} 圏域）　{as_of_text}"),
         Lang::Ja => format!("圏域の比較（{regions} 圏域）　{scope}　{as_of_text}"),
-        Lang::En => format!(
-            "Comparing {regions} region{}: {scope}, {as_of_text}",
-            if regions == 1 { "" } else { "s" }
-        ),
+        Lang::En => {
+            let plural = if regions == 1 { "" } else { "s" };
+            if scope.is_empty() {
+                format!("Comparing {regions} region{plural}, {as_of_text}")
+            } else {
+                format!("Comparing {regions} region{plural}: {scope}, {as_of_text}")
+            }
+        }
     }
 }
 
