@@ -14,8 +14,6 @@
 
 use std::path::{Path, PathBuf};
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::discover::THEMES_FILE;
 use crate::error::Failure;
 use crate::source::Source;
@@ -69,7 +67,7 @@ impl Theme {
 /// Text as compared with keywords: NFKC (full-width letters and digits, half-width
 /// katakana) and lower case.
 pub fn normalize(s: &str) -> String {
-    s.nfkc().collect::<String>().trim().to_lowercase()
+    crate::text::normalize(s).to_lowercase()
 }
 
 /// The themes of a run, and where they came from.

@@ -160,10 +160,16 @@ impl CompareReport {
         judging: &Judging,
         glossary: &Glossary,
     ) -> CompareReport {
+        // Each indicator assessed once, for the counts and the side-by-side rows.
+        let rows: Vec<Vec<IndicatorRow>> = sheets
+            .iter()
+            .map(|s| s.indicators.iter().map(IndicatorRow::new).collect())
+            .collect();
         let regions = sheets
             .iter()
             .zip(labels)
-            .map(|(s, l)| summarize(s, l, judging))
+            .zip(&rows)
+            .map(|((s, l), r)| summarize(s, l, r, judging))
             .collect();
         let mut prefectures: Vec<String> = Vec::new();
         let mut fiscal_years: Vec<i32> = Vec::new();
@@ -187,7 +193,7 @@ impl CompareReport {
             fiscal_years,
             themes_file: glossary.file.as_deref().map(crate::workspace::display_path),
             regions,
-            indicators: indicators_across(sheets, labels),
+            indicators: indicators_across(&rows, labels),
             themes: theme_counts(sheets, labels, glossary),
             questions: questions(sheets, labels, glossary),
         }
@@ -204,7 +210,12 @@ impl CompareReport {
     }
 }
 
-fn summarize(sheet: &Sheet, label: &str, judging: &Judging) -> RegionSummary {
+fn summarize(
+    sheet: &Sheet,
+    label: &str,
+    rows: &[IndicatorRow],
+    judging: &Judging,
+) -> RegionSummary {
     let (at, source) = judging.at(sheet);
     let mut progress = ProgressCounts::default();
     for item in sheet.progress_items() {
@@ -231,14 +242,13 @@ fn summarize(sheet: &Sheet, label: &str, judging: &Judging) -> RegionSummary {
             }
         }
     }
-    let mut indicators = IndicatorCounts::default();
-    for ind in &sheet.indicators {
-        let a = ind.assess();
-        indicators.total += 1;
-        indicators.numeric += usize::from(a.numeric);
-        indicators.achieved += usize::from(a.achieved == Some(true));
-        indicators.undetermined += usize::from(a.undetermined);
-    }
+    let count = |f: fn(&IndicatorRow) -> bool| rows.iter().filter(|r| f(r)).count();
+    let indicators = IndicatorCounts {
+        total: rows.len(),
+        numeric: count(|r| r.numeric),
+        achieved: count(|r| r.achieved == Some(true)),
+        undetermined: count(|r| r.undetermined),
+    };
     RegionSummary {
         label: label.to_string(),
         prefecture: sheet.prefecture.clone(),
@@ -265,10 +275,10 @@ pub fn indicator_key(name: &str) -> String {
         .collect()
 }
 
-fn indicators_across(sheets: &[&Sheet], labels: &[String]) -> Vec<IndicatorAcross> {
+fn indicators_across(per_sheet: &[Vec<IndicatorRow>], labels: &[String]) -> Vec<IndicatorAcross> {
     let mut rows: Vec<(String, IndicatorAcross)> = Vec::new();
-    for (sheet, label) in sheets.iter().zip(labels) {
-        for ind in &sheet.indicators {
+    for (sheet_rows, label) in per_sheet.iter().zip(labels) {
+        for ind in sheet_rows {
             let key = indicator_key(&ind.name);
             let row = match rows.iter_mut().position(|(k, _)| *k == key) {
                 Some(i) => &mut rows[i].1,
@@ -286,7 +296,7 @@ fn indicators_across(sheets: &[&Sheet], labels: &[String]) -> Vec<IndicatorAcros
             };
             // Names are unique within a sheet, so a label appears once per row.
             if row.regions.get(label).is_none() {
-                row.regions.0.push((label.clone(), IndicatorRow::new(ind)));
+                row.regions.0.push((label.clone(), ind.clone()));
             }
         }
     }

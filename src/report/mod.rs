@@ -104,9 +104,7 @@ impl IndicatorRow {
         let verdict = match a.achieved {
             Some(true) => Verdict::Achieved,
             Some(false) => Verdict::NotAchieved,
-            None if matches!(target, Target::Undetermined) || a.undetermined => {
-                Verdict::Undetermined
-            }
+            None if a.undetermined => Verdict::Undetermined,
             None if matches!(target, Target::Qualitative) => Verdict::Qualitative,
             None => Verdict::NotJudged,
         };
@@ -118,8 +116,8 @@ impl IndicatorRow {
             current: ind.current.clone(),
             target: ind.target.clone(),
             achieved: a.achieved,
-            // Never -0.0 (SPEC §4.1), whatever the arithmetic gave.
-            progress_pct: a.progress_pct.map(|p| if p == 0.0 { 0.0 } else { p }),
+            // `assess` never gives -0.0 (SPEC §4.1).
+            progress_pct: a.progress_pct,
             numeric: a.numeric,
             undetermined: a.undetermined,
             target_already_met: a.target_already_met,
