@@ -45,6 +45,10 @@ pub enum Command {
     History(HistoryArgs),
     /// シートを安定したテキストで表示する（git の textconv 用）
     Show(ShowArgs),
+    /// 圏域ごとの達成目標・進捗・指標 (progress of each region)
+    Progress(ProgressArgs),
+    /// 圏域を並べて比較（視点の空欄、指標、テーマ、質問） (compare regions)
+    Compare(CompareArgs),
 }
 
 /// `sheet validate`
@@ -122,4 +126,69 @@ pub enum DiagFormat {
     Human,
     /// JSON
     Json,
+}
+
+/// `sheet progress`
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// シートのファイルかフォルダ（既定: regions/）
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// `sheet compare`
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// シートのファイルかフォルダ（既定: regions/）
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// Options shared by the reports (`progress`, `compare`).
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// 圏域（名前・「圏域」の有無・ファイル名。繰り返し可） (region; repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub region: Vec<String>,
+    /// この日付で期限超過を判定（既定: シートの as_of、なければ今日） (judge overdue at DATE)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// 出力形式 (output format)
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// 表の幅（既定: 端末の幅、端末でなければ 80。0 = 折り返さない） (table width)
+    #[arg(long, value_name = "N", env = "SHEET_WIDTH")]
+    pub width: Option<u16>,
+    /// 表の罫線（ascii はどの端末でも崩れない） (table borders)
+    #[arg(long, value_enum, default_value_t = Border::Ascii, env = "SHEET_BORDER")]
+    pub border: Border,
+    /// CSV の先頭に BOM を付け、改行を CRLF に（日本語版 Excel 用） (for Excel)
+    #[arg(long)]
+    pub bom: bool,
+}
+
+/// Output of `progress` and `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// 端末の表 (terminal table)
+    Table,
+    /// Markdown（会議メモに貼る）
+    Markdown,
+    /// JSON
+    Json,
+    /// CSV（1 行に 1 つの値）
+    Csv,
+}
+
+/// Border characters of terminal tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Border {
+    /// ASCII（+-|）: 曖昧幅を全角にする端末でも崩れない (safe everywhere)
+    Ascii,
+    /// Unicode の罫線: 曖昧幅が半角の端末向け (box drawing; ambiguous-narrow terminals)
+    Unicode,
 }

@@ -35,6 +35,11 @@ pub enum Failure {
     OutsideRepository { path: PathBuf },
     #[error("git {command} failed: {message}")]
     Git { command: String, message: String },
+    #[error("{}: {}", path.display(), crate::i18n::report::themes_problem(Lang::En, problem))]
+    BadThemes {
+        path: PathBuf,
+        problem: crate::themes::ThemesProblem,
+    },
     #[error("{0}")]
     Other(String),
 }
@@ -80,6 +85,11 @@ impl Failure {
                 format!("{}: git のリポジトリの外にあります", path.display())
             }
             Failure::Git { command, message } => format!("git {command} が失敗しました: {message}"),
+            Failure::BadThemes { path, problem } => format!(
+                "{}: {}",
+                path.display(),
+                crate::i18n::report::themes_problem(lang, problem)
+            ),
             Failure::Other(m) => m.clone(),
         }
     }

@@ -18,12 +18,16 @@ pub mod fuzzing;
 pub mod git;
 pub mod i18n;
 pub mod indicator;
+pub mod label;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod report;
 pub mod select;
 pub mod source;
+pub mod table;
 pub mod text;
+pub mod themes;
 pub mod workspace;
 
 use std::process::ExitCode;

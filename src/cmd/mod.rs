@@ -1,7 +1,9 @@
 //! One file per subcommand.
 
+pub mod compare;
 pub mod diff;
 pub mod history;
+pub mod progress;
 pub mod show;
 pub mod validate;
 
@@ -15,5 +17,7 @@ pub fn dispatch(command: &Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Diff(args) => diff::run(args, ctx),
         Command::History(args) => history::run(args, ctx),
         Command::Show(args) => show::run(args, ctx),
+        Command::Progress(args) => progress::run(args, ctx),
+        Command::Compare(args) => compare::run(args, ctx),
     }
 }

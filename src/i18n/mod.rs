@@ -4,6 +4,7 @@
 //! cannot exist in one language only. Diagnostic messages live in [`diag`].
 
 pub mod diag;
+pub mod report;
 pub mod review;
 pub mod ui;
 

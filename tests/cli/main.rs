@@ -1,10 +1,13 @@
 //! Integration tests: the real `sheet` binary on real files.
 
 mod common;
+mod compare;
 mod diff;
 mod examples;
 mod fuzz_corpus;
 mod history;
 mod hostile;
+mod progress;
 mod readme;
+mod terminal;
 mod validate;

@@ -1,0 +1,663 @@
+//! `sheet compare`: the regions side by side — what each has written, which views
+//! are blank, indicators of the same name, themes, and whom to ask each question.
+
+use std::io::{self, Write};
+
+use comfy_table::Color;
+
+use crate::cli::{CompareArgs, ReportFormat};
+use crate::cmd::progress::{indicator_fields, pct_text, target_text, value_text, verdict_text};
+use crate::fiscal::FiscalYear;
+use crate::i18n::report::{self as words, W};
+use crate::i18n::Lang;
+use crate::model::View;
+use crate::output::{Ctx, Exit};
+use crate::report::compare::{CompareReport, QuestionRow, RegionSummary};
+use crate::report::{IndicatorRow, Judging};
+use crate::table::{self, Align, Look, Rules};
+use crate::themes::Glossary;
+use crate::{label, select, workspace};
+
+pub fn run(args: &CompareArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let opts = &args.report;
+    let judging = Judging::new(opts.as_of.as_deref(), ctx.today)?;
+    let (ws, skipped) = workspace::load_for_report(&args.paths, ctx)?;
+    let glossary = Glossary::load(ws.dir.as_deref())?;
+    let sheets = select::select(&ws.sheets, &opts.region)?;
+    let labels = label::labels(&sheets);
+    let report = CompareReport::new(&sheets, &labels, &judging, &glossary);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match opts.format {
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        ReportFormat::Table => {
+            let look = Look::new(opts.width, opts.border, ctx);
+            render_table(&mut out, &report, &look, ctx.lang)?;
+        }
+        ReportFormat::Markdown => render_markdown(&mut out, &report, ctx.lang)?,
+        ReportFormat::Csv => render_csv(&mut out, &report, opts.bom)?,
+    }
+    out.flush()?;
+    Ok(if skipped { Exit::Trouble } else { Exit::Ok })
+}
+
+/// The title line and the notes on mixed prefectures or fiscal years.
+fn heading(report: &CompareReport, lang: Lang) -> (String, Vec<String>) {
+    let years: Vec<FiscalYear> = report
+        .fiscal_years
+        .iter()
+        .filter_map(|y| FiscalYear::new(*y))
+        .collect();
+    let mut scope = Vec::new();
+    if !report.mixed_prefectures() {
+        scope.extend(report.prefectures.first().cloned());
+    }
+    if let [fy] = years.as_slice() {
+        scope.push(words::fiscal_year(lang, *fy));
+    }
+    let first = report.regions.first().map(|r| (r.as_of, r.as_of_source));
+    let as_of = match first {
+        Some((d, s))
+            if report
+                .regions
+                .iter()
+                .all(|r| (r.as_of, r.as_of_source) == (d, s)) =>
+        {
+            words::as_of(lang, d, s)
+        }
+        _ => words::as_of_per_region(lang).to_string(),
+    };
+    let sep = lang.pick("　", ", ");
+    let title = words::compare_title(lang, report.regions.len(), &scope.join(sep), &as_of);
+    let mut notes = Vec::new();
+    if report.mixed_prefectures() {
+        notes.push(words::mixed_prefectures(lang, &report.prefectures));
+    }
+    if report.mixed_fiscal_years() {
+        notes.push(words::mixed_fiscal_years(lang, &years));
+    }
+    (title, notes)
+}
+
+/// One line of the overview: a label, a figure per region, and a colour for
+/// figures above zero that a reviewer should notice.
+struct Figure {
+    label: W,
+    value: fn(&RegionSummary) -> usize,
+    /// The colour of a figure above zero.
+    alert: Option<Color>,
+    /// The colour of a zero (a region with no goals or no indicator).
+    alert_zero: Option<Color>,
+}
+
+const FIGURES: &[Figure] = &[
+    Figure {
+        label: W::RowGoals,
+        value: |r| r.goals,
+        alert: None,
+        alert_zero: Some(Color::Magenta),
+    },
+    Figure {
+        label: W::RowDone,
+        value: |r| r.progress.done,
+        alert: None,
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowPlanned,
+        value: |r| r.progress.planned,
+        alert: None,
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowInProgress,
+        value: |r| r.progress.in_progress,
+        alert: None,
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowPostponed,
+        value: |r| r.progress.postponed,
+        alert: Some(Color::Yellow),
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowCancelled,
+        value: |r| r.progress.cancelled,
+        alert: Some(Color::Yellow),
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowNote,
+        value: |r| r.progress.note,
+        alert: None,
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowOverdue,
+        value: |r| r.progress.overdue,
+        alert: Some(Color::Red),
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowChallenges,
+        value: |r| r.challenges,
+        alert: None,
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowViewsFilled,
+        value: |r| r.views_total.filled,
+        alert: None,
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowViewsEmpty,
+        value: |r| r.views_total.empty,
+        alert: Some(Color::Yellow),
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowIndicators,
+        value: |r| r.indicators.total,
+        alert: None,
+        alert_zero: Some(Color::Magenta),
+    },
+    Figure {
+        label: W::RowNumeric,
+        value: |r| r.indicators.numeric,
+        alert: None,
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowAchieved,
+        value: |r| r.indicators.achieved,
+        alert: None,
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowUndetermined,
+        value: |r| r.indicators.undetermined,
+        alert: Some(Color::Magenta),
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowConcerns,
+        value: |r| r.concerns,
+        alert: None,
+        alert_zero: None,
+    },
+    Figure {
+        label: W::RowQuestions,
+        value: |r| r.questions,
+        alert: None,
+        alert_zero: None,
+    },
+];
+
+/// An indicator of one region in a compact cell.
+fn indicator_cell(row: &IndicatorRow, lang: Lang) -> String {
+    let pct = row.progress_pct.map(|_| pct_text(row, lang));
+    [
+        words::values_line(
+            lang,
+            &value_text(row.baseline.as_ref(), lang),
+            &value_text(row.current.as_ref(), lang),
+        ),
+        words::target_line(lang, &target_text(row, lang), pct.as_deref()),
+        verdict_text(row, lang),
+    ]
+    .join("\n")
+}
+
+fn ask_text(q: &QuestionRow, lang: Lang, sep: &str) -> String {
+    if q.ask.is_empty() {
+        return W::NoneFound.get(lang).to_string();
+    }
+    q.mentions
+        .0
+        .iter()
+        .map(|(l, n)| words::ask_entry(lang, l, *n))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+fn themes_text(q: &QuestionRow, lang: Lang, sep: &str) -> String {
+    if q.themes.is_empty() {
+        return W::NoneFound.get(lang).to_string();
+    }
+    q.themes.join(sep)
+}
+
+fn labels(report: &CompareReport) -> Vec<&str> {
+    report.regions.iter().map(|r| r.label.as_str()).collect()
+}
+
+/// Column groups of regions side by side that fit the width.
+fn groups(look: &Look, first: usize, labels: &[&str], min: usize) -> Vec<std::ops::Range<usize>> {
+    let widths: Vec<usize> = labels
+        .iter()
+        .map(|l| table::display_width(&table::terminal_text(l)).max(min))
+        .collect();
+    table::column_groups(first, &widths, look.width)
+}
+
+fn render_table(
+    out: &mut impl Write,
+    report: &CompareReport,
+    look: &Look,
+    lang: Lang,
+) -> io::Result<()> {
+    let (title, notes) = heading(report, lang);
+    let title = table::terminal_text(&title);
+    table::write_wrapped(out, look, "", &title)?;
+    let rule = table::display_width(&title).min(look.text_width().unwrap_or(usize::MAX));
+    writeln!(out, "{}", "=".repeat(rule))?;
+    for note in &notes {
+        table::write_wrapped(out, look, "", note)?;
+    }
+    if report.regions.is_empty() {
+        writeln!(out, "{}", W::NoRegions.get(lang))?;
+        return Ok(());
+    }
+    let labels = labels(report);
+
+    // Overview: figures as rows, regions as columns (continued below when too many).
+    writeln!(out)?;
+    writeln!(out, "{}", words::section(lang, W::Overview.get(lang)))?;
+    let first = FIGURES
+        .iter()
+        .map(|f| table::display_width(f.label.get(lang)))
+        .max()
+        .unwrap_or(0);
+    for group in groups(look, first, &labels, 4) {
+        let mut t = table::new_table(look, Rules::HeaderOnly);
+        let mut head = vec![W::Item.get(lang)];
+        head.extend(&labels[group.clone()]);
+        t.set_header(table::header(&head));
+        for f in FIGURES {
+            let mut cells = vec![table::text_cell(f.label.get(lang))];
+            for r in &report.regions[group.clone()] {
+                let n = (f.value)(r);
+                let color = if n > 0 { f.alert } else { f.alert_zero };
+                cells.push(table::colored(table::right_cell(n.to_string()), color));
+            }
+            t.add_row(cells);
+        }
+        table::write_table(out, &t)?;
+    }
+
+    // Views left blank: the gaps the meeting should talk about.
+    writeln!(out)?;
+    writeln!(out, "{}", words::section(lang, W::BlankViews.get(lang)))?;
+    let mut t = table::new_table(look, Rules::HeaderOnly);
+    let mut head = vec![W::Region.get(lang), W::Challenges.get(lang)];
+    head.extend(View::ALL.map(|v| words::view(lang, v)));
+    t.set_header(table::header(&head));
+    for r in &report.regions {
+        let mut cells = vec![
+            table::text_cell(&r.label),
+            table::right_cell(r.challenges.to_string()),
+        ];
+        for v in View::ALL {
+            let empty = r.views.get(v).empty;
+            let color = (empty > 0).then_some(Color::Yellow);
+            cells.push(table::colored(table::right_cell(empty.to_string()), color));
+        }
+        t.add_row(cells);
+    }
+    table::write_table(out, &t)?;
+    table::write_wrapped(out, look, "", W::BlankViewsNote.get(lang))?;
+
+    // Indicators of the same name side by side.
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        words::section(lang, W::IndicatorsAcross.get(lang))
+    )?;
+    if report.indicators.is_empty() {
+        writeln!(out, "{}", W::NoIndicators.get(lang))?;
+    } else {
+        let first = report
+            .indicators
+            .iter()
+            .map(|i| table::display_width(&table::terminal_text(&i.name)).min(16))
+            .max()
+            .unwrap_or(0);
+        for group in groups(look, first, &labels, 16) {
+            let mut t = table::new_table(look, Rules::EveryRow);
+            let mut head = vec![W::Indicator.get(lang)];
+            head.extend(&labels[group.clone()]);
+            t.set_header(table::header(&head));
+            for ind in &report.indicators {
+                let mut cells = vec![table::text_cell(&ind.name)];
+                for label in &labels[group.clone()] {
+                    cells.push(match ind.regions.get(label) {
+                        Some(row) => table::colored(
+                            table::text_cell(&indicator_cell(row, lang)),
+                            crate::cmd::progress::verdict_color(row),
+                        ),
+                        None => table::text_cell(""),
+                    });
+                }
+                t.add_row(cells);
+            }
+            table::write_table(out, &t)?;
+        }
+    }
+
+    // Themes.
+    writeln!(out)?;
+    writeln!(out, "{}", words::section(lang, W::Themes.get(lang)))?;
+    let first = report
+        .themes
+        .iter()
+        .map(|t| table::display_width(&table::terminal_text(&t.theme)))
+        .max()
+        .unwrap_or(0);
+    for group in groups(look, first, &labels, 4) {
+        let mut t = table::new_table(look, Rules::HeaderOnly);
+        let mut head = vec![W::Theme.get(lang)];
+        head.extend(&labels[group.clone()]);
+        t.set_header(table::header(&head));
+        for theme in &report.themes {
+            let mut cells = vec![table::text_cell(&theme.theme)];
+            for (_, n) in &theme.regions.0[group.clone()] {
+                cells.push(table::right_cell(n.to_string()));
+            }
+            t.add_row(cells);
+        }
+        table::write_table(out, &t)?;
+    }
+    table::write_wrapped(out, look, "", W::ThemesNote.get(lang))?;
+    table::write_wrapped(
+        out,
+        look,
+        "",
+        &words::themes_source(lang, report.themes_file.as_deref()),
+    )?;
+
+    // Questions and whom to ask.
+    writeln!(out)?;
+    writeln!(out, "{}", words::section(lang, W::Questions.get(lang)))?;
+    if report.questions.is_empty() {
+        writeln!(out, "{}", W::NoQuestions.get(lang))?;
+        return Ok(());
+    }
+    let mut t = table::new_table(look, Rules::EveryRow);
+    let head = [
+        W::Region.get(lang),
+        W::Question.get(lang),
+        W::Theme.get(lang),
+        W::Ask.get(lang),
+    ];
+    t.set_header(table::header(&head));
+    let rows: Vec<(String, String)> = report
+        .questions
+        .iter()
+        .map(|q| (themes_text(q, lang, "\n"), ask_text(q, lang, "\n")))
+        .collect();
+    let labels_width = table::content_width(
+        report
+            .questions
+            .iter()
+            .map(|q| q.label.as_str())
+            .chain([head[0]]),
+    );
+    let flex = table::flex_width(
+        look,
+        &[
+            labels_width,
+            table::content_width(rows.iter().map(|r| r.0.as_str()).chain([head[2]])),
+            table::content_width(rows.iter().map(|r| r.1.as_str()).chain([head[3]])),
+        ],
+    );
+    for (q, (themes, ask)) in report.questions.iter().zip(&rows) {
+        t.add_row(vec![
+            table::text_cell(&q.label),
+            table::text_cell(&table::wrap_cell(&q.question, flex)),
+            table::text_cell(themes),
+            table::text_cell(ask),
+        ]);
+    }
+    table::write_table(out, &t)?;
+    table::write_wrapped(out, look, "", W::AskNote.get(lang))?;
+    Ok(())
+}
+
+fn render_markdown(out: &mut impl Write, report: &CompareReport, lang: Lang) -> io::Result<()> {
+    use table::md_cell as md;
+    let (title, notes) = heading(report, lang);
+    writeln!(out, "## {}", md(&title))?;
+    for note in &notes {
+        writeln!(out)?;
+        writeln!(out, "{}", md(note))?;
+    }
+    if report.regions.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", md(W::NoRegions.get(lang)))?;
+        return Ok(());
+    }
+    let labels = labels(report);
+
+    writeln!(out)?;
+    writeln!(out, "### {}", md(W::Overview.get(lang)))?;
+    writeln!(out)?;
+    let mut head = vec![md(W::Region.get(lang))];
+    head.extend(FIGURES.iter().map(|f| md(f.label.get(lang))));
+    let mut align = vec![Align::Left];
+    align.extend(FIGURES.iter().map(|_| Align::Right));
+    let rows: Vec<Vec<String>> = report
+        .regions
+        .iter()
+        .map(|r| {
+            let mut row = vec![md(&r.label)];
+            row.extend(FIGURES.iter().map(|f| (f.value)(r).to_string()));
+            row
+        })
+        .collect();
+    table::write_md_table(out, &head, &align, &rows)?;
+
+    writeln!(out)?;
+    writeln!(out, "### {}", md(W::BlankViews.get(lang)))?;
+    writeln!(out)?;
+    let mut head = vec![md(W::Region.get(lang)), md(W::Challenges.get(lang))];
+    head.extend(View::ALL.map(|v| md(words::view(lang, v))));
+    let mut align = vec![Align::Left];
+    align.extend([Align::Right; 5]);
+    let rows: Vec<Vec<String>> = report
+        .regions
+        .iter()
+        .map(|r| {
+            let mut row = vec![md(&r.label), r.challenges.to_string()];
+            row.extend(View::ALL.map(|v| r.views.get(v).empty.to_string()));
+            row
+        })
+        .collect();
+    table::write_md_table(out, &head, &align, &rows)?;
+    writeln!(out)?;
+    writeln!(out, "{}", md(W::BlankViewsNote.get(lang)))?;
+
+    writeln!(out)?;
+    writeln!(out, "### {}", md(W::IndicatorsAcross.get(lang)))?;
+    writeln!(out)?;
+    if report.indicators.is_empty() {
+        writeln!(out, "{}", md(W::NoIndicators.get(lang)))?;
+    } else {
+        let mut head = vec![md(W::Indicator.get(lang))];
+        head.extend(labels.iter().map(|l| md(l)));
+        let rows: Vec<Vec<String>> = report
+            .indicators
+            .iter()
+            .map(|ind| {
+                let mut row = vec![md(&ind.name)];
+                row.extend(labels.iter().map(|l| {
+                    ind.regions
+                        .get(l)
+                        .map(|r| md(&indicator_cell(r, lang)))
+                        .unwrap_or_default()
+                }));
+                row
+            })
+            .collect();
+        table::write_md_table(out, &head, &[Align::Left], &rows)?;
+    }
+
+    writeln!(out)?;
+    writeln!(out, "### {}", md(W::Themes.get(lang)))?;
+    writeln!(out)?;
+    let mut head = vec![md(W::Theme.get(lang))];
+    head.extend(labels.iter().map(|l| md(l)));
+    let mut align = vec![Align::Left];
+    align.extend(labels.iter().map(|_| Align::Right));
+    let rows: Vec<Vec<String>> = report
+        .themes
+        .iter()
+        .map(|t| {
+            let mut row = vec![md(&t.theme)];
+            row.extend(t.regions.0.iter().map(|(_, n)| n.to_string()));
+            row
+        })
+        .collect();
+    table::write_md_table(out, &head, &align, &rows)?;
+    writeln!(out)?;
+    writeln!(out, "{}", md(W::ThemesNote.get(lang)))?;
+    writeln!(
+        out,
+        "{}",
+        md(&words::themes_source(lang, report.themes_file.as_deref()))
+    )?;
+
+    writeln!(out)?;
+    writeln!(out, "### {}", md(W::Questions.get(lang)))?;
+    writeln!(out)?;
+    if report.questions.is_empty() {
+        writeln!(out, "{}", md(W::NoQuestions.get(lang)))?;
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = report
+        .questions
+        .iter()
+        .map(|q| {
+            vec![
+                md(&q.label),
+                md(&q.question),
+                md(&themes_text(q, lang, words::list_sep(lang))),
+                md(&ask_text(q, lang, words::list_sep(lang))),
+            ]
+        })
+        .collect();
+    table::write_md_table(
+        out,
+        &[
+            md(W::Region.get(lang)),
+            md(W::Question.get(lang)),
+            md(W::Theme.get(lang)),
+            md(W::Ask.get(lang)),
+        ],
+        &[Align::Left; 4],
+        &rows,
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", md(W::AskNote.get(lang)))?;
+    Ok(())
+}
+
+/// CSV columns of `compare` (one value per row).
+const CSV_HEADER: [&str; 8] = [
+    "label",
+    "prefecture",
+    "region",
+    "fiscal_year",
+    "section",
+    "item",
+    "field",
+    "value",
+];
+
+fn render_csv(out: &mut impl Write, report: &CompareReport, bom: bool) -> anyhow::Result<()> {
+    let mut w = table::csv_writer(out, bom)?;
+    w.write_record(CSV_HEADER)?;
+    let mut put = |r: &RegionSummary, section: &str, item: &str, field: &str, value: &str| {
+        w.write_record([
+            table::csv_field(&r.label).as_str(),
+            &table::csv_field(&r.prefecture),
+            &table::csv_field(&r.region),
+            &r.fiscal_year.start_year().to_string(),
+            section,
+            &table::csv_field(item),
+            field,
+            &table::csv_field(value),
+        ])
+    };
+    for r in &report.regions {
+        let n = |x: usize| x.to_string();
+        put(
+            r,
+            "overview",
+            "",
+            "as_of",
+            &r.as_of.format("%Y-%m-%d").to_string(),
+        )?;
+        put(r, "overview", "", "goals", &n(r.goals))?;
+        let p = &r.progress;
+        for (field, value) in [
+            ("done", p.done),
+            ("planned", p.planned),
+            ("in_progress", p.in_progress),
+            ("postponed", p.postponed),
+            ("cancelled", p.cancelled),
+            ("note", p.note),
+            ("overdue", p.overdue),
+        ] {
+            put(r, "progress", "", field, &n(value))?;
+        }
+        put(r, "overview", "", "challenges", &n(r.challenges))?;
+        for v in View::ALL {
+            let c = r.views.get(v);
+            put(r, "views", v.key(), "filled", &n(c.filled))?;
+            put(r, "views", v.key(), "empty", &n(c.empty))?;
+        }
+        let i = &r.indicators;
+        for (field, value) in [
+            ("total", i.total),
+            ("numeric", i.numeric),
+            ("achieved", i.achieved),
+            ("undetermined", i.undetermined),
+        ] {
+            put(r, "indicators", "", field, &n(value))?;
+        }
+        put(r, "overview", "", "concerns", &n(r.concerns))?;
+        put(r, "overview", "", "questions", &n(r.questions))?;
+    }
+    for ind in &report.indicators {
+        for (label, row) in &ind.regions.0 {
+            if let Some(r) = report.regions.iter().find(|r| &r.label == label) {
+                for (field, value) in indicator_fields(row) {
+                    put(r, "indicator", &ind.name, field, &value)?;
+                }
+            }
+        }
+    }
+    for theme in &report.themes {
+        for (r, (_, count)) in report.regions.iter().zip(&theme.regions.0) {
+            put(r, "theme", &theme.theme, "mentions", &count.to_string())?;
+        }
+    }
+    for q in &report.questions {
+        if let Some(r) = report.regions.iter().find(|r| r.label == q.label) {
+            put(r, "question", &q.question, "question", &q.question)?;
+            for t in &q.themes {
+                put(r, "question", &q.question, "theme", t)?;
+            }
+            for a in &q.ask {
+                put(r, "question", &q.question, "ask", a)?;
+            }
+        }
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,388 @@
+//! Words of `progress` and `compare` (and of `themes.toml` problems).
+
+use chrono::NaiveDate;
+
+use crate::fiscal::FiscalYear;
+use crate::i18n::Lang;
+use crate::model::{Better, Status, View};
+use crate::report::{AsOfSource, Verdict};
+use crate::themes::ThemesProblem;
+use crate::words;
+
+words! {
+    /// Labels of the reports.
+    pub enum W {
+        Goal => "目標", "Goal";
+        Indicator => "指標", "Indicator";
+        Indicators => "指標", "Indicators";
+        Date => "日付", "Date";
+        Status => "状況", "Status";
+        ProgressItem => "進捗状況", "Progress";
+        NoProgress => "（進捗の記載なし）", "(no progress written)";
+        NoGoals => "（達成目標の記載なし）", "(no goals written)";
+        NoIndicators => "（指標の記載なし）", "(no indicators written)";
+        NoRegions => "（表示する圏域がありません）", "(no regions to show)";
+        Unit => "単位", "Unit";
+        Baseline => "第1回", "Baseline";
+        Current => "今回", "Current";
+        Target => "目標", "Target";
+        Verdict => "判定", "Achieved";
+        ProgressPct => "進捗率", "Progress";
+        MetAtBaseline => "第1回時点で達成済", "met at baseline";
+        Missing => "-", "-";
+        Note => "備考", "note";
+        Overview => "概要", "Overview";
+        BlankViews => "視点別の空欄", "Blank views";
+        BlankViewsNote => "数字は、その視点が空欄の課題の数です。", "Figures: challenges that leave the view blank.";
+        IndicatorsAcross => "指標の比較", "Indicators side by side";
+        Themes => "テーマ", "Themes";
+        Theme => "テーマ", "Theme";
+        ThemesNote => "数字は、そのテーマに触れている記述の数です。", "Figures: text fields that mention the theme.";
+        Questions => "他自治体への質問", "Questions to other municipalities";
+        NoQuestions => "（他自治体への質問の記載なし）", "(no questions written)";
+        Region => "圏域", "Region";
+        Question => "質問", "Question";
+        Ask => "聞く相手", "Ask";
+        AskNote => "聞く相手: 強み・進捗・病院との連携でそのテーマに触れている圏域（括弧内は記述の数）。", "Ask: regions whose strengths, progress or hospital collaboration mention the themes (mentions in brackets).";
+        NoneFound => "（該当なし）", "(none)";
+        Item => "項目", "Item";
+        Challenges => "課題", "Challenges";
+        RowGoals => "達成目標", "Goals";
+        RowDone => "進捗: 実施済", "Progress: done";
+        RowPlanned => "進捗: 予定", "Progress: planned";
+        RowInProgress => "進捗: 実施中", "Progress: in progress";
+        RowPostponed => "進捗: 延期", "Progress: postponed";
+        RowCancelled => "進捗: 中止", "Progress: cancelled";
+        RowNote => "進捗: 状況なし", "Progress: no status";
+        RowOverdue => "進捗: 期限超過", "Progress: overdue";
+        RowChallenges => "課題", "Challenges";
+        RowViewsFilled => "視点: 記入あり", "Views: filled";
+        RowViewsEmpty => "視点: 空欄", "Views: blank";
+        RowIndicators => "指標", "Indicators";
+        RowNumeric => "指標: 数値", "Indicators: numeric";
+        RowAchieved => "指標: 達成", "Indicators: achieved";
+        RowUndetermined => "指標: 未定", "Indicators: undetermined";
+        RowConcerns => "課題・悩み", "Concerns";
+        RowQuestions => "他自治体への質問", "Questions";
+        BuiltinThemes => "組み込みの用語集", "built-in glossary";
+    }
+}
+
+/// A status in words; `None` is a plain note.
+pub fn status(lang: Lang, status: Option<Status>) -> &'static str {
+    match status {
+        Some(Status::Done) => lang.pick("実施済", "done"),
+        Some(Status::Planned) => lang.pick("予定", "planned"),
+        Some(Status::InProgress) => lang.pick("実施中", "in progress"),
+        Some(Status::Postponed) => lang.pick("延期", "postponed"),
+        Some(Status::Cancelled) => lang.pick("中止", "cancelled"),
+        None => lang.pick("メモ", "note"),
+    }
+}
+
+/// The mark of an overdue item.
+pub fn overdue(lang: Lang) -> &'static str {
+    lang.pick("期限超過", "overdue")
+}
+
+/// A party whose view a challenge records.
+pub fn view(lang: Lang, view: View) -> &'static str {
+    match lang {
+        Lang::Ja => view.label_ja(),
+        Lang::En => match view {
+            View::Administration => "Administration",
+            View::Medical => "Medical",
+            View::Providers => "Providers",
+            View::Community => "Community",
+        },
+    }
+}
+
+/// The verdict on an indicator.
+pub fn verdict(lang: Lang, v: Verdict) -> &'static str {
+    match v {
+        Verdict::Achieved => lang.pick("達成", "achieved"),
+        Verdict::NotAchieved => lang.pick("未達成", "not achieved"),
+        Verdict::Undetermined => lang.pick("未定", "undetermined"),
+        Verdict::Qualitative => lang.pick("定性的な目標", "qualitative"),
+        Verdict::NotJudged => lang.pick("判定できず", "cannot judge"),
+    }
+}
+
+/// A bare numeric target with its direction: `3以上` / `>= 3`.
+pub fn bounded(lang: Lang, number: &str, better: Better) -> String {
+    match (lang, better) {
+        (Lang::Ja, Better::Higher) => format!("{number}以上"),
+        (Lang::Ja, Better::Lower) => format!("{number}以下"),
+        (Lang::En, Better::Higher) => format!(">= {number}"),
+        (Lang::En, Better::Lower) => format!("<= {number}"),
+    }
+}
+
+/// A fiscal year for people: `平成30年度 (2018)` / `FY2018 (平成30年度)`.
+pub fn fiscal_year(lang: Lang, fy: FiscalYear) -> String {
+    match lang {
+        Lang::Ja => fy.display_ja(),
+        Lang::En => fy.display_en(),
+    }
+}
+
+/// A day for people: `2018年9月30日` / `2018-09-30`.
+pub fn day(lang: Lang, d: NaiveDate) -> String {
+    match lang {
+        Lang::Ja => d.format("%Y年%-m月%-d日").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// `2018年9月30日時点` with where the date came from.
+pub fn as_of(lang: Lang, d: NaiveDate, source: AsOfSource) -> String {
+    let when = day(lang, d);
+    match (lang, source) {
+        (Lang::Ja, AsOfSource::Sheet) => format!("{when}時点"),
+        (Lang::Ja, AsOfSource::Option) => format!("{when}時点（--as-of）"),
+        (Lang::Ja, AsOfSource::Today) => format!("{when}時点（今日）"),
+        (Lang::En, AsOfSource::Sheet) => format!("as of {when}"),
+        (Lang::En, AsOfSource::Option) => format!("as of {when} (--as-of)"),
+        (Lang::En, AsOfSource::Today) => format!("as of {when} (today)"),
+    }
+}
+
+/// The title line of a region.
+pub fn region_title(
+    lang: Lang,
+    prefecture: &str,
+    region: &str,
+    fy: FiscalYear,
+    as_of_text: &str,
+) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "{prefecture} {region}　{}　{as_of_text}",
+            fiscal_year(lang, fy)
+        ),
+        Lang::En => format!(
+            "{prefecture} {region}, {}, {as_of_text}",
+            fiscal_year(lang, fy)
+        ),
+    }
+}
+
+/// The name of a goal: `目標1` / `Goal 1`.
+pub fn goal_label(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("目標{n}"),
+        Lang::En => format!("Goal {n}"),
+    }
+}
+
+/// The heading of a goal before its text: `【目標1】` / `Goal 1: `.
+pub fn goal_heading(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("【{}】", goal_label(lang, n)),
+        Lang::En => format!("{}: ", goal_label(lang, n)),
+    }
+}
+
+/// The indicator a goal names.
+pub fn goal_indicator(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Ja => format!("（指標: {name}）"),
+        Lang::En => format!(" (indicator: {name})"),
+    }
+}
+
+/// A section heading in a terminal: `【概要】` / `Overview`.
+pub fn section(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Ja => format!("【{title}】"),
+        Lang::En => format!("== {title} =="),
+    }
+}
+
+/// The original date of a moved item.
+pub fn rescheduled_from(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::Ja => format!("元の予定：{date}"),
+        Lang::En => format!("moved from {date}"),
+    }
+}
+
+/// A note on an item.
+pub fn note(lang: Lang, text: &str) -> String {
+    match lang {
+        // No space after a full-width colon, so a table cell wraps the text rather than
+        // leaving the label alone on its line.
+        Lang::Ja => format!("{}：{text}", W::Note.get(lang)),
+        // A no-break space: the label stays with the start of the text.
+        Lang::En => format!("{}:\u{a0}{text}", W::Note.get(lang)),
+    }
+}
+
+/// The title of `compare`; `scope` (prefecture, fiscal year) may be empty.
+pub fn compare_title(lang: Lang, regions: usize, scope: &str, as_of_text: &str) -> String {
+    match lang {
+        Lang::Ja if scope.is_empty() => format!("圏域の比較（{regions} 圏域）　{as_of_text}"),
+        Lang::Ja => format!("圏域の比較（{regions} 圏域）　{scope}　{as_of_text}"),
+        Lang::En => {
+            let plural = if regions == 1 { "" } else { "s" };
+            if scope.is_empty() {
+                format!("Comparing {regions} region{plural}, {as_of_text}")
+            } else {
+                format!("Comparing {regions} region{plural}: {scope}, {as_of_text}")
+            }
+        }
+    }
+}
+
+/// When regions were judged at different dates.
+pub fn as_of_per_region(lang: Lang) -> &'static str {
+    lang.pick("時点は圏域ごと", "as of each sheet's date")
+}
+
+/// Said when the sheets compared come from different prefectures.
+pub fn mixed_prefectures(lang: Lang, names: &[String]) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "注意: 異なる都道府県のシートを比較しています（{}）。",
+            names.join("、")
+        ),
+        Lang::En => format!(
+            "Note: comparing sheets of different prefectures ({}).",
+            names.join(", ")
+        ),
+    }
+}
+
+/// Said when the sheets compared are of different fiscal years.
+pub fn mixed_fiscal_years(lang: Lang, years: &[FiscalYear]) -> String {
+    let shown: Vec<String> = years.iter().map(|y| fiscal_year(lang, *y)).collect();
+    match lang {
+        Lang::Ja => format!(
+            "注意: 異なる年度のシートを比較しています（{}）。",
+            shown.join("、")
+        ),
+        Lang::En => format!(
+            "Note: comparing sheets of different fiscal years ({}).",
+            shown.join(", ")
+        ),
+    }
+}
+
+/// Where the themes came from.
+pub fn themes_source(lang: Lang, file: Option<&str>) -> String {
+    let source = file.unwrap_or(W::BuiltinThemes.get(lang));
+    match lang {
+        Lang::Ja => format!("テーマの定義: {source}"),
+        Lang::En => format!("Themes from: {source}"),
+    }
+}
+
+/// A region to ask, with its number of mentions.
+pub fn ask_entry(lang: Lang, label: &str, mentions: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{label}（{mentions}）"),
+        Lang::En => format!("{label} ({mentions})"),
+    }
+}
+
+/// The separator of lists inside a cell.
+pub fn list_sep(lang: Lang) -> &'static str {
+    lang.pick("、", ", ")
+}
+
+/// Baseline and current values of an indicator in a compact cell.
+pub fn values_line(lang: Lang, baseline: &str, current: &str) -> String {
+    match lang {
+        Lang::Ja => format!("第1回 {baseline}　今回 {current}"),
+        Lang::En => format!("baseline {baseline}, current {current}"),
+    }
+}
+
+/// Target and progress of an indicator in a compact cell.
+pub fn target_line(lang: Lang, target: &str, pct: Option<&str>) -> String {
+    match (lang, pct) {
+        (Lang::Ja, Some(p)) => format!("目標 {target}　進捗 {p}"),
+        (Lang::Ja, None) => format!("目標 {target}"),
+        (Lang::En, Some(p)) => format!("target {target}, {p}"),
+        (Lang::En, None) => format!("target {target}"),
+    }
+}
+
+/// What is wrong with a `themes.toml`.
+pub fn themes_problem(lang: Lang, problem: &ThemesProblem) -> String {
+    let example = "[themes]\n\"ピアサポート\" = [\"ピアサポ\"]";
+    let example = example.replace('\n', "  ");
+    match (lang, problem) {
+        (Lang::Ja, ThemesProblem::Encoding) => {
+            "UTF-8 のテキストではありません（UTF-8 で保存し直してください）".to_string()
+        }
+        (Lang::En, ThemesProblem::Encoding) => {
+            "not UTF-8 text (save it again as UTF-8)".to_string()
+        }
+        (
+            Lang::Ja,
+            ThemesProblem::Syntax {
+                line,
+                column,
+                message,
+                unquoted_key,
+            },
+        ) => {
+            let hint = if *unquoted_key {
+                format!("。日本語のテーマ名は引用符で囲んでください（例: {example}）")
+            } else {
+                String::new()
+            };
+            format!("{line} 行 {column} 列: TOML として読めません（{message}）{hint}")
+        }
+        (
+            Lang::En,
+            ThemesProblem::Syntax {
+                line,
+                column,
+                message,
+                unquoted_key,
+            },
+        ) => {
+            let hint = if *unquoted_key {
+                format!("; put a Japanese theme name in quotes (example: {example})")
+            } else {
+                String::new()
+            };
+            format!("line {line}, column {column}: not valid TOML ({message}){hint}")
+        }
+        (Lang::Ja, ThemesProblem::NoThemesTable) => {
+            format!("[themes] の表がありません（例: {example}）")
+        }
+        (Lang::En, ThemesProblem::NoThemesTable) => {
+            format!("no [themes] table (example: {example})")
+        }
+        (Lang::Ja, ThemesProblem::UnknownKey(k)) => {
+            format!("知らないキー \"{k}\"（[themes] の表だけを書けます）")
+        }
+        (Lang::En, ThemesProblem::UnknownKey(k)) => {
+            format!("unknown key \"{k}\" (only a [themes] table is allowed)")
+        }
+        (Lang::Ja, ThemesProblem::NotATable) => {
+            format!("themes は表にしてください（例: {example}）")
+        }
+        (Lang::En, ThemesProblem::NotATable) => {
+            format!("themes must be a table (example: {example})")
+        }
+        (Lang::Ja, ThemesProblem::NotAList(t)) => {
+            format!("テーマ \"{t}\" の値はキーワード（文字列）の配列にしてください")
+        }
+        (Lang::En, ThemesProblem::NotAList(t)) => {
+            format!("theme \"{t}\" must be an array of keyword strings")
+        }
+        (Lang::Ja, ThemesProblem::BlankKeyword(t)) => {
+            format!("テーマ \"{t}\" に空のキーワードがあるか、キーワードがありません")
+        }
+        (Lang::En, ThemesProblem::BlankKeyword(t)) => {
+            format!("theme \"{t}\" has a blank keyword or none at all")
+        }
+        (Lang::Ja, ThemesProblem::NoThemes) => "テーマが 1 つもありません".to_string(),
+        (Lang::En, ThemesProblem::NoThemes) => "defines no theme".to_string(),
+    }
+}

@@ -1,0 +1,153 @@
+//! Reports computed once and rendered per format (`table`, `markdown`, `json`,
+//! `csv`): the structs here are what `--format json` prints, and the renderers in
+//! `cmd/` only lay them out.
+
+pub mod compare;
+pub mod progress;
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use crate::check;
+use crate::date::{self, SheetDate};
+use crate::error::Failure;
+use crate::fiscal::FiscalYear;
+use crate::indicator::{self, Target};
+use crate::model::{Better, Indicator, Sheet, Value};
+
+/// When a report judges `overdue`: `--as-of`, else each sheet's `as_of`, else today.
+#[derive(Debug, Clone, Copy)]
+pub struct Judging {
+    /// The `--as-of` given.
+    pub given: Option<SheetDate>,
+    pub today: NaiveDate,
+}
+
+/// Where the date a sheet was judged at came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AsOfSource {
+    /// `--as-of`.
+    Option,
+    /// The sheet's `as_of`.
+    Sheet,
+    /// Neither was given.
+    Today,
+}
+
+impl Judging {
+    /// Reads `--as-of` (any date form with a year; a month means its last day).
+    pub fn new(as_of: Option<&str>, today: NaiveDate) -> Result<Judging, Failure> {
+        let given = match as_of {
+            None => None,
+            Some(s) => {
+                Some(date::parse_date(s, None).map_err(|_| Failure::BadDate(s.to_string()))?)
+            }
+        };
+        Ok(Judging { given, today })
+    }
+
+    /// The date a sheet is judged at, and why.
+    pub fn at(&self, sheet: &Sheet) -> (NaiveDate, AsOfSource) {
+        match (self.given, &sheet.as_of) {
+            (Some(d), _) => (d.last_day(), AsOfSource::Option),
+            (None, Some(_)) => (check::judged_at(sheet, self.today), AsOfSource::Sheet),
+            (None, None) => (self.today, AsOfSource::Today),
+        }
+    }
+
+    /// The `--as-of` given, as written precision (`2018-11` or `2018-11-30`).
+    pub fn given_iso(&self) -> Option<String> {
+        self.given.map(SheetDate::to_iso)
+    }
+}
+
+/// The verdict on an indicator, for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Achieved,
+    NotAchieved,
+    /// No target, or `未定`.
+    Undetermined,
+    /// A qualitative target: no arithmetic.
+    Qualitative,
+    /// A target, but no value to judge against it.
+    NotJudged,
+}
+
+/// One indicator with its assessment (SPEC §3), as `progress` and `compare` show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorRow {
+    pub name: String,
+    pub unit: Option<String>,
+    pub better: Better,
+    pub baseline: Option<Value>,
+    pub current: Option<Value>,
+    pub target: Option<Value>,
+    pub achieved: Option<bool>,
+    pub progress_pct: Option<f64>,
+    pub numeric: bool,
+    pub undetermined: bool,
+    pub target_already_met: bool,
+    pub reason: Option<String>,
+    /// The target is a bare number: shown with its direction (`3以上`).
+    #[serde(skip)]
+    pub bare_number_target: bool,
+    #[serde(skip)]
+    pub verdict: Verdict,
+}
+
+impl IndicatorRow {
+    pub fn new(ind: &Indicator) -> IndicatorRow {
+        let a = ind.assess();
+        let target = indicator::target_of(ind.target.as_ref());
+        let verdict = match a.achieved {
+            Some(true) => Verdict::Achieved,
+            Some(false) => Verdict::NotAchieved,
+            None if a.undetermined => Verdict::Undetermined,
+            None if matches!(target, Target::Qualitative) => Verdict::Qualitative,
+            None => Verdict::NotJudged,
+        };
+        IndicatorRow {
+            name: ind.name.clone(),
+            unit: ind.unit.clone(),
+            better: a.better,
+            baseline: ind.baseline.clone(),
+            current: ind.current.clone(),
+            target: ind.target.clone(),
+            achieved: a.achieved,
+            // `assess` never gives -0.0 (SPEC §4.1).
+            progress_pct: a.progress_pct,
+            numeric: a.numeric,
+            undetermined: a.undetermined,
+            target_already_met: a.target_already_met,
+            reason: ind.reason.clone(),
+            bare_number_target: matches!(target, Target::Number(_)),
+            verdict,
+        }
+    }
+}
+
+/// A map keyed by sheet label that keeps the order of the sheets.
+#[derive(Debug, Clone, Default)]
+pub struct ByLabel<T>(pub Vec<(String, T)>);
+
+impl<T> ByLabel<T> {
+    pub fn get(&self, label: &str) -> Option<&T> {
+        self.0.iter().find(|(l, _)| l == label).map(|(_, v)| v)
+    }
+}
+
+impl<T: Serialize> Serialize for ByLabel<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+pub(crate) fn fiscal_year_number<S: Serializer>(fy: &FiscalYear, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_i32(fy.start_year())
+}
+
+pub(crate) fn iso_day<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.format("%Y-%m-%d").to_string())
+}

@@ -1,0 +1,111 @@
+//! `sheet progress`: each region's goals with their progress items, and its
+//! indicators measured against their targets.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{fiscal_year_number, iso_day, AsOfSource, IndicatorRow, Judging};
+use crate::check;
+use crate::fiscal::FiscalYear;
+use crate::model::{DateValue, Event, Sheet, Status};
+
+/// `progress --format json` (SPEC §4.1).
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressReport {
+    /// The `--as-of` given, else null.
+    pub as_of: Option<String>,
+    pub regions: Vec<RegionProgress>,
+}
+
+/// One region.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionProgress {
+    pub label: String,
+    pub prefecture: String,
+    pub region: String,
+    #[serde(serialize_with = "fiscal_year_number")]
+    pub fiscal_year: FiscalYear,
+    /// The date the region was judged at.
+    #[serde(serialize_with = "iso_day")]
+    pub as_of: NaiveDate,
+    pub as_of_source: AsOfSource,
+    pub file: String,
+    pub goals: Vec<GoalProgress>,
+    pub indicators: Vec<IndicatorRow>,
+}
+
+/// A goal and its progress items.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalProgress {
+    pub id: Option<String>,
+    pub text: String,
+    /// The indicator the goal names, if any.
+    pub indicator: Option<String>,
+    pub progress: Vec<ProgressItem>,
+}
+
+/// A progress item, judged for `overdue`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressItem {
+    pub text: String,
+    pub date: Option<DateValue>,
+    /// Null for a plain note.
+    pub status: Option<Status>,
+    pub overdue: bool,
+    pub rescheduled_from: Option<DateValue>,
+    pub note: Option<String>,
+}
+
+impl ProgressItem {
+    fn new(event: &Event, at: NaiveDate) -> ProgressItem {
+        ProgressItem {
+            text: event.text.clone(),
+            date: event.date.clone(),
+            status: event.status,
+            overdue: check::is_overdue(event, at),
+            rescheduled_from: event.rescheduled_from.clone(),
+            note: event.note.clone(),
+        }
+    }
+}
+
+impl ProgressReport {
+    /// `sheets` and `labels` are in the same order.
+    pub fn new(sheets: &[&Sheet], labels: &[String], judging: &Judging) -> ProgressReport {
+        let regions = sheets
+            .iter()
+            .zip(labels)
+            .map(|(sheet, label)| {
+                let (at, source) = judging.at(sheet);
+                RegionProgress {
+                    label: label.clone(),
+                    prefecture: sheet.prefecture.clone(),
+                    region: sheet.region.clone(),
+                    fiscal_year: sheet.fiscal_year,
+                    as_of: at,
+                    as_of_source: source,
+                    file: sheet.file.clone(),
+                    goals: sheet
+                        .goals
+                        .iter()
+                        .map(|g| GoalProgress {
+                            id: g.id.clone(),
+                            text: g.text.clone(),
+                            indicator: g.indicator.clone(),
+                            progress: g
+                                .progress
+                                .iter()
+                                .map(|e| ProgressItem::new(e, at))
+                                .collect(),
+                        })
+                        .collect(),
+                    indicators: sheet.indicators.iter().map(IndicatorRow::new).collect(),
+                }
+            })
+            .collect();
+        ProgressReport {
+            as_of: judging.given_iso(),
+            regions,
+        }
+    }
+}

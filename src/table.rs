@@ -1,0 +1,520 @@
+//! Rendering helpers shared by the reports: terminal tables (comfy-table with the
+//! project's borders, width and colour decisions), wrapping by display width,
+//! Markdown tables and tidy CSV.
+//!
+//! Borders are ASCII by default: box-drawing characters are East Asian Ambiguous,
+//! one cell for comfy-table but two in terminals set to "ambiguous = wide" (common in
+//! Japan), where UTF-8 borders break apart. `--border unicode` opts into them.
+
+use std::io::{self, IsTerminal, Write};
+use std::ops::Range;
+
+use comfy_table::{
+    presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, TableStyle,
+};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::cli::Border;
+use crate::output::Ctx;
+
+/// Width used when stdout is not a terminal and neither `--width` nor `COLUMNS` says.
+pub const DEFAULT_WIDTH: u16 = 80;
+/// Narrower widths are raised to this.
+const MIN_WIDTH: u16 = 24;
+
+/// How terminal tables look: decided once per command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    /// The width to fit; `None` for no wrapping (`--width 0`).
+    pub width: Option<u16>,
+    pub color: bool,
+    pub border: Border,
+}
+
+impl Look {
+    /// `--width` if given (0 = unlimited), else the terminal's width, else `COLUMNS`,
+    /// else [`DEFAULT_WIDTH`]; colour as decided in [`Ctx`].
+    pub fn new(width: Option<u16>, border: Border, ctx: &Ctx) -> Look {
+        Look {
+            width: resolve_width(width),
+            color: ctx.color_stdout,
+            border,
+        }
+    }
+
+    /// The width to wrap free text to.
+    pub fn text_width(&self) -> Option<usize> {
+        self.width.map(usize::from)
+    }
+}
+
+fn resolve_width(given: Option<u16>) -> Option<u16> {
+    let width = match given {
+        Some(0) => return None,
+        Some(n) => n,
+        None => terminal_width()
+            .or_else(|| {
+                std::env::var("COLUMNS")
+                    .ok()
+                    .and_then(|c| c.trim().parse().ok())
+            })
+            .filter(|&w| w > 0)
+            .unwrap_or(DEFAULT_WIDTH),
+    };
+    Some(width.max(MIN_WIDTH))
+}
+
+fn terminal_width() -> Option<u16> {
+    let out = io::stdout();
+    if !out.is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size_of(&out).map(|(w, _)| w.0)
+}
+
+/// Whether a table draws a line between body rows (for rows of wrapped text) or only
+/// under the header (for rows of figures).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    EveryRow,
+    HeaderOnly,
+}
+
+/// A comfy-table `Table` with the project's border preset, width and colour.
+pub fn new_table(look: &Look, rules: Rules) -> Table {
+    let style: TableStyle = match (look.border, rules) {
+        (Border::Ascii, Rules::EveryRow) => presets::ASCII_FULL,
+        (Border::Ascii, Rules::HeaderOnly) => presets::ASCII_FULL_CONDENSED,
+        (Border::Unicode, Rules::EveryRow) => presets::UTF8_FULL,
+        (Border::Unicode, Rules::HeaderOnly) => presets::UTF8_FULL_CONDENSED,
+    };
+    let mut table = Table::new();
+    table.load_style(style);
+    if look.border == Border::Ascii {
+        // Junctions on the line under the header, so columns read straight down.
+        table.style_mut().header_separator = style.header_separator.junction('+');
+    }
+    // The colour and width decisions are ours, not comfy-table's guess.
+    table.force_no_tty();
+    if look.color {
+        table.enforce_styling();
+    }
+    table.set_truncation_indicator("...");
+    match look.width {
+        Some(w) => {
+            table
+                .set_width(w)
+                .set_content_arrangement(ContentArrangement::Dynamic);
+        }
+        None => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    table
+}
+
+/// Header cells (bold when colour is on).
+pub fn header<S: AsRef<str>>(labels: &[S]) -> Vec<Cell> {
+    labels
+        .iter()
+        .map(|l| Cell::new(terminal_text(l.as_ref())).add_attribute(Attribute::Bold))
+        .collect()
+}
+
+/// A cell of text from a sheet or a label.
+pub fn text_cell(s: &str) -> Cell {
+    Cell::new(terminal_text(s))
+}
+
+/// A right-aligned cell (numbers).
+pub fn right_cell(s: impl AsRef<str>) -> Cell {
+    Cell::new(terminal_text(s.as_ref())).set_alignment(CellAlignment::Right)
+}
+
+/// A cell whose text is coloured when colour is on.
+pub fn colored(cell: Cell, color: Option<Color>) -> Cell {
+    match color {
+        Some(c) => cell.fg(c),
+        None => cell,
+    }
+}
+
+/// Writes a table followed by a newline.
+pub fn write_table(out: &mut impl Write, table: &Table) -> io::Result<()> {
+    writeln!(out, "{table}")
+}
+
+/// Text made safe and aligned for a terminal: control characters made visible
+/// ([`crate::source::clean`]) and the East Asian Ambiguous symbols that sheets
+/// commonly hold replaced by forms of a fixed width (`①` → `(1)`, `※` → `＊`,
+/// `○` → `〇`, `…` → `...`), so columns stay aligned whether the terminal draws
+/// ambiguous characters narrow or wide. Only the `table` format does this; the other
+/// formats keep the text as written.
+pub fn terminal_text(s: &str) -> String {
+    let cleaned = crate::source::clean(s);
+    if cleaned.chars().all(|c| c.is_ascii() || !is_ambiguous(c)) {
+        return cleaned;
+    }
+    let mut out = String::with_capacity(cleaned.len());
+    for c in cleaned.chars() {
+        match c {
+            '\u{2460}'..='\u{2473}' => {
+                let n = u32::from(c) - 0x2460 + 1;
+                out.push_str(&format!("({n})"));
+            }
+            '\u{2474}'..='\u{2487}' => {
+                let n = u32::from(c) - 0x2474 + 1;
+                out.push_str(&format!("({n})"));
+            }
+            '\u{2160}'..='\u{216B}' => out.push_str(ROMAN[(u32::from(c) - 0x2160) as usize]),
+            '\u{2170}'..='\u{217B}' => out.push_str(ROMAN[(u32::from(c) - 0x2170) as usize]),
+            '※' => out.push('＊'),
+            '○' | '◯' => out.push('〇'),
+            '…' => out.push_str("..."),
+            '‥' => out.push_str(".."),
+            '—' | '―' | '‐' | '–' => out.push('－'),
+            '→' => out.push_str("->"),
+            '←' => out.push_str("<-"),
+            '×' => out.push('x'),
+            '÷' => out.push('/'),
+            '“' | '”' => out.push('"'),
+            '‘' | '’' => out.push('\''),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const ROMAN: [&str; 12] = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+];
+
+/// A character drawn one cell wide or two depending on the terminal.
+pub fn is_ambiguous(c: char) -> bool {
+    c.width() != c.width_cjk()
+}
+
+/// Display width in terminal cells (wide characters count two).
+pub fn display_width(s: &str) -> usize {
+    s.width()
+}
+
+/// Characters that must not start a line in Japanese (kinsoku).
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | '」'
+            | '』'
+            | '）'
+            | '】'
+            | '〕'
+            | '〉'
+            | '》'
+            | '・'
+            | 'ー'
+            | '！'
+            | '？'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+            | ')'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '!'
+            | '?'
+    )
+}
+
+/// Wraps text into lines of at most `width` display cells (all on one line when
+/// `width` is `None`). Breaks anywhere in Japanese text, at spaces in runs of ASCII
+/// words, and keeps closing punctuation off the start of a line. Line ends in the
+/// text are kept.
+pub fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        let Some(width) = width.filter(|&w| w >= 4) else {
+            lines.push(para.to_string());
+            continue;
+        };
+        let mut line: Vec<char> = Vec::new();
+        let mut used = 0;
+        for c in para.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width && !line.is_empty() {
+                let mut carry: Vec<char> = Vec::new();
+                if c.is_ascii_graphic() {
+                    // Break at the last space of a run of ASCII words.
+                    if let Some(pos) = line.iter().rposition(|&x| x == ' ') {
+                        if line[pos + 1..].iter().all(char::is_ascii_graphic) && pos > 0 {
+                            carry = line.split_off(pos + 1);
+                            line.pop();
+                        }
+                    }
+                }
+                if carry.is_empty() && no_line_start(c) {
+                    // Pull characters down until the new line starts with one that
+                    // may start a line.
+                    while line.len() > 1 {
+                        let Some(last) = line.pop() else { break };
+                        carry.insert(0, last);
+                        if !no_line_start(last) {
+                            break;
+                        }
+                    }
+                    // Keep a run of ASCII (`(2019)`) whole.
+                    while carry.first().is_some_and(char::is_ascii_graphic)
+                        && line.last().is_some_and(char::is_ascii_graphic)
+                        && line.len() > 1
+                    {
+                        if let Some(last) = line.pop() {
+                            carry.insert(0, last);
+                        }
+                    }
+                }
+                lines.push(line.iter().collect::<String>().trim_end().to_string());
+                line = carry;
+                used = line.iter().map(|x| x.width().unwrap_or(0)).sum();
+                if c == ' ' && line.is_empty() {
+                    continue;
+                }
+            }
+            line.push(c);
+            used += w;
+        }
+        lines.push(line.into_iter().collect());
+    }
+    lines
+}
+
+/// Writes text wrapped to the look's width, each line prefixed by `indent`
+/// (continuation lines by as many spaces).
+pub fn write_wrapped(
+    out: &mut impl Write,
+    look: &Look,
+    first_prefix: &str,
+    text: &str,
+) -> io::Result<()> {
+    let prefix_width = display_width(first_prefix);
+    let width = look.text_width().map(|w| w.saturating_sub(prefix_width));
+    let pad = " ".repeat(prefix_width);
+    for (i, line) in wrap(&terminal_text(text), width).iter().enumerate() {
+        let prefix = if i == 0 { first_prefix } else { pad.as_str() };
+        writeln!(out, "{prefix}{line}")?;
+    }
+    Ok(())
+}
+
+/// The widest line of a column's texts (header included), in display cells.
+pub fn content_width<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
+    texts
+        .into_iter()
+        .flat_map(|t| {
+            terminal_text(t)
+                .lines()
+                .map(display_width)
+                .collect::<Vec<_>>()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The width left for one column of long text in a table whose other columns take
+/// their content width (`fixed`), so the text can be wrapped with [`wrap`] — which
+/// keeps closing punctuation off line starts, unlike comfy-table's own wrapping —
+/// before it goes into the table. `None` when there is no width to fit.
+pub fn flex_width(look: &Look, fixed: &[usize]) -> Option<usize> {
+    let limit = usize::from(look.width?);
+    // Each column: its content, a space each side and one border; plus the left border.
+    let taken: usize = 1 + fixed.iter().map(|w| w + 3).sum::<usize>() + 3;
+    Some(limit.saturating_sub(taken).max(8))
+}
+
+/// Text wrapped for a column of the given width (as is when `None`).
+pub fn wrap_cell(text: &str, width: Option<usize>) -> String {
+    wrap(&terminal_text(text), width).join("\n")
+}
+
+/// Splits columns after a first column into groups whose tables fit `width`
+/// (a table of regions side by side, continued below when there are too many).
+/// `first` and `widths` are the content widths of the columns.
+pub fn column_groups(first: usize, widths: &[usize], width: Option<u16>) -> Vec<Range<usize>> {
+    let Some(limit) = width.map(usize::from) else {
+        return std::iter::once(0..widths.len()).collect();
+    };
+    // Each column takes its content, one space of padding each side and a border.
+    let cost = |w: usize| w + 3;
+    let mut groups = Vec::new();
+    let mut start = 0;
+    let mut used = 1 + cost(first);
+    for (i, &w) in widths.iter().enumerate() {
+        if i > start && used + cost(w) > limit {
+            groups.push(start..i);
+            start = i;
+            used = 1 + cost(first);
+        }
+        used += cost(w);
+    }
+    if start < widths.len() || groups.is_empty() {
+        groups.push(start..widths.len());
+    }
+    groups
+}
+
+/// A Markdown table cell: control characters made visible, Markdown syntax escaped,
+/// line ends as `<br>`.
+pub fn md_cell(s: &str) -> String {
+    let cleaned = crate::source::clean(s);
+    let mut out = String::with_capacity(cleaned.len());
+    for c in cleaned.chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Column alignment in a Markdown table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// Writes a Markdown table; cells must already be escaped with [`md_cell`].
+pub fn write_md_table(
+    out: &mut impl Write,
+    header: &[String],
+    align: &[Align],
+    rows: &[Vec<String>],
+) -> io::Result<()> {
+    writeln!(out, "| {} |", header.join(" | "))?;
+    let rule: Vec<&str> = (0..header.len())
+        .map(|i| match align.get(i) {
+            Some(Align::Right) => "---:",
+            _ => "---",
+        })
+        .collect();
+    writeln!(out, "| {} |", rule.join(" | "))?;
+    for row in rows {
+        writeln!(out, "| {} |", row.join(" | "))?;
+    }
+    Ok(())
+}
+
+/// A CSV writer; with `bom`, a UTF-8 BOM first and CRLF line ends, as Excel on
+/// Japanese Windows needs to read UTF-8.
+pub fn csv_writer<W: Write>(mut out: W, bom: bool) -> io::Result<csv::Writer<W>> {
+    let mut builder = csv::WriterBuilder::new();
+    if bom {
+        out.write_all("\u{feff}".as_bytes())?;
+        builder.terminator(csv::Terminator::CRLF);
+    }
+    Ok(builder.from_writer(out))
+}
+
+/// A value for a CSV field: control characters made visible.
+pub fn csv_field(s: &str) -> String {
+    crate::source::sanitize_for_terminal(s).into_owned()
+}
+
+/// A percentage for people: whole numbers without decimals, else one decimal;
+/// never `-0%`.
+pub fn percent(pct: f64) -> String {
+    let rounded = (pct * 10.0).round() / 10.0;
+    if rounded == 0.0 {
+        return "0%".to_string();
+    }
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}%")
+    } else {
+        format!("{rounded:.1}%")
+    }
+}
+
+/// A colour for a cell, when colour is on.
+pub fn tint(look: &Look, color: Color) -> Option<Color> {
+    look.color.then_some(color)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_japanese_by_width() {
+        let lines = wrap("あいうえおかきくけこ", Some(8));
+        assert_eq!(lines, ["あいうえ", "おかきく", "けこ"]);
+    }
+
+    #[test]
+    fn keeps_closing_punctuation_off_line_starts() {
+        let lines = wrap("あいう。えお", Some(6));
+        assert_eq!(lines, ["あい", "う。え", "お"]);
+    }
+
+    #[test]
+    fn pulls_down_runs_of_closing_punctuation() {
+        let lines = wrap("あいうえ(1)）。", Some(12));
+        assert_eq!(lines, ["あいうえ", "(1)）。"]);
+        let lines = wrap("年度 (2019)）。", Some(12));
+        assert_eq!(lines, ["年度", "(2019)）。"]);
+    }
+
+    #[test]
+    fn wraps_english_at_spaces() {
+        let lines = wrap("the quick brown fox", Some(10));
+        assert_eq!(lines, ["the quick", "brown fox"]);
+    }
+
+    #[test]
+    fn no_width_no_wrap() {
+        assert_eq!(wrap("a\nb", None), ["a", "b"]);
+    }
+
+    #[test]
+    fn ambiguous_symbols_become_fixed_width() {
+        let s = terminal_text("①※○…→—\u{1b}[31m");
+        assert_eq!(s, "(1)＊〇...->－?[31m");
+        assert!(!s.chars().any(is_ambiguous));
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(-0.01), "0%");
+        assert_eq!(percent(50.0), "50%");
+        assert_eq!(percent(66.666), "66.7%");
+        assert_eq!(percent(-50.0), "-50%");
+    }
+
+    #[test]
+    fn groups_fit_the_width() {
+        let all = |n: usize| std::iter::once(0..n).collect::<Vec<_>>();
+        assert_eq!(column_groups(10, &[8, 8, 8], Some(80)), all(3));
+        assert_eq!(column_groups(10, &[20, 20, 20], Some(60)), vec![0..2, 2..3]);
+        assert_eq!(column_groups(10, &[100], Some(40)), all(1));
+        assert_eq!(column_groups(10, &[], Some(40)), all(0));
+        assert_eq!(column_groups(10, &[5, 5], None), all(2));
+    }
+
+    #[test]
+    fn markdown_cells_are_escaped() {
+        assert_eq!(md_cell("a|b\nc*"), "a\\|b<br>c\\*");
+    }
+}
