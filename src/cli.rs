@@ -92,6 +92,8 @@ pub struct HistoryArgs {
     /// 出力形式
     #[arg(long, value_enum, default_value_t = HistoryFormat::Table)]
     pub format: HistoryFormat,
+    #[command(flatten)]
+    pub table: TableArgs,
 }
 
 /// Output of `history`.
@@ -160,6 +162,13 @@ pub struct ReportArgs {
     /// 出力形式 (output format)
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    #[command(flatten)]
+    pub table: TableArgs,
+}
+
+/// How terminal tables and CSV are written (`progress`, `compare`, `history`).
+#[derive(Debug, Clone, Copy, Args)]
+pub struct TableArgs {
     /// 表の幅（既定: 端末の幅、端末でなければ 80。0 = 折り返さない） (table width)
     #[arg(long, value_name = "N", env = "SHEET_WIDTH")]
     pub width: Option<u16>,

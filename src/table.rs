@@ -428,9 +428,16 @@ pub fn csv_writer<W: Write>(mut out: W, bom: bool) -> io::Result<csv::Writer<W>>
     Ok(builder.from_writer(out))
 }
 
-/// A value for a CSV field: control characters made visible.
+/// A value for a CSV field: control characters made visible, and a leading
+/// `= + - @` of text that is not a number quoted with `'`, so a spreadsheet does not
+/// take sheet text for a formula.
 pub fn csv_field(s: &str) -> String {
-    crate::source::sanitize_for_terminal(s).into_owned()
+    let s = crate::source::sanitize_for_terminal(s);
+    if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+        format!("'{s}")
+    } else {
+        s.into_owned()
+    }
 }
 
 /// A percentage for people: whole numbers without decimals, else one decimal;

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
+use crate::table::{self, Look, Rules};
 use serde::Serialize;
 
 use crate::cli::{HistoryArgs, HistoryFormat};
@@ -82,14 +82,14 @@ pub fn run(args: &HistoryArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let repo = Repo::discover(&dir)?;
     let rel = repo.relative(&path)?;
     let report = history(&repo, &rel, &region, args.indicator.as_deref(), ctx)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         HistoryFormat::Json => {
             // Serialise first so a closed pipe is an io error (ends quietly).
             let json = serde_json::to_string_pretty(&report)?;
             writeln!(out, "{json}")?;
         }
-        HistoryFormat::Csv => out.write_all(csv(&report).as_bytes())?,
+        HistoryFormat::Csv => write_csv(&mut out, &report, args.table.bom)?,
         HistoryFormat::Table => {
             writeln!(
                 out,
@@ -103,7 +103,8 @@ pub fn run(args: &HistoryArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             if report.points.is_empty() {
                 writeln!(out, "{}", clean(&words::no_history(ctx.lang, &report.file)))?;
             } else {
-                writeln!(out, "{}", table(&report, ctx))?;
+                let look = Look::new(args.table.width, args.table.border, ctx);
+                writeln!(out, "{}", table(&report, &look, ctx.lang))?;
             }
         }
     }
@@ -317,58 +318,40 @@ fn single_indicator(report: &HistoryReport) -> Option<(String, Option<String>)> 
     Some((first.clone(), unit))
 }
 
-fn table(report: &HistoryReport, ctx: &Ctx) -> String {
-    let lang = ctx.lang;
+fn table(report: &HistoryReport, look: &Look, lang: Lang) -> String {
     let single = single_indicator(report);
-    let mut t = Table::new();
-    t.load_style(comfy_table::presets::ASCII_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    if ctx.color_stdout {
-        t.enforce_styling();
-    } else {
-        t.force_no_tty();
-    }
-    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        t.set_width(120);
-    }
-    let mut header = vec![
-        Cell::new(W::Date.get(lang)),
-        Cell::new(W::Commit.get(lang)),
-        Cell::new(W::Subject.get(lang)),
-    ];
+    let mut t = table::new_table(look, Rules::HeaderOnly);
+    let mut header = vec![W::Date.get(lang), W::Commit.get(lang), W::Subject.get(lang)];
     if single.is_none() {
-        header.push(Cell::new(W::Indicator.get(lang)));
-        header.push(Cell::new(W::Unit.get(lang)));
+        header.push(W::Indicator.get(lang));
+        header.push(W::Unit.get(lang));
     }
     header.extend([
-        Cell::new(W::Baseline.get(lang)),
-        Cell::new(W::Current.get(lang)),
-        Cell::new(W::Target.get(lang)),
-        Cell::new(lang.pick("評価", "assessment")),
+        W::Baseline.get(lang),
+        W::Current.get(lang),
+        W::Target.get(lang),
+        lang.pick("評価", "assessment"),
     ]);
-    t.set_header(header);
+    t.set_header(table::header(&header));
     for p in &report.points {
-        let right = |s: String| Cell::new(s).set_alignment(CellAlignment::Right);
         let mut note = judged(p, lang);
         if let Some(e) = &p.error {
             note = format!("{note} ({} {}:{})", e.code, e.line, e.column);
         }
         let mut row = vec![
-            Cell::new(&p.date),
-            Cell::new(&p.commit),
-            Cell::new(clean(&p.subject)),
+            table::text_cell(&p.date),
+            table::text_cell(&p.commit),
+            table::text_cell(&p.subject),
         ];
         if single.is_none() {
-            row.push(Cell::new(
-                p.indicator.as_deref().map(clean).unwrap_or_default(),
-            ));
-            row.push(Cell::new(p.unit.as_deref().map(clean).unwrap_or_default()));
+            row.push(table::text_cell(p.indicator.as_deref().unwrap_or_default()));
+            row.push(table::text_cell(p.unit.as_deref().unwrap_or_default()));
         }
         row.extend([
-            right(value(&p.baseline)),
-            right(value(&p.current)),
-            right(value(&p.target)),
-            Cell::new(note),
+            table::right_cell(value(&p.baseline)),
+            table::right_cell(value(&p.current)),
+            table::right_cell(value(&p.target)),
+            table::text_cell(&note),
         ]);
         t.add_row(row);
     }
@@ -392,24 +375,25 @@ fn table(report: &HistoryReport, ctx: &Ctx) -> String {
     out
 }
 
-fn csv_field(s: &str) -> String {
-    // A leading = + - @ would be a formula in a spreadsheet.
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
+const CSV_HEADER: [&str; 13] = [
+    "date",
+    "commit",
+    "subject",
+    "file",
+    "status",
+    "indicator",
+    "unit",
+    "baseline",
+    "current",
+    "target",
+    "achieved",
+    "progress_pct",
+    "error",
+];
 
-fn csv(report: &HistoryReport) -> String {
-    let mut out = String::from(
-        "date,commit,subject,file,status,indicator,unit,baseline,current,target,achieved,progress_pct,error\n",
-    );
+fn write_csv(out: &mut impl Write, report: &HistoryReport, bom: bool) -> anyhow::Result<()> {
+    let mut w = table::csv_writer(out, bom)?;
+    w.write_record(CSV_HEADER)?;
     for p in &report.points {
         let status = serde_json::to_value(p.status)
             .ok()
@@ -433,9 +417,8 @@ fn csv(report: &HistoryReport) -> String {
                 .map(|e| format!("{} {}:{}: {}", e.code, e.line, e.column, e.message))
                 .unwrap_or_default(),
         ];
-        let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
+        w.write_record(row.iter().map(|f| table::csv_field(f)))?;
     }
-    out
+    w.flush()?;
+    Ok(())
 }

@@ -28,11 +28,11 @@ pub fn run(args: &ProgressArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             writeln!(out)?;
         }
         ReportFormat::Table => {
-            let look = Look::new(opts.width, opts.border, ctx);
+            let look = Look::new(opts.table.width, opts.table.border, ctx);
             render_table(&mut out, &report, &look, ctx.lang)?;
         }
         ReportFormat::Markdown => render_markdown(&mut out, &report, ctx.lang)?,
-        ReportFormat::Csv => render_csv(&mut out, &report, opts.bom)?,
+        ReportFormat::Csv => render_csv(&mut out, &report, opts.table.bom)?,
     }
     out.flush()?;
     Ok(if skipped { Exit::Trouble } else { Exit::Ok })

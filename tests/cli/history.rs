@@ -91,7 +91,15 @@ fn table_shows_every_commit_and_the_broken_one() {
         shown = shown.replace(h.as_str(), &format!("<c{i}>   "));
     }
     insta::assert_snapshot!("history_table_ja", shown);
-    let en = t.sheet(&["--lang", "en", "history", "--region", "南加賀"]);
+    let en = t.sheet(&[
+        "--lang",
+        "en",
+        "history",
+        "--region",
+        "南加賀",
+        "--width",
+        "0",
+    ]);
     assert!(en.stdout.contains("does not load"), "{}", en.stdout);
 }
 
