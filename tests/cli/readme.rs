@@ -114,3 +114,16 @@ fn readme_history_table_is_real_output() {
     let real = format!("$ sheet history --region 南加賀\n{}", out.stdout.trim_end());
     assert_eq!(without_hashes(&shown), without_hashes(&real));
 }
+
+#[test]
+fn readme_progress_example_is_real_output() {
+    let out = Test::with_regions()
+        .args(&["progress", "--region", "南加賀"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let shown = readme_block("$ sheet progress --region 南加賀\n");
+    assert_eq!(
+        shown,
+        format!("$ sheet progress --region 南加賀\n{}", out.stdout.trim_end())
+    );
+}
