@@ -9,7 +9,9 @@ impl Ui {
     /// Said on stderr when a sheet with errors is left out of a report.
     pub fn skipped(lang: Lang, file: &str) -> String {
         match lang {
-            Lang::Ja => format!("sheet: {file} はエラーがあるため除外しました（sheet validate で確認できます）"),
+            Lang::Ja => format!(
+                "sheet: {file} はエラーがあるため除外しました（sheet validate で確認できます）"
+            ),
             Lang::En => format!("sheet: skipped {file}: it has errors (see sheet validate)"),
         }
     }
