@@ -7,6 +7,7 @@
 pub mod check;
 pub mod cli;
 pub mod cmd;
+pub mod create;
 pub mod date;
 pub mod diag;
 pub mod discover;
@@ -17,6 +18,7 @@ pub mod indicator;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod schema;
 pub mod select;
 pub mod source;
 pub mod text;
