@@ -233,7 +233,10 @@ pub fn template(sheet: &NewSheet, lang: Lang, schema_ref: &str, active: bool) ->
         lang,
         &sheet.prefecture,
         &sheet.region,
-        &sheet.fiscal_year.display_ja(),
+        &lang.pick(
+            sheet.fiscal_year.display_ja(),
+            sheet.fiscal_year.display_en(),
+        ),
     ));
     t.comment(authoring::Label::Programme.get(lang));
     t.comment("");

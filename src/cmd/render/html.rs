@@ -54,7 +54,7 @@ td.view-name { font-weight: bold; }
 ul { margin: 0; padding-left: 1.1em; list-style-type: "・"; }
 ul.plain { padding-left: 0; list-style: none; }
 ol { margin: 0; padding-left: 1.6em; }
-li { white-space: pre-line; }
+li { white-space: pre-line; break-inside: avoid; }
 li + li { margin-top: .8mm; }
 .num { font-weight: bold; }
 .date { font-weight: bold; margin-right: .3em; }
