@@ -49,6 +49,16 @@ pub enum Command {
     Progress(ProgressArgs),
     /// 圏域を並べて比較（視点の空欄、指標、テーマ、質問） (compare regions)
     Compare(CompareArgs),
+    /// 記入用の新しいシートを作る (start a new sheet)
+    New(NewArgs),
+    /// エディタ用の JSON Schema を出力する (JSON Schema for editors)
+    Schema,
+    /// シートを元の様式に並べて出力する（印刷用） (lay a sheet out for print)
+    Render(RenderArgs),
+    /// シェルの補完スクリプトを出力する (shell completions)
+    Completions(CompletionsArgs),
+    /// man ページ（roff）を出力する (man page)
+    Man,
 }
 
 /// `sheet validate`
@@ -119,6 +129,60 @@ pub struct ShowArgs {
     /// シートのファイル
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+}
+
+/// `sheet new`
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// 圏域の名前（例: 南加賀）
+    #[arg(long, value_name = "NAME")]
+    pub region: String,
+    /// 都道府県（例: 石川県）
+    #[arg(long, value_name = "NAME")]
+    pub prefecture: String,
+    /// 年度（例: 平成30年度、2018、R6）
+    #[arg(long, value_name = "FY")]
+    pub fiscal_year: String,
+    /// ファイル名（英小文字・数字・ハイフン。既定: 圏域名が英字ならそこから作る）
+    #[arg(long, value_name = "SLUG")]
+    pub slug: Option<String>,
+    /// 書き出すファイル（既定: regions/<slug>.toml、- で標準出力）。上書きはしません
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// `sheet render`
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// シートのファイルかフォルダ（既定: regions/）
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// 出力する圏域（名前・「圏域」なし・ファイル名。くり返し可。既定: すべて）
+    #[arg(long, value_name = "NAME")]
+    pub region: Vec<String>,
+    /// 出力形式
+    #[arg(long, value_enum, default_value_t = RenderFormat::Markdown)]
+    pub format: RenderFormat,
+    /// 書き出すファイル（既定: 標準出力）。上書きはしません
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Output of `render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    /// Markdown
+    Markdown,
+    /// 印刷用の HTML（A4、一つのファイル）
+    Html,
+}
+
+/// `sheet completions`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// シェル
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// Output of `validate`.

@@ -21,6 +21,8 @@ pub enum Failure {
     EmptyDir { path: PathBuf },
     #[error("unknown region \"{name}\"; known regions: {}", known.join(", "))]
     UnknownRegion { name: String, known: Vec<String> },
+    #[error("{}: already exists; it is not overwritten", path.display())]
+    Exists { path: PathBuf },
     #[error("bad date \"{0}\"")]
     BadDate(String),
     #[error("the git program was not found; install git to compare revisions")]
@@ -69,6 +71,10 @@ impl Failure {
             Failure::UnknownRegion { name, known } => format!(
                 "圏域「{name}」はありません。ある圏域: {}",
                 known.join("、")
+            ),
+            Failure::Exists { path } => format!(
+                "{} はすでにあります。上書きはしません（別の名前を指定してください）",
+                path.display()
             ),
             Failure::BadDate(d) => format!("日付 \"{d}\" を読めません（例: 2018-09-30）"),
             Failure::GitMissing => {

@@ -7,6 +7,7 @@
 pub mod check;
 pub mod cli;
 pub mod cmd;
+pub mod create;
 pub mod date;
 pub mod diag;
 pub mod diff;
@@ -23,6 +24,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod report;
+pub mod schema;
 pub mod select;
 pub mod source;
 pub mod table;

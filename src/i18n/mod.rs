@@ -3,6 +3,7 @@
 //! Labels are grouped per area in submodules; each is a `words!` table so a label
 //! cannot exist in one language only. Diagnostic messages live in [`diag`].
 
+pub mod authoring;
 pub mod diag;
 pub mod report;
 pub mod review;

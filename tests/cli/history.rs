@@ -73,7 +73,15 @@ fn json_points_oldest_first_following_renames() {
     assert_eq!(points[2]["status"], "unparsable");
     assert!(points[2]["current"].is_null());
     assert_eq!(points[2]["error"]["code"], "syntax", "{}", points[2]);
-    assert_eq!(points[2]["error"]["line"], 101);
+    // The unclosed `[` is reported on the line after `current`.
+    let current_line =
+        std::fs::read_to_string(crate::common::bundled_regions().join("minami-kaga.toml"))
+            .unwrap()
+            .lines()
+            .position(|l| l.starts_with("current  = 11"))
+            .unwrap()
+            + 1;
+    assert_eq!(points[2]["error"]["line"], current_line + 1);
     assert_eq!(points[3]["current"], 14);
     assert_eq!(points[4]["file"], "regions/minami.toml");
     assert_eq!(points[0]["file"], MK);

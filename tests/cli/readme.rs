@@ -124,6 +124,9 @@ fn readme_progress_example_is_real_output() {
     let shown = readme_block("$ sheet progress --region 南加賀\n");
     assert_eq!(
         shown,
-        format!("$ sheet progress --region 南加賀\n{}", out.stdout.trim_end())
+        format!(
+            "$ sheet progress --region 南加賀\n{}",
+            out.stdout.trim_end()
+        )
     );
 }
