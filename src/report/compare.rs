@@ -1,6 +1,8 @@
 //! `sheet compare`: regions side by side — counts, blank views, indicators of the
 //! same name, themes, and whom to ask each question.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -350,32 +352,67 @@ fn answer_texts(sheet: &Sheet) -> Vec<String> {
         .collect()
 }
 
+/// Indices (in glossary order) of the themes a normalised text mentions.
+fn theme_indices(glossary: &Glossary, normalized: &str) -> Vec<usize> {
+    glossary
+        .themes
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.in_normalized(normalized))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 fn questions(sheets: &[&Sheet], labels: &[String], glossary: &Glossary) -> Vec<QuestionRow> {
-    let answers: Vec<Vec<String>> = sheets.iter().map(|s| answer_texts(s)).collect();
+    // The themes of each answer text, computed once per text: the ranking below
+    // only intersects small index lists, so thousands of sheets stay linear.
+    let answers: Vec<Vec<Vec<usize>>> = sheets
+        .iter()
+        .map(|s| {
+            answer_texts(s)
+                .iter()
+                .map(|t| theme_indices(glossary, t))
+                .filter(|ts| !ts.is_empty())
+                .collect()
+        })
+        .collect();
+    // Questions with the same themes share one ranking of all sheets (most
+    // mentions first, ties by label); each question then skips its own sheet.
+    let mut rankings: HashMap<Vec<usize>, Vec<(usize, usize)>> = HashMap::new();
     let mut out = Vec::new();
     for (i, (sheet, label)) in sheets.iter().zip(labels).enumerate() {
         for question in &sheet.questions {
-            let themes = glossary.themes_of(question);
-            let mut candidates: Vec<(String, usize)> = answers
+            let wanted = theme_indices(glossary, &themes::normalize(question));
+            let ranking = rankings.entry(wanted.clone()).or_insert_with(|| {
+                let mut r: Vec<(usize, usize)> = answers
+                    .iter()
+                    .enumerate()
+                    .map(|(j, texts)| {
+                        let n = texts
+                            .iter()
+                            .filter(|ts| ts.iter().any(|t| wanted.contains(t)))
+                            .count();
+                        (j, n)
+                    })
+                    .filter(|(_, n)| *n > 0)
+                    .collect();
+                r.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| labels[a.0].cmp(&labels[b.0])));
+                r
+            });
+            let candidates: Vec<(String, usize)> = ranking
                 .iter()
-                .enumerate()
                 .filter(|(j, _)| *j != i)
-                .map(|(j, texts)| {
-                    let n = texts
-                        .iter()
-                        .filter(|t| themes.iter().any(|th| th.in_normalized(t)))
-                        .count();
-                    (labels[j].clone(), n)
-                })
-                .filter(|(_, n)| *n > 0)
+                .take(MAX_ASK)
+                .map(|&(j, n)| (labels[j].clone(), n))
                 .collect();
-            candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            candidates.truncate(MAX_ASK);
             out.push(QuestionRow {
                 region: sheet.region.clone(),
                 label: label.clone(),
                 question: question.clone(),
-                themes: themes.iter().map(|t| t.name.clone()).collect(),
+                themes: wanted
+                    .iter()
+                    .map(|&t| glossary.themes[t].name.clone())
+                    .collect(),
                 ask: candidates.iter().map(|(l, _)| l.clone()).collect(),
                 mentions: ByLabel(candidates),
             });
