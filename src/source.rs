@@ -9,7 +9,8 @@ pub struct Source {
     pub name: String,
     /// The text without a leading BOM.
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Byte offsets of line starts, computed when a position is first shown.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// Why bytes could not be taken as a sheet's text.
@@ -68,27 +69,34 @@ impl Source {
     /// A source from text already known to be UTF-8.
     pub fn new(name: impl Into<String>, text: &str) -> Source {
         let text = text.strip_prefix(BOM).unwrap_or(text).to_string();
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Source {
             name: name.into(),
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
     }
 
     /// 1-based line and 1-based character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let start = starts[line];
         let col = self.text[start..offset].chars().count() + 1;
         (line + 1, col)
     }
 
     /// Byte offset where a 1-based line starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts
+        self.line_starts()
             .get(line.wrapping_sub(1))
             .copied()
             .unwrap_or(self.text.len())
@@ -96,14 +104,11 @@ impl Source {
 
     /// The text of a 1-based line, without its line end.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+        let starts = self.line_starts();
+        let Some(&start) = starts.get(line.wrapping_sub(1)) else {
             return "";
         };
-        let end = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
+        let end = starts.get(line).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 

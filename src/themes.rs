@@ -65,9 +65,12 @@ impl Theme {
 }
 
 /// Text as compared with keywords: NFKC (full-width letters and digits, half-width
-/// katakana) and lower case.
+/// katakana) and lower case. NFKC has already turned full-width letters into ASCII,
+/// so ASCII lower-casing is enough for keywords such as `AD` or `ＰＳＷ`.
 pub fn normalize(s: &str) -> String {
-    crate::text::normalize(s).to_lowercase()
+    let mut n = crate::text::normalize(s);
+    n.make_ascii_lowercase();
+    n
 }
 
 /// The themes of a run, and where they came from.

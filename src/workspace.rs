@@ -17,7 +17,8 @@ use crate::source::Source;
 /// The sheets of one run.
 #[derive(Debug)]
 pub struct Workspace {
-    /// One report per file, in input order.
+    /// The reports of the files with errors, in input order (their sheets are left
+    /// out of `sheets`).
     pub reports: Vec<FileReport>,
     /// The sheets that loaded without error, in input order.
     pub sheets: Vec<Sheet>,
@@ -55,59 +56,93 @@ pub fn load_text(name: &str, bytes: &[u8], today: NaiveDate) -> (FileReport, Opt
     (report, loaded.sheet)
 }
 
-/// Reads and checks files.
+/// How many files are read and checked at once: enough to keep both cores busy,
+/// few enough that memory does not grow with the number of sheets.
+const CHUNK: usize = 128;
+
+/// Reads and checks files in input order, calling `each` with every file's report
+/// (with `duplicate-region` added) and sheet, so a caller that keeps nothing holds
+/// one chunk of files in memory at a time. Files are read and checked on all cores;
+/// `duplicate-region` only looks back at earlier files, so order is kept and the
+/// output is the same on every run.
+pub fn for_each_file(
+    files: &[PathBuf],
+    today: NaiveDate,
+    mut each: impl FnMut(FileReport, Option<Sheet>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    for_each_file_prepared(files, today, |_| (), |report, sheet, _| each(report, sheet))
+}
+
+/// [`for_each_file`], with `prepare` run on the worker threads right after a file is
+/// checked (rendering its findings, say). `each` gets what `prepare` made, or
+/// `None` when `duplicate-region` changed the report afterwards, so it must be
+/// prepared again.
+pub fn for_each_file_prepared<P: Send>(
+    files: &[PathBuf],
+    today: NaiveDate,
+    prepare: impl Fn(&FileReport) -> P + Sync,
+    mut each: impl FnMut(FileReport, Option<Sheet>, Option<P>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    use rayon::prelude::*;
+    let mut owners: HashMap<(String, String, i32), String> = HashMap::new();
+    for chunk in files.chunks(CHUNK) {
+        let loaded = chunk
+            .par_iter()
+            .map(|path| {
+                let bytes = std::fs::read(path).map_err(|source| Failure::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                let (report, sheet) = load_text(&display_path(path), &bytes, today);
+                let prepared = prepare(&report);
+                Ok((report, sheet, prepared))
+            })
+            .collect::<Result<Vec<_>, Failure>>()?;
+        for (mut report, sheet, prepared) in loaded {
+            let mut prepared = Some(prepared);
+            if let Some(sheet) = &sheet {
+                let identity = check::region_identity(sheet);
+                if let Some(other) = owners.get(&identity) {
+                    report.diagnostics.push(Diagnostic::new(
+                        sheet.spans.region.clone(),
+                        Msg::DuplicateRegion {
+                            region: sheet.region.clone(),
+                            other_file: other.clone(),
+                        },
+                    ));
+                    report.diagnostics.sort_by_key(|d| d.span.start);
+                    prepared = None;
+                } else {
+                    owners.insert(identity, report.source.name.clone());
+                }
+            }
+            each(report, sheet, prepared)?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads and checks files, keeping the sheets without errors and the reports of
+/// the files with errors.
 pub fn load_files(
     files: &[PathBuf],
     dir: Option<PathBuf>,
     today: NaiveDate,
-) -> Result<Workspace, Failure> {
-    use rayon::prelude::*;
-    // Files are independent until `duplicate-region`: read and check them on all
-    // cores; `collect` keeps input order, so output is the same on every run.
-    let loaded = files
-        .par_iter()
-        .map(|path| {
-            let bytes = std::fs::read(path).map_err(|source| Failure::Io {
-                path: path.clone(),
-                source,
-            })?;
-            Ok(load_text(&display_path(path), &bytes, today))
-        })
-        .collect::<Result<Vec<_>, Failure>>()?;
-    Ok(assemble(loaded, dir))
-}
-
-/// Adds the `duplicate-region` check and splits reports from sheets.
-fn assemble(loaded: Vec<(FileReport, Option<Sheet>)>, dir: Option<PathBuf>) -> Workspace {
-    let mut reports = Vec::with_capacity(loaded.len());
-    let mut sheets = Vec::new();
-    let mut owners: HashMap<(String, String, i32), String> = HashMap::new();
-    for (mut report, sheet) in loaded {
-        if let Some(sheet) = sheet {
-            let identity = check::region_identity(&sheet);
-            if let Some(other) = owners.get(&identity) {
-                report.diagnostics.push(Diagnostic::new(
-                    sheet.spans.region.clone(),
-                    Msg::DuplicateRegion {
-                        region: sheet.region.clone(),
-                        other_file: other.clone(),
-                    },
-                ));
-                report.diagnostics.sort_by_key(|d| d.span.start);
-            } else {
-                owners.insert(identity, report.source.name.clone());
-            }
-            if !report.has_errors() {
-                sheets.push(sheet);
-            }
-        }
-        reports.push(report);
-    }
-    Workspace {
-        reports,
-        sheets,
+) -> anyhow::Result<Workspace> {
+    let mut ws = Workspace {
+        reports: Vec::new(),
+        sheets: Vec::new(),
         dir,
-    }
+    };
+    for_each_file(files, today, |report, sheet| {
+        if report.has_errors() {
+            ws.reports.push(report);
+        } else if let Some(sheet) = sheet {
+            ws.sheets.push(sheet);
+        }
+        Ok(())
+    })?;
+    Ok(ws)
 }
 
 /// A path as shown to the user: as given, with `/` separators.

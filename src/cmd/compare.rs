@@ -328,11 +328,27 @@ fn render_table(
             .max()
             .unwrap_or(0);
         for group in groups(look, first, &labels, 16) {
+            // Only the indicators some region of this group has: with many regions
+            // most rows of a group would be blank.
+            let group_labels = &labels[group.clone()];
+            let rows: Vec<_> = report
+                .indicators
+                .iter()
+                .filter(|ind| {
+                    ind.regions
+                        .0
+                        .iter()
+                        .any(|(l, _)| group_labels.contains(&l.as_str()))
+                })
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
             let mut t = table::new_table(look, Rules::EveryRow);
             let mut head = vec![W::Indicator.get(lang)];
-            head.extend(&labels[group.clone()]);
+            head.extend(group_labels);
             t.set_header(table::header(&head));
-            for ind in &report.indicators {
+            for ind in rows {
                 let mut cells = vec![table::text_cell(&ind.name)];
                 for label in &labels[group.clone()] {
                     cells.push(match ind.regions.get(label) {

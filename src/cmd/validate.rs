@@ -9,7 +9,7 @@ use crate::diag::{self, JsonDiagnostic, Severity};
 use crate::discover;
 use crate::i18n::ui::Ui;
 use crate::output::{Ctx, Exit};
-use crate::workspace::{self, Workspace};
+use crate::workspace;
 
 /// `validate --format json` (SPEC §4.1).
 #[derive(Debug, Serialize)]
@@ -20,47 +20,52 @@ pub struct ValidateReport {
     pub diagnostics: Vec<JsonDiagnostic>,
 }
 
-impl ValidateReport {
-    pub fn new(ws: &Workspace, ctx: &Ctx) -> ValidateReport {
-        let diagnostics: Vec<JsonDiagnostic> = ws
-            .reports
-            .iter()
-            .flat_map(|r| {
-                r.diagnostics
-                    .iter()
-                    .map(|d| JsonDiagnostic::new(&r.source, d, ctx.lang))
-            })
-            .collect();
-        let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
-        ValidateReport {
-            files: ws.reports.len(),
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            diagnostics,
-        }
-    }
-}
-
 pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
-    let ws = workspace::load_files(&inputs.files, inputs.dir, ctx.today)?;
-    let report = ValidateReport::new(&ws, ctx);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut report = ValidateReport {
+        files: 0,
+        errors: 0,
+        warnings: 0,
+        diagnostics: Vec::new(),
+    };
+    // Each file is written (human) or reduced to its JSON findings as soon as it is
+    // checked: nothing of a sheet is kept, whatever the number of sheets.
+    let render = |file: &diag::FileReport| match args.format {
+        DiagFormat::Human => diag::render_human(file, ctx.lang, ctx.color_stdout),
+        DiagFormat::Json => String::new(),
+    };
+    workspace::for_each_file_prepared(&inputs.files, ctx.today, render, |file, _sheet, shown| {
+        report.files += 1;
+        for d in &file.diagnostics {
+            match d.severity() {
+                Severity::Error => report.errors += 1,
+                Severity::Warning => report.warnings += 1,
+            }
+        }
+        match args.format {
+            DiagFormat::Json => report.diagnostics.extend(
+                file.diagnostics
+                    .iter()
+                    .map(|d| JsonDiagnostic::new(&file.source, d, ctx.lang)),
+            ),
+            DiagFormat::Human => {
+                let shown = shown.unwrap_or_else(|| render(&file));
+                out.write_all(shown.as_bytes())?
+            }
+        }
+        Ok(())
+    })?;
     match args.format {
         DiagFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &report)?;
             writeln!(out)?;
         }
-        DiagFormat::Human => {
-            for file in &ws.reports {
-                out.write_all(diag::render_human(file, ctx.lang, ctx.color_stdout).as_bytes())?;
-            }
-            writeln!(
-                out,
-                "{}",
-                Ui::summary(ctx.lang, report.files, report.errors, report.warnings)
-            )?;
-        }
+        DiagFormat::Human => writeln!(
+            out,
+            "{}",
+            Ui::summary(ctx.lang, report.files, report.errors, report.warnings)
+        )?,
     }
     out.flush()?;
     let failed = report.errors > 0 || (args.strict && report.warnings > 0);

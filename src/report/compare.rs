@@ -309,8 +309,10 @@ fn indicators_across(per_sheet: &[Vec<IndicatorRow>], labels: &[String]) -> Vec<
 }
 
 fn theme_counts(sheets: &[&Sheet], labels: &[String], glossary: &Glossary) -> Vec<ThemeCount> {
+    use rayon::prelude::*;
+    // NFKC of every text is the costly part: one sheet per task.
     let texts: Vec<Vec<String>> = sheets
-        .iter()
+        .par_iter()
         .map(|s| s.texts().into_iter().map(themes::normalize).collect())
         .collect();
     glossary
@@ -366,8 +368,9 @@ fn theme_indices(glossary: &Glossary, normalized: &str) -> Vec<usize> {
 fn questions(sheets: &[&Sheet], labels: &[String], glossary: &Glossary) -> Vec<QuestionRow> {
     // The themes of each answer text, computed once per text: the ranking below
     // only intersects small index lists, so thousands of sheets stay linear.
+    use rayon::prelude::*;
     let answers: Vec<Vec<Vec<usize>>> = sheets
-        .iter()
+        .par_iter()
         .map(|s| {
             answer_texts(s)
                 .iter()
