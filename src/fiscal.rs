@@ -13,7 +13,6 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
-use unicode_normalization::UnicodeNormalization;
 
 /// A Japanese fiscal year (年度): 1 April of `start_year` to 31 March of the next year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -336,7 +335,7 @@ pub(crate) struct Cursor {
 
 impl Cursor {
     pub(crate) fn new(s: &str) -> Cursor {
-        let normalized: String = s.nfkc().collect();
+        let normalized = crate::text::nfkc(s);
         let mut tokens = Vec::new();
         let mut number: Option<Number> = None;
         for ch in normalized.chars() {

@@ -4,16 +4,21 @@ use unicode_normalization::UnicodeNormalization;
 
 /// NFKC-normalised and trimmed (full-width digits, letters and spaces become ASCII).
 pub fn normalize(s: &str) -> String {
-    // Most strings are already NFKC (ASCII, kana and kanji without full-width
-    // forms): skip the rebuild for them, deciding by code-point ranges first (a
-    // table lookup per character is the slow part) and by the quick check next.
+    nfkc(s).trim().to_string()
+}
+
+/// NFKC, borrowing when the text already is. Most strings are (ASCII, kana and
+/// kanji without full-width forms): that is decided by code-point ranges first (a
+/// table lookup per character is the slow part) and by the quick check next.
+pub fn nfkc(s: &str) -> std::borrow::Cow<'_, str> {
     if s.chars().all(surely_nfkc)
         || unicode_normalization::is_nfkc_quick(s.chars())
             == unicode_normalization::IsNormalized::Yes
     {
-        return s.trim().to_string();
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfkc().collect())
     }
-    s.nfkc().collect::<String>().trim().to_string()
 }
 
 /// Characters that are NFKC as they stand and never combine with a neighbour:
