@@ -83,6 +83,10 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
             Some(e.kind())
         } else if let Some(e) = cause.downcast_ref::<serde_json::Error>() {
             e.io_error_kind()
+        } else if let Some(csv::ErrorKind::Io(e)) =
+            cause.downcast_ref::<csv::Error>().map(|e| e.kind())
+        {
+            Some(e.kind())
         } else {
             None
         };
