@@ -174,13 +174,11 @@ impl CompareReport {
             .map(|((s, l), r)| summarize(s, l, r, judging))
             .collect();
         let mut prefectures: Vec<String> = Vec::new();
+        let mut seen_prefectures = std::collections::HashSet::new();
         let mut fiscal_years: Vec<i32> = Vec::new();
         for s in sheets {
             let p = s.prefecture.trim().to_string();
-            if !prefectures
-                .iter()
-                .any(|x| crate::text::normalize(x) == crate::text::normalize(&p))
-            {
+            if seen_prefectures.insert(crate::text::normalize(&p)) {
                 prefectures.push(p);
             }
             let y = s.fiscal_year.start_year();
@@ -279,23 +277,22 @@ pub fn indicator_key(name: &str) -> String {
 
 fn indicators_across(per_sheet: &[Vec<IndicatorRow>], labels: &[String]) -> Vec<IndicatorAcross> {
     let mut rows: Vec<(String, IndicatorAcross)> = Vec::new();
+    // Row of each key: a linear search per indicator was quadratic at 2,000 sheets.
+    let mut index: HashMap<String, usize> = HashMap::new();
     for (sheet_rows, label) in per_sheet.iter().zip(labels) {
         for ind in sheet_rows {
             let key = indicator_key(&ind.name);
-            let row = match rows.iter_mut().position(|(k, _)| *k == key) {
-                Some(i) => &mut rows[i].1,
-                None => {
-                    rows.push((
-                        key,
-                        IndicatorAcross {
-                            name: ind.name.clone(),
-                            regions: ByLabel(Vec::new()),
-                        },
-                    ));
-                    let last = rows.len() - 1;
-                    &mut rows[last].1
-                }
-            };
+            let i = *index.entry(key.clone()).or_insert_with(|| {
+                rows.push((
+                    key,
+                    IndicatorAcross {
+                        name: ind.name.clone(),
+                        regions: ByLabel(Vec::new()),
+                    },
+                ));
+                rows.len() - 1
+            });
+            let row = &mut rows[i].1;
             // Names are unique within a sheet, so a label appears once per row.
             if row.regions.get(label).is_none() {
                 row.regions.0.push((label.clone(), ind.clone()));
