@@ -12,7 +12,7 @@ use crate::i18n::report::{self as words, W};
 use crate::i18n::Lang;
 use crate::model::View;
 use crate::output::{Ctx, Exit};
-use crate::report::compare::{CompareReport, QuestionRow, RegionSummary};
+use crate::report::compare::{CompareReport, IndicatorAcross, QuestionRow, RegionSummary};
 use crate::report::{IndicatorRow, Judging};
 use crate::table::{self, Align, Look, Rules};
 use crate::themes::Glossary;
@@ -327,20 +327,30 @@ fn render_table(
             .map(|i| table::display_width(&table::terminal_text(&i.name)).min(16))
             .max()
             .unwrap_or(0);
-        for group in groups(look, first, &labels, 16) {
-            // Only the indicators some region of this group has: with many regions
-            // most rows of a group would be blank.
-            let group_labels = &labels[group.clone()];
-            let rows: Vec<_> = report
-                .indicators
+        let groups = groups(look, first, &labels, 16);
+        // Only the indicators some region of a group has: with many regions most
+        // rows of a group would be blank. Found in one pass over the indicators.
+        let group_of: std::collections::HashMap<&str, usize> = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, range)| labels[range.clone()].iter().map(move |l| (*l, g)))
+            .collect();
+        let mut rows_of_group: Vec<Vec<&IndicatorAcross>> = vec![Vec::new(); groups.len()];
+        for ind in &report.indicators {
+            let mut touched: Vec<usize> = ind
+                .regions
+                .0
                 .iter()
-                .filter(|ind| {
-                    ind.regions
-                        .0
-                        .iter()
-                        .any(|(l, _)| group_labels.contains(&l.as_str()))
-                })
+                .filter_map(|(l, _)| group_of.get(l.as_str()).copied())
                 .collect();
+            touched.sort_unstable();
+            touched.dedup();
+            for g in touched {
+                rows_of_group[g].push(ind);
+            }
+        }
+        for (group, rows) in groups.into_iter().zip(rows_of_group) {
+            let group_labels = &labels[group.clone()];
             if rows.is_empty() {
                 continue;
             }
