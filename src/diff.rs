@@ -546,31 +546,7 @@ impl<'a> Differ<'a> {
             );
             self.events(Section::Progress, Some(name), &o.progress, &n.progress);
         }
-        for &i in &m.removed {
-            let g = &a[i];
-            self.push(
-                s,
-                Some(name_of(g.id.as_deref(), &g.text)),
-                None,
-                None,
-                json_of(g),
-                None,
-            );
-        }
-        for &j in &m.added {
-            let g = &b[j];
-            self.push(
-                s,
-                Some(name_of(g.id.as_deref(), &g.text)),
-                None,
-                None,
-                None,
-                json_of(g),
-            );
-        }
-        if m.reordered {
-            self.note_order(s, None);
-        }
+        self.unmatched(s, None, &m, a, b, |g| name_of(g.id.as_deref(), &g.text));
     }
 
     /// Progress items of a goal, or hospital collaboration.
@@ -614,15 +590,7 @@ impl<'a> Differ<'a> {
                 n.organizer.as_deref(),
             );
         }
-        for &i in &m.removed {
-            self.push(s, Some(&a[i].text), parent, None, json_of(&a[i]), None);
-        }
-        for &j in &m.added {
-            self.push(s, Some(&b[j].text), parent, None, None, json_of(&b[j]));
-        }
-        if m.reordered {
-            self.note_order(s, parent);
-        }
+        self.unmatched(s, parent, &m, a, b, |e| &e.text);
     }
 
     fn challenges<'s>(&mut self, a: &'s [Challenge], b: &'s [Challenge]) {
@@ -650,31 +618,7 @@ impl<'a> Differ<'a> {
                 );
             }
         }
-        for &i in &m.removed {
-            let c = &a[i];
-            self.push(
-                s,
-                Some(name_of(c.id.as_deref(), &c.text)),
-                None,
-                None,
-                json_of(c),
-                None,
-            );
-        }
-        for &j in &m.added {
-            let c = &b[j];
-            self.push(
-                s,
-                Some(name_of(c.id.as_deref(), &c.text)),
-                None,
-                None,
-                None,
-                json_of(c),
-            );
-        }
-        if m.reordered {
-            self.note_order(s, None);
-        }
+        self.unmatched(s, None, &m, a, b, |c| name_of(c.id.as_deref(), &c.text));
     }
 
     fn indicators<'s>(&mut self, a: &'s [Indicator], b: &'s [Indicator]) {
@@ -731,14 +675,28 @@ impl<'a> Differ<'a> {
                 }
             }
         }
+        self.unmatched(s, None, &m, a, b, |i| &i.name);
+    }
+
+    /// The items only one side has (whole, as `removed` / `added`), and a note when
+    /// the matched items were only reordered.
+    fn unmatched<T: Serialize>(
+        &mut self,
+        s: Section,
+        parent: Option<&str>,
+        m: &Matching,
+        a: &[T],
+        b: &[T],
+        name: impl Fn(&T) -> &str,
+    ) {
         for &i in &m.removed {
-            self.push(s, Some(&a[i].name), None, None, json_of(&a[i]), None);
+            self.push(s, Some(name(&a[i])), parent, None, json_of(&a[i]), None);
         }
         for &j in &m.added {
-            self.push(s, Some(&b[j].name), None, None, None, json_of(&b[j]));
+            self.push(s, Some(name(&b[j])), parent, None, None, json_of(&b[j]));
         }
         if m.reordered {
-            self.note_order(s, None);
+            self.note_order(s, parent);
         }
     }
 }
