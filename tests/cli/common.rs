@@ -87,14 +87,24 @@ impl Test {
 
     /// Runs `sheet` with the arguments, no colour and a clean environment.
     pub fn run(&self) -> Output {
+        self.run_in(self.cwd.as_deref().unwrap_or(self.dir.path()), &self.args)
+    }
+
+    /// Runs `sheet` in `dir` with `args`, no colour, no user git configuration and
+    /// none of the environment variables `sheet` reads.
+    fn run_in(&self, dir: &Path, args: &[impl AsRef<std::ffi::OsStr>]) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sheet"));
-        cmd.args(&self.args)
-            .current_dir(self.cwd.as_deref().unwrap_or(self.dir.path()))
+        cmd.args(args)
+            .current_dir(dir)
             .env_remove("SHEET_DIR")
             .env_remove("SHEET_LANG")
             .env_remove("SHEET_COLOR")
             .env_remove("SHEET_FORMAT")
+            .env_remove("SHEET_WIDTH")
+            .env_remove("SHEET_BORDER")
             .env_remove("COLUMNS")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("NO_COLOR", "1");
         for (k, v) in &self.env {
             cmd.env(k, v);
@@ -176,26 +186,7 @@ impl Test {
     pub fn sheet_in(&self, sub: &str, args: &[&str]) -> Output {
         let dir = self.dir.path().join(sub);
         std::fs::create_dir_all(&dir).expect("mkdir");
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sheet"));
-        cmd.args(args)
-            .current_dir(dir)
-            .env_remove("SHEET_DIR")
-            .env_remove("SHEET_LANG")
-            .env_remove("SHEET_COLOR")
-            .env_remove("SHEET_FORMAT")
-            .env_remove("COLUMNS")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("NO_COLOR", "1");
-        for (k, v) in &self.env {
-            cmd.env(k, v);
-        }
-        let out = cmd.output().expect("run sheet");
-        Output {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        self.run_in(&dir, args)
     }
 
     /// [`Test::sheet_in`] the temporary folder itself.
