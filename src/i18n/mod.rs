@@ -5,6 +5,7 @@
 
 pub mod authoring;
 pub mod diag;
+pub mod failure;
 pub mod report;
 pub mod review;
 pub mod ui;
