@@ -52,6 +52,14 @@ pub fn target_of(value: Option<&Value>) -> Target {
     }
 }
 
+/// The number a target stands for (`3`, or 316 for `"316以上"`), if any.
+pub fn target_number(value: Option<&Value>) -> Option<f64> {
+    match target_of(value) {
+        Target::Number(x) | Target::Bound(x, _) => Some(x),
+        _ => None,
+    }
+}
+
 /// The direction a target text implies (`以上`/`増加` higher, `以下`/`減少` lower).
 pub fn implied_direction(target: &str) -> Option<Better> {
     match target_of(Some(&Value::Text(target.to_string()))) {
@@ -79,6 +87,9 @@ pub struct Assessment {
     pub numeric: bool,
     pub achieved: Option<bool>,
     pub progress_pct: Option<f64>,
+    /// 100 × current ÷ target, as hledger's budget report shows actual against goal
+    /// (`11 [367% of 3]`); when both are numbers and the target is not 0.
+    pub pct_of_target: Option<f64>,
     pub target_already_met: bool,
     /// Lacks a target or holds `未定` anywhere.
     pub undetermined: bool,
@@ -129,6 +140,14 @@ impl Indicator {
             }
             _ => None,
         };
+        let pct_of_target = match (current, goal) {
+            (Some(c), Some(t)) if t != 0.0 => {
+                let pct = 100.0 * c / t;
+                pct.is_finite()
+                    .then_some(if pct == 0.0 { 0.0 } else { pct })
+            }
+            _ => None,
+        };
         let target_already_met = matches!((baseline, goal), (Some(b), Some(t)) if meets(b, t));
         let undetermined = matches!(target, Target::Undetermined)
             || [&self.baseline, &self.current, &self.target]
@@ -139,6 +158,7 @@ impl Indicator {
             numeric,
             achieved,
             progress_pct,
+            pct_of_target,
             target_already_met,
             undetermined,
         }
@@ -171,6 +191,8 @@ mod tests {
         assert_eq!(a.achieved, Some(true));
         assert_eq!(a.progress_pct, Some(0.0));
         assert!(a.progress_pct.unwrap().is_sign_positive());
+        // hledger's `11 [367% of 3]`.
+        assert_eq!(a.pct_of_target.map(|p| p.round()), Some(367.0));
         assert!(a.target_already_met);
         assert!(!a.undetermined);
     }

@@ -73,6 +73,30 @@ pub fn value_text(v: Option<&crate::model::Value>, lang: Lang) -> String {
     v.map_or_else(|| W::Missing.get(lang).to_string(), ToString::to_string)
 }
 
+/// The current value against the target, as hledger's budget report shows actual
+/// against goal: `11 [367% of 3]`.
+pub fn current_text(row: &IndicatorRow, lang: Lang) -> String {
+    let current = value_text(row.current.as_ref(), lang);
+    match (row.pct_of_target, &row.target) {
+        (Some(pct), Some(_)) => {
+            let goal = crate::indicator::target_number(row.target.as_ref())
+                .map(format_number)
+                .unwrap_or_default();
+            // Whole percent, as hledger shows it.
+            words::of_target(lang, &current, &format!("{pct:.0}%"), &goal)
+        }
+        _ => current,
+    }
+}
+
+fn format_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
 /// The target of an indicator with its direction when it is a bare number.
 pub fn target_text(row: &IndicatorRow, lang: Lang) -> String {
     match &row.target {
@@ -189,7 +213,7 @@ fn render_table(
                 table::text_cell(&row.name),
                 table::text_cell(row.unit.as_deref().unwrap_or("")),
                 table::right_cell(value_text(row.baseline.as_ref(), lang)),
-                table::right_cell(value_text(row.current.as_ref(), lang)),
+                table::right_cell(current_text(row, lang)),
                 table::right_cell(target_text(row, lang)),
                 table::colored(
                     Cell::new(table::terminal_text(&verdict_text(row, lang))),
@@ -272,7 +296,7 @@ fn render_markdown(out: &mut impl Write, report: &ProgressReport, lang: Lang) ->
                     md(&row.name),
                     md(row.unit.as_deref().unwrap_or("")),
                     md(&value_text(row.baseline.as_ref(), lang)),
-                    md(&value_text(row.current.as_ref(), lang)),
+                    md(&current_text(row, lang)),
                     md(&target_text(row, lang)),
                     md(&verdict_text(row, lang)),
                     md(&pct_text(row, lang)),

@@ -28,7 +28,7 @@ words! {
         Target => "目標", "Target";
         Verdict => "判定", "Achieved";
         ProgressPct => "進捗率", "Progress";
-        MetAtBaseline => "第1回時点で達成済", "met at baseline";
+        MetAtBaseline => "当初から達成", "met at baseline";
         Missing => "-", "-";
         Note => "備考", "note";
         Overview => "概要", "Overview";
@@ -116,6 +116,15 @@ pub fn bounded(lang: Lang, number: &str, better: Better) -> String {
         (Lang::Ja, Better::Lower) => format!("{number}以下"),
         (Lang::En, Better::Higher) => format!(">= {number}"),
         (Lang::En, Better::Lower) => format!("<= {number}"),
+    }
+}
+
+/// A current value against its target, the way hledger's budget report shows
+/// actual against goal: `11 [367% of 3]` / `11 [3の367%]`.
+pub fn of_target(lang: Lang, current: &str, pct: &str, goal: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{current} [{goal}の{pct}]"),
+        Lang::En => format!("{current} [{pct} of {goal}]"),
     }
 }
 

@@ -86,6 +86,8 @@ pub struct IndicatorRow {
     pub target: Option<Value>,
     pub achieved: Option<bool>,
     pub progress_pct: Option<f64>,
+    /// 100 × current ÷ target (hledger's actual against goal).
+    pub pct_of_target: Option<f64>,
     pub numeric: bool,
     pub undetermined: bool,
     pub target_already_met: bool,
@@ -118,6 +120,7 @@ impl IndicatorRow {
             achieved: a.achieved,
             // `assess` never gives -0.0 (SPEC §4.1).
             progress_pct: a.progress_pct,
+            pct_of_target: a.pct_of_target,
             numeric: a.numeric,
             undetermined: a.undetermined,
             target_already_met: a.target_already_met,

@@ -409,7 +409,8 @@ fn tables_show_direction_undetermined_and_flags() {
         "定性的な目標",
         "未定",
         "3以上",
-        "第1回時点で達成済",
+        "当初から達成",
+        "11 [3の367%]",
     ] {
         assert!(ja.stdout.contains(s), "{s}:\n{}", ja.stdout);
     }
@@ -424,6 +425,7 @@ fn tables_show_direction_undetermined_and_flags() {
         "undetermined",
         ">= 3",
         "met at baseline",
+        "11 [367% of 3]",
     ] {
         assert!(en.stdout.contains(s), "{s}:\n{}", en.stdout);
     }
