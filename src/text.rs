@@ -43,11 +43,11 @@ pub fn is_blank(s: &str) -> bool {
 
 /// A string that is a number written with full-width digits (`"１１"`, `"３.５"`).
 pub fn is_fullwidth_number(s: &str) -> bool {
-    // ０-９ are U+FF10..U+FF19: EF BC 90..99 in UTF-8. Bytes are faster to scan.
-    let has_fullwidth = s
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0] == 0xEF && w[1] == 0xBC && (0x90..=0x99).contains(&w[2]));
+    // ０-９ are U+FF10..U+FF19: EF BC 90..99 in UTF-8. Every string of a sheet is
+    // checked, so search the bytes with memchr's SIMD search.
+    let bytes = s.as_bytes();
+    let has_fullwidth = memchr::memmem::find_iter(bytes, b"\xEF\xBC")
+        .any(|i| bytes.get(i + 2).is_some_and(|b| (0x90..=0x99).contains(b)));
     has_fullwidth && {
         let n = normalize(s);
         !n.is_empty() && n.parse::<f64>().is_ok() && n.chars().any(|c| c.is_ascii_digit())
