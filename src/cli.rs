@@ -39,22 +39,22 @@ pub enum ColorWhen {
 pub enum Command {
     /// シートを検査し、誤りと注意を行・列つきで示す (check sheets)
     Validate(ValidateArgs),
-    /// 2 つのシート、または git の版どうしを項目ごとに比べる (semantic diff)
-    Diff(DiffArgs),
-    /// 圏域の指標の値を git の履歴で追う (indicator values over git history)
-    History(HistoryArgs),
-    /// シートを安定したテキストで表示する（git の textconv 用）
-    Show(ShowArgs),
     /// 圏域ごとの達成目標・進捗・指標 (progress of each region)
     Progress(ProgressArgs),
     /// 圏域を並べて比較（視点の空欄、指標、テーマ、質問） (compare regions)
     Compare(CompareArgs),
+    /// 2 つのシート、または git の版どうしを項目ごとに比べる (semantic diff)
+    Diff(DiffArgs),
+    /// 圏域の指標の値を git の履歴で追う (indicator values over git history)
+    History(HistoryArgs),
     /// 記入用の新しいシートを作る (start a new sheet)
     New(NewArgs),
-    /// エディタ用の JSON Schema を出力する (JSON Schema for editors)
-    Schema,
     /// シートを元の様式に並べて出力する（印刷用） (lay a sheet out for print)
     Render(RenderArgs),
+    /// エディタ用の JSON Schema を出力する (JSON Schema for editors)
+    Schema,
+    /// シートを安定したテキストで表示する（git の textconv 用）
+    Show(ShowArgs),
     /// シェルの補完スクリプトを出力する (shell completions)
     Completions(CompletionsArgs),
     /// man ページ（roff）を出力する (man page)
