@@ -22,6 +22,37 @@ fn validate(rel: &str) -> (i32, String) {
     )
 }
 
+/// The template is what `sheet new` writes, so there is one blank sheet to maintain.
+#[test]
+fn the_template_is_what_sheet_new_writes() {
+    let out = Command::new(env!("CARGO_BIN_EXE_sheet"))
+        .args([
+            "new",
+            "--region",
+            "〇〇",
+            "--prefecture",
+            "〇〇県",
+            "--fiscal-year",
+            "R7",
+            "--slug",
+            "template",
+            "--out",
+            "-",
+        ])
+        .current_dir(examples())
+        .env_remove("SHEET_LANG")
+        .env_remove("SHEET_DIR")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let written = std::fs::read_to_string(examples().join("template.toml")).unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        written,
+        "examples/template.toml is stale: regenerate it with\n  sheet new --region 〇〇 --prefecture 〇〇県 --fiscal-year R7 --slug template --out - > examples/template.toml"
+    );
+}
+
 #[test]
 fn the_template_has_no_error() {
     let (code, stdout) = validate("template.toml");
