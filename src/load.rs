@@ -60,10 +60,24 @@ pub fn load(source: &Source) -> Loaded {
     if let Some(err) = syntax_errors.first() {
         // After a real syntax error the recovered table is a guess: report the
         // first error only, as rustc does for a file it cannot parse.
-        diagnostics.push(Diagnostic::new(
-            err.span().unwrap_or(0..0),
-            Msg::Syntax(err.message().trim().to_string()),
-        ));
+        let span = err.span().unwrap_or(0..0);
+        let message = err.message().trim().to_string();
+        // `行政側 = "…"`: TOML keys without quotes are ASCII only; say which key to use.
+        let (line, _) = source.line_col(span.start);
+        let key = source
+            .line_text(line)
+            .split('=')
+            .next()
+            .map(str::trim)
+            .filter(|k| !k.is_empty() && !k.is_ascii() && !k.starts_with(['"', '\'', '[', '#']));
+        let msg = match key {
+            Some(key) if message.contains("unquoted key") => Msg::JapaneseKey {
+                message,
+                key: key.to_string(),
+            },
+            _ => Msg::Syntax(message),
+        };
+        diagnostics.push(Diagnostic::new(span, msg));
         return Loaded {
             sheet: None,
             diagnostics,

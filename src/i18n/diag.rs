@@ -158,6 +158,11 @@ impl TypeName {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Syntax(String),
+    /// A syntax error on a key written in Japanese without quotes.
+    JapaneseKey {
+        message: String,
+        key: String,
+    },
     Encoding(EncodingProblem),
     UnknownKey {
         key: String,
@@ -239,7 +244,7 @@ pub enum Msg {
 impl Msg {
     pub fn code(&self) -> Code {
         match self {
-            Msg::Syntax(_) => Code::Syntax,
+            Msg::Syntax(_) | Msg::JapaneseKey { .. } => Code::Syntax,
             Msg::Encoding(_) => Code::Encoding,
             Msg::UnknownKey { .. } => Code::UnknownKey,
             Msg::Type { .. }
@@ -276,6 +281,13 @@ impl Msg {
     pub fn text(&self, lang: Lang) -> String {
         let ja = lang == Lang::Ja;
         match self {
+            Msg::JapaneseKey { key, .. } => {
+                if ja {
+                    format!("キー「{key}」は TOML では書けません（キーは英字で書きます）")
+                } else {
+                    format!("\"{key}\" cannot be a key: keys are written in ASCII")
+                }
+            }
             Msg::Syntax(m) => {
                 if ja {
                     format!("TOML として読めません: {m}")
@@ -568,6 +580,24 @@ impl Msg {
                     .to_string(),
             },
             Msg::UnknownKey { key, table } => return unknown_key_help(key, *table, lang),
+            Msg::JapaneseKey { key, .. } => {
+                let normalized = crate::text::normalize(key);
+                match JAPANESE_KEYS.iter().find(|(ja_key, _)| *ja_key == normalized) {
+                    Some((_, k)) => {
+                        if ja {
+                            format!("「{key}」のキーは `{k}` です: {k} = \"...\"")
+                        } else {
+                            format!("the key for {key} is `{k}`: {k} = \"...\"")
+                        }
+                    }
+                    None => lang
+                        .pick(
+                            "キーは英字で書きます（一覧は examples/template.toml や sheet schema にあります）",
+                            "keys are ASCII words (see examples/template.toml or sheet schema)",
+                        )
+                        .to_string(),
+                }
+            }
             Msg::StringForList(key) => {
                 if ja {
                     format!("{key} = [\"...\"] のように角かっこで囲みます")

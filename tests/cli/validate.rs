@@ -423,3 +423,24 @@ fn themes_toml_is_not_a_sheet() {
         .run();
     assert_eq!(out.json()["files"], 3);
 }
+
+#[test]
+fn a_japanese_key_is_named_with_the_key_to_use() {
+    let t = Test::new().file(
+        "s.toml",
+        "[sheet]\nprefecture = \"石川県\"\nregion = \"南加賀\"\nfiscal_year = 2018\n\n[[challenges]]\ntext = \"課題\"\n  [challenges.views]\n  行政側 = \"制度の周知\"\n",
+    );
+    let out = t.args(&["validate", "--format", "json", "s.toml"]).run();
+    let json = out.json();
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "syntax");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(9), Some(3))
+    );
+    assert!(d["message"].as_str().unwrap().contains("行政側"), "{d}");
+    assert!(
+        d["help"].as_str().unwrap().contains("`administration`"),
+        "{d}"
+    );
+}
