@@ -144,6 +144,17 @@ pub fn write_table(out: &mut impl Write, table: &Table) -> io::Result<()> {
     writeln!(out, "{table}")
 }
 
+/// Writes tables in order, laying them out on all cores first (a comparison of
+/// hundreds of regions is hundreds of tables).
+pub fn write_tables(out: &mut impl Write, tables: &[Table]) -> io::Result<()> {
+    use rayon::prelude::*;
+    let laid_out: Vec<String> = tables.par_iter().map(Table::to_string).collect();
+    for t in laid_out {
+        writeln!(out, "{t}")?;
+    }
+    Ok(())
+}
+
 /// Text made safe and aligned for a terminal: control characters made visible
 /// ([`crate::source::clean`]) and the East Asian Ambiguous symbols that sheets
 /// commonly hold replaced by forms of a fixed width (`①` → `(1)`, `※` → `＊`,

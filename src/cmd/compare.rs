@@ -272,6 +272,7 @@ fn render_table(
         .map(|f| table::display_width(f.label.get(lang)))
         .max()
         .unwrap_or(0);
+    let mut tables = Vec::new();
     for group in groups(look, first, &labels, 4) {
         let mut t = table::new_table(look, Rules::HeaderOnly);
         let mut head = vec![W::Item.get(lang)];
@@ -286,8 +287,9 @@ fn render_table(
             }
             t.add_row(cells);
         }
-        table::write_table(out, &t)?;
+        tables.push(t);
     }
+    table::write_tables(out, &tables)?;
 
     // Views left blank: the gaps the meeting should talk about.
     writeln!(out)?;
@@ -349,6 +351,7 @@ fn render_table(
                 rows_of_group[g].push(ind);
             }
         }
+        let mut tables = Vec::new();
         for (group, rows) in groups.into_iter().zip(rows_of_group) {
             let group_labels = &labels[group.clone()];
             if rows.is_empty() {
@@ -371,8 +374,9 @@ fn render_table(
                 }
                 t.add_row(cells);
             }
-            table::write_table(out, &t)?;
+            tables.push(t);
         }
+        table::write_tables(out, &tables)?;
     }
 
     // Themes.
@@ -384,6 +388,7 @@ fn render_table(
         .map(|t| table::display_width(&table::terminal_text(&t.theme)))
         .max()
         .unwrap_or(0);
+    let mut tables = Vec::new();
     for group in groups(look, first, &labels, 4) {
         let mut t = table::new_table(look, Rules::HeaderOnly);
         let mut head = vec![W::Theme.get(lang)];
@@ -396,8 +401,9 @@ fn render_table(
             }
             t.add_row(cells);
         }
-        table::write_table(out, &t)?;
+        tables.push(t);
     }
+    table::write_tables(out, &tables)?;
     table::write_wrapped(out, look, "", W::ThemesNote.get(lang))?;
     table::write_wrapped(
         out,
