@@ -144,15 +144,44 @@ pub fn write_table(out: &mut impl Write, table: &Table) -> io::Result<()> {
     writeln!(out, "{table}")
 }
 
-/// Writes tables in order, laying them out on all cores first (a comparison of
-/// hundreds of regions is hundreds of tables).
-pub fn write_tables(out: &mut impl Write, tables: &[Table]) -> io::Result<()> {
-    use rayon::prelude::*;
-    let laid_out: Vec<String> = tables.par_iter().map(Table::to_string).collect();
-    for t in laid_out {
-        writeln!(out, "{t}")?;
+/// Tables written in order, laid out on all cores a batch at a time (a comparison
+/// of hundreds of regions is hundreds of tables; a batch bounds the memory held).
+pub struct Batch {
+    tables: Vec<Table>,
+}
+
+impl Batch {
+    const SIZE: usize = 16;
+
+    pub fn new() -> Batch {
+        Batch { tables: Vec::new() }
     }
-    Ok(())
+
+    /// Adds a table; writes the batch when it is full.
+    pub fn push(&mut self, out: &mut impl Write, table: Table) -> io::Result<()> {
+        self.tables.push(table);
+        if self.tables.len() >= Self::SIZE {
+            self.flush(out)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the tables still held.
+    pub fn flush(&mut self, out: &mut impl Write) -> io::Result<()> {
+        use rayon::prelude::*;
+        let laid_out: Vec<String> = self.tables.par_iter().map(Table::to_string).collect();
+        self.tables.clear();
+        for t in laid_out {
+            writeln!(out, "{t}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Default for Batch {
+    fn default() -> Batch {
+        Batch::new()
+    }
 }
 
 /// Text made safe and aligned for a terminal: control characters made visible

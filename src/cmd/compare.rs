@@ -272,7 +272,7 @@ fn render_table(
         .map(|f| table::display_width(f.label.get(lang)))
         .max()
         .unwrap_or(0);
-    let mut tables = Vec::new();
+    let mut tables = table::Batch::new();
     for group in groups(look, first, &labels, 4) {
         let mut t = table::new_table(look, Rules::HeaderOnly);
         let mut head = vec![W::Item.get(lang)];
@@ -287,9 +287,9 @@ fn render_table(
             }
             t.add_row(cells);
         }
-        tables.push(t);
+        tables.push(out, t)?;
     }
-    table::write_tables(out, &tables)?;
+    tables.flush(out)?;
 
     // Views left blank: the gaps the meeting should talk about.
     writeln!(out)?;
@@ -351,7 +351,7 @@ fn render_table(
                 rows_of_group[g].push(ind);
             }
         }
-        let mut tables = Vec::new();
+        let mut tables = table::Batch::new();
         for (group, rows) in groups.into_iter().zip(rows_of_group) {
             let group_labels = &labels[group.clone()];
             if rows.is_empty() {
@@ -374,9 +374,9 @@ fn render_table(
                 }
                 t.add_row(cells);
             }
-            tables.push(t);
+            tables.push(out, t)?;
         }
-        table::write_tables(out, &tables)?;
+        tables.flush(out)?;
     }
 
     // Themes.
@@ -388,7 +388,7 @@ fn render_table(
         .map(|t| table::display_width(&table::terminal_text(&t.theme)))
         .max()
         .unwrap_or(0);
-    let mut tables = Vec::new();
+    let mut tables = table::Batch::new();
     for group in groups(look, first, &labels, 4) {
         let mut t = table::new_table(look, Rules::HeaderOnly);
         let mut head = vec![W::Theme.get(lang)];
@@ -401,9 +401,9 @@ fn render_table(
             }
             t.add_row(cells);
         }
-        tables.push(t);
+        tables.push(out, t)?;
     }
-    table::write_tables(out, &tables)?;
+    tables.flush(out)?;
     table::write_wrapped(out, look, "", W::ThemesNote.get(lang))?;
     table::write_wrapped(
         out,
