@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use comfy_table::Color;
 
-use crate::cli::{CompareArgs, ReportFormat};
+use crate::cli::CompareArgs;
 use crate::cmd::progress::{indicator_fields, pct_text, target_text, value_text, verdict_text};
 use crate::fiscal::FiscalYear;
 use crate::i18n::report::{self as words, W};
@@ -26,21 +26,19 @@ pub fn run(args: &CompareArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let sheets = select::select(&ws.sheets, &opts.region)?;
     let labels = label::labels(&sheets);
     let report = CompareReport::new(&sheets, &labels, &judging, &glossary);
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    match opts.format {
-        ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
-        }
-        ReportFormat::Table => {
-            let look = Look::new(opts.table.width, opts.table.border, ctx);
-            render_table(&mut out, &report, &look, ctx.lang)?;
-        }
-        ReportFormat::Markdown => render_markdown(&mut out, &report, ctx.lang)?,
-        ReportFormat::Csv => render_csv(&mut out, &report, opts.table.bom)?,
+    super::write_report(&report, opts, ctx, skipped)
+}
+
+impl super::Report for CompareReport {
+    fn table(&self, out: &mut dyn Write, look: &Look, lang: Lang) -> io::Result<()> {
+        render_table(&mut &mut *out, self, look, lang)
     }
-    out.flush()?;
-    Ok(if skipped { Exit::Trouble } else { Exit::Ok })
+    fn markdown(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        render_markdown(&mut &mut *out, self, lang)
+    }
+    fn csv(&self, out: &mut dyn Write, bom: bool) -> anyhow::Result<()> {
+        render_csv(&mut &mut *out, self, bom)
+    }
 }
 
 /// The title line and the notes on mixed prefectures or fiscal years.

@@ -30,3 +30,46 @@ pub fn dispatch(command: &Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Man => completions::man(ctx),
     }
 }
+
+/// A report of `progress` or `compare`: computed once, then written in the format
+/// asked for (JSON is the report itself).
+pub(crate) trait Report: serde::Serialize {
+    fn table(
+        &self,
+        out: &mut dyn std::io::Write,
+        look: &crate::table::Look,
+        lang: crate::i18n::Lang,
+    ) -> std::io::Result<()>;
+    fn markdown(
+        &self,
+        out: &mut dyn std::io::Write,
+        lang: crate::i18n::Lang,
+    ) -> std::io::Result<()>;
+    fn csv(&self, out: &mut dyn std::io::Write, bom: bool) -> anyhow::Result<()>;
+}
+
+/// Writes a report to stdout per `--format`; exit 2 when a sheet was skipped.
+pub(crate) fn write_report(
+    report: &impl Report,
+    opts: &crate::cli::ReportArgs,
+    ctx: &Ctx,
+    skipped: bool,
+) -> anyhow::Result<Exit> {
+    use crate::cli::ReportFormat;
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match opts.format {
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, report)?;
+            writeln!(out)?;
+        }
+        ReportFormat::Table => {
+            let look = crate::table::Look::new(opts.table.width, opts.table.border, ctx);
+            report.table(&mut out, &look, ctx.lang)?;
+        }
+        ReportFormat::Markdown => report.markdown(&mut out, ctx.lang)?,
+        ReportFormat::Csv => report.csv(&mut out, opts.table.bom)?,
+    }
+    out.flush()?;
+    Ok(if skipped { Exit::Trouble } else { Exit::Ok })
+}

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, Color};
 
-use crate::cli::{ProgressArgs, ReportFormat};
+use crate::cli::ProgressArgs;
 use crate::i18n::report::{self as words, W};
 use crate::i18n::Lang;
 use crate::output::{Ctx, Exit};
@@ -21,21 +21,19 @@ pub fn run(args: &ProgressArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let sheets = select::select(&ws.sheets, &opts.region)?;
     let labels = label::labels(&sheets);
     let report = ProgressReport::new(&sheets, &labels, &judging);
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    match opts.format {
-        ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
-        }
-        ReportFormat::Table => {
-            let look = Look::new(opts.table.width, opts.table.border, ctx);
-            render_table(&mut out, &report, &look, ctx.lang)?;
-        }
-        ReportFormat::Markdown => render_markdown(&mut out, &report, ctx.lang)?,
-        ReportFormat::Csv => render_csv(&mut out, &report, opts.table.bom)?,
+    super::write_report(&report, opts, ctx, skipped)
+}
+
+impl super::Report for ProgressReport {
+    fn table(&self, out: &mut dyn Write, look: &Look, lang: Lang) -> io::Result<()> {
+        render_table(&mut &mut *out, self, look, lang)
     }
-    out.flush()?;
-    Ok(if skipped { Exit::Trouble } else { Exit::Ok })
+    fn markdown(&self, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+        render_markdown(&mut &mut *out, self, lang)
+    }
+    fn csv(&self, out: &mut dyn Write, bom: bool) -> anyhow::Result<()> {
+        render_csv(&mut &mut *out, self, bom)
+    }
 }
 
 /// The title of a region in a report.
