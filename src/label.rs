@@ -32,7 +32,7 @@ pub fn labels(sheets: &[&Sheet]) -> Vec<String> {
                     label
                 } else {
                     // Only when the same sheet is given twice: tell them apart by file.
-                    format!("{label} ({})", file_stem(s))
+                    format!("{label} ({})", s.file_stem())
                 }
             }
         })
@@ -45,12 +45,4 @@ fn counts<K: Eq + Hash>(sheets: &[&Sheet], key: impl Fn(&Sheet) -> K) -> HashMap
         *map.entry(key(s)).or_insert(0) += 1;
     }
     map
-}
-
-/// The file name of a sheet without `.toml`.
-pub fn file_stem(sheet: &Sheet) -> String {
-    std::path::Path::new(&sheet.file)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }

@@ -363,6 +363,11 @@ impl Sheet {
         out
     }
 
+    /// The file name of the sheet without `.toml` (its slug).
+    pub fn file_stem(&self) -> String {
+        crate::select::stem_of(std::path::Path::new(&self.file))
+    }
+
     /// All progress items of all goals.
     pub fn progress_items(&self) -> impl Iterator<Item = &Event> {
         self.goals.iter().flat_map(|g| g.progress.iter())

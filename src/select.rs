@@ -11,14 +11,25 @@ pub fn matches(sheet: &Sheet, wanted: &str) -> bool {
     if key.is_empty() {
         return false;
     }
-    if text::region_key(&sheet.region) == key {
-        return true;
-    }
-    let stem = std::path::Path::new(&sheet.file)
-        .file_stem()
+    text::region_key(&sheet.region) == key || stem_matches(&sheet.file_stem(), wanted)
+}
+
+/// True when `wanted` is the file stem, full-width and half-width alike, ignoring
+/// ASCII case (for a sheet that cannot be loaded, the stem is all there is).
+pub fn stem_matches(stem: &str, wanted: &str) -> bool {
+    text::normalize(stem).eq_ignore_ascii_case(&text::normalize(wanted))
+}
+
+/// The file name of a path without its extension.
+pub fn stem_of(path: &std::path::Path) -> String {
+    path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    text::normalize(&stem).eq_ignore_ascii_case(&text::normalize(wanted))
+        .unwrap_or_default()
+}
+
+/// How a region is listed when a name is unknown: `南加賀 (minami-kaga)`.
+pub fn known_label(region: &str, stem: &str) -> String {
+    format!("{region} ({stem})")
 }
 
 /// Keeps the sheets named by `wanted` (all when it is empty), in input order.
@@ -45,12 +56,6 @@ pub fn select<'a>(sheets: &'a [Sheet], wanted: &[String]) -> Result<Vec<&'a Shee
 pub fn known_regions(sheets: &[Sheet]) -> Vec<String> {
     sheets
         .iter()
-        .map(|s| {
-            let stem = std::path::Path::new(&s.file)
-                .file_stem()
-                .map(|x| x.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            format!("{} ({stem})", s.region)
-        })
+        .map(|s| known_label(&s.region, &s.file_stem()))
         .collect()
 }

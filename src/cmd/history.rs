@@ -124,19 +124,16 @@ fn find_region(wanted: &str, ctx: &Ctx) -> anyhow::Result<(PathBuf, String)> {
         })?;
         let name = workspace::display_path(file);
         let (_, sheet) = workspace::load_text(&name, &bytes, ctx.today);
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let stem = select::stem_of(file);
         match sheet {
             Some(sheet) => {
                 if select::matches(&sheet, wanted) {
                     return Ok((file.clone(), sheet.region));
                 }
-                known.push(format!("{} ({stem})", sheet.region));
+                known.push(select::known_label(&sheet.region, &stem));
             }
             None => {
-                if text::normalize(&stem).eq_ignore_ascii_case(&text::normalize(wanted)) {
+                if select::stem_matches(&stem, wanted) {
                     return Ok((file.clone(), stem));
                 }
                 known.push(stem);
