@@ -162,10 +162,10 @@ pub fn load_for_report(
     use std::io::Write;
     let inputs = crate::discover::resolve(paths, ctx.dir.as_deref())?;
     let ws = load_files(&inputs.files, inputs.dir, ctx.today)?;
-    let mut skipped = false;
+    // `reports` holds exactly the files with errors, which were skipped.
+    let skipped = !ws.reports.is_empty();
     let mut buf = String::new();
-    for report in ws.reports.iter().filter(|r| r.has_errors()) {
-        skipped = true;
+    for report in &ws.reports {
         buf.push_str(&crate::diag::render_errors(
             report,
             ctx.lang,
