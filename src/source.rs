@@ -40,20 +40,33 @@ impl Source {
     /// Takes bytes as UTF-8 text. A UTF-8 BOM is dropped; CRLF is kept (TOML accepts it).
     /// UTF-16, Shift_JIS and anything else that is not UTF-8 is refused, never converted.
     pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Result<Source, EncodingError> {
-        if let Some(problem) = utf16_signature(bytes) {
+        Source::from_vec(name, bytes.to_vec())
+    }
+
+    /// [`Source::from_bytes`] taking the bytes, so the text is not copied.
+    pub fn from_vec(name: impl Into<String>, mut bytes: Vec<u8>) -> Result<Source, EncodingError> {
+        if let Some(problem) = utf16_signature(&bytes) {
             return Err(EncodingError {
                 problem,
                 prefix: String::new(),
             });
         }
-        match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(Source::new(name, text)),
+        if bytes.starts_with(BOM.as_bytes()) {
+            bytes.drain(..BOM.len());
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Source {
+                name: name.into(),
+                text,
+                line_starts: std::sync::OnceLock::new(),
+            }),
             Err(err) => {
-                let offset = err.valid_up_to();
+                let offset = err.utf8_error().valid_up_to();
+                let bytes = err.into_bytes();
                 let prefix = String::from_utf8_lossy(&bytes[..offset]).into_owned();
-                let problem = if decodes_as(encoding_rs::SHIFT_JIS, bytes) {
+                let problem = if decodes_as(encoding_rs::SHIFT_JIS, &bytes) {
                     EncodingProblem::ShiftJis
-                } else if decodes_as(encoding_rs::EUC_JP, bytes) {
+                } else if decodes_as(encoding_rs::EUC_JP, &bytes) {
                     EncodingProblem::EucJp
                 } else {
                     EncodingProblem::NotUtf8 {
@@ -79,7 +92,7 @@ impl Source {
     fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
             let mut starts = vec![0];
-            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
             starts
         })
     }

@@ -75,14 +75,33 @@ pub fn is_blank(s: &str) -> bool {
 
 /// A string that is a number written with full-width digits (`"１１"`, `"３.５"`).
 pub fn is_fullwidth_number(s: &str) -> bool {
+    // Most strings are sentences: one character that NFKC keeps as it is and that
+    // no number holds (kana, kanji, most ASCII) settles it before any search.
+    if !s.chars().all(may_be_in_number) {
+        return false;
+    }
     // ０-９ are U+FF10..U+FF19: EF BC 90..99 in UTF-8. Every string of a sheet is
-    // checked, so search the bytes with memchr's SIMD search.
+    // checked, so look for the lead byte with memchr's SIMD search (a `memmem`
+    // finder costs more to build than a short string takes to scan).
     let bytes = s.as_bytes();
-    let has_fullwidth = memchr::memmem::find_iter(bytes, b"\xEF\xBC")
-        .any(|i| bytes.get(i + 2).is_some_and(|b| (0x90..=0x99).contains(b)));
+    let has_fullwidth = memchr::memchr_iter(0xEF, bytes).any(|i| {
+        bytes.get(i + 1) == Some(&0xBC)
+            && bytes.get(i + 2).is_some_and(|b| (0x90..=0x99).contains(b))
+    });
     has_fullwidth && {
         let n = normalize(s);
         !n.is_empty() && n.parse::<f64>().is_ok() && n.chars().any(|c| c.is_ascii_digit())
+    }
+}
+
+/// False for a character that stays itself under NFKC and cannot be part of a
+/// number `f64` reads once trimmed (the words `inf` and `NaN` hold no digit, so
+/// their letters are left out).
+fn may_be_in_number(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit() || c.is_ascii_whitespace() || matches!(c, '.' | '+' | '-' | 'e' | 'E')
+    } else {
+        !surely_nfkc(c)
     }
 }
 
@@ -124,7 +143,24 @@ mod tests {
         }
     }
 
+    /// The definition [`is_fullwidth_number`] must agree with.
+    fn fullwidth_number_by_definition(s: &str) -> bool {
+        let n = normalize(s);
+        s.chars().any(|c| ('\u{ff10}'..='\u{ff19}').contains(&c))
+            && !n.is_empty()
+            && n.parse::<f64>().is_ok()
+            && n.chars().any(|c| c.is_ascii_digit())
+    }
+
     proptest::proptest! {
+        /// The quick rejections of `is_fullwidth_number` never change its answer.
+        #[test]
+        fn fullwidth_number_shortcuts_agree(
+            s in "[0-9０-９.．+＋\\-－eEｅinfINF a人円¹²　]{0,8}"
+        ) {
+            proptest::prop_assert_eq!(is_fullwidth_number(&s), fullwidth_number_by_definition(&s));
+        }
+
         /// The fast paths give exactly NFKC, on text mixing the characters they
         /// handle with ones they must hand over (combining marks, compatibility
         /// characters, half-width katakana).

@@ -29,7 +29,12 @@ pub struct Workspace {
 /// A file's report and its sheet when one could be built (it may still have errors:
 /// see [`FileReport::has_errors`]).
 pub fn load_text(name: &str, bytes: &[u8], today: NaiveDate) -> (FileReport, Option<Sheet>) {
-    let source = match Source::from_bytes(name, bytes) {
+    load_bytes(name, bytes.to_vec(), today)
+}
+
+/// [`load_text`] taking the bytes, so the text is not copied.
+pub fn load_bytes(name: &str, bytes: Vec<u8>, today: NaiveDate) -> (FileReport, Option<Sheet>) {
+    let source = match Source::from_vec(name, bytes) {
         Ok(s) => s,
         Err(err) => {
             let (mut source, d) = load::encoding_diagnostic(&err);
@@ -93,7 +98,7 @@ pub fn for_each_file_prepared<P: Send>(
                     path: path.clone(),
                     source,
                 })?;
-                let (report, sheet) = load_text(&display_path(path), &bytes, today);
+                let (report, sheet) = load_bytes(&display_path(path), bytes, today);
                 let prepared = prepare(&report);
                 Ok((report, sheet, prepared))
             })
