@@ -25,6 +25,11 @@ pub enum Failure {
         name: String,
         known: Vec<String>,
     },
+    /// The region asked for is in a sheet skipped for its errors.
+    RegionHasErrors {
+        name: String,
+        file: String,
+    },
     Exists {
         path: PathBuf,
     },

@@ -4,31 +4,39 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use crate::model::Sheet;
+use crate::model::SheetId;
 use crate::text;
 
 /// One label per sheet, in the same order. Names are compared after NFKC and without
 /// the suffix 圏域, so `南加賀` and `南加賀圏域` are not told apart by name alone.
-pub fn labels(sheets: &[&Sheet]) -> Vec<String> {
-    let region = |s: &Sheet| text::region_key(&s.region);
-    let prefecture = |s: &Sheet| text::normalize(&s.prefecture);
-    let by_region = counts(sheets, |s| region(s));
-    let by_prefecture = counts(sheets, |s| (prefecture(s), region(s)));
-    let by_year = counts(sheets, |s| {
-        (prefecture(s), region(s), s.fiscal_year.start_year())
-    });
-    sheets
+pub fn labels(sheets: &[&SheetId]) -> Vec<String> {
+    // Each sheet's names normalised once: (prefecture, region, fiscal year).
+    let keys: Vec<(String, String, i32)> = sheets
         .iter()
         .map(|s| {
+            (
+                text::normalize(&s.prefecture),
+                text::region_key(&s.region),
+                s.fiscal_year.start_year(),
+            )
+        })
+        .collect();
+    let by_region = counts(keys.iter().map(|(_, r, _)| r));
+    let by_prefecture = counts(keys.iter().map(|(p, r, _)| (p, r)));
+    let by_year = counts(keys.iter());
+    sheets
+        .iter()
+        .zip(&keys)
+        .map(|(s, key)| {
+            let (prefecture, region, year) = key;
             let name = s.region.trim();
-            if by_region[&region(s)] == 1 {
+            if by_region[region] == 1 {
                 name.to_string()
-            } else if by_prefecture[&(prefecture(s), region(s))] == 1 {
+            } else if by_prefecture[&(prefecture, region)] == 1 {
                 format!("{} {name}", s.prefecture.trim())
             } else {
-                let year = s.fiscal_year.start_year();
                 let label = format!("{} {name} {year}", s.prefecture.trim());
-                if by_year[&(prefecture(s), region(s), year)] == 1 {
+                if by_year[key] == 1 {
                     label
                 } else {
                     // Only when the same sheet is given twice: tell them apart by file.
@@ -39,10 +47,10 @@ pub fn labels(sheets: &[&Sheet]) -> Vec<String> {
         .collect()
 }
 
-fn counts<K: Eq + Hash>(sheets: &[&Sheet], key: impl Fn(&Sheet) -> K) -> HashMap<K, usize> {
+fn counts<K: Eq + Hash>(keys: impl Iterator<Item = K>) -> HashMap<K, usize> {
     let mut map = HashMap::new();
-    for s in sheets {
-        *map.entry(key(s)).or_insert(0) += 1;
+    for k in keys {
+        *map.entry(k).or_insert(0) += 1;
     }
     map
 }

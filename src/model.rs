@@ -328,39 +328,58 @@ impl Sheet {
     /// goals, progress items, challenges, actions, views, indicators and hospital
     /// collaboration.
     pub fn texts(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        out.extend(self.meeting.as_deref());
-        out.extend(self.theme.as_deref());
-        out.extend(self.summary.as_deref());
-        out.extend(self.strengths.iter().map(String::as_str));
-        out.extend(self.concerns.iter().map(String::as_str));
-        out.extend(self.questions.iter().map(String::as_str));
+        self.texts_by_role().into_iter().map(|(t, _)| t).collect()
+    }
+
+    /// [`Sheet::texts`], each with the part it plays in `compare`.
+    pub fn texts_by_role(&self) -> Vec<(&str, TextRole)> {
+        use TextRole::{Answer, Other, Question};
+        let mut out: Vec<(&str, TextRole)> = Vec::new();
+        out.extend(
+            [&self.meeting, &self.theme, &self.summary]
+                .into_iter()
+                .flatten()
+                .map(|t| (t.as_str(), Other)),
+        );
+        out.extend(self.strengths.iter().map(|t| (t.as_str(), Answer)));
+        out.extend(self.concerns.iter().map(|t| (t.as_str(), Other)));
+        out.extend(self.questions.iter().map(|t| (t.as_str(), Question)));
         for g in &self.goals {
-            out.push(&g.text);
+            out.push((&g.text, Other));
             for p in &g.progress {
-                p.push_texts(&mut out);
+                out.extend(p.texts().map(|t| (t, Answer)));
             }
         }
         for c in &self.challenges {
-            out.push(&c.text);
-            out.extend(c.actions.iter().map(String::as_str));
+            out.push((&c.text, Other));
+            out.extend(c.actions.iter().map(|t| (t.as_str(), Other)));
             for v in View::ALL {
-                out.extend(c.views.get(v).iter().map(String::as_str));
+                out.extend(c.views.get(v).iter().map(|t| (t.as_str(), Other)));
             }
         }
         for i in &self.indicators {
-            out.push(&i.name);
-            out.extend(i.reason.as_deref());
+            out.push((&i.name, Other));
+            out.extend(i.reason.as_deref().map(|t| (t, Other)));
             for v in [&i.baseline, &i.current, &i.target].into_iter().flatten() {
                 if let Value::Text(t) = v {
-                    out.push(t);
+                    out.push((t, Other));
                 }
             }
         }
         for h in &self.hospital_collaboration {
-            h.push_texts(&mut out);
+            out.extend(h.texts().map(|t| (t, Answer)));
         }
         out
+    }
+
+    /// Who the sheet is, without its contents.
+    pub fn id(&self) -> SheetId {
+        SheetId {
+            file: self.file.clone(),
+            prefecture: self.prefecture.clone(),
+            region: self.region.clone(),
+            fiscal_year: self.fiscal_year,
+        }
     }
 
     /// The file name of the sheet without `.toml` (its slug).
@@ -375,10 +394,40 @@ impl Sheet {
 }
 
 impl Event {
-    fn push_texts<'a>(&'a self, out: &mut Vec<&'a str>) {
-        out.push(&self.text);
-        out.extend(self.note.as_deref());
-        out.extend(self.organizer.as_deref());
+    /// The item's text, note and organizer.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.text.as_str())
+            .chain(self.note.as_deref())
+            .chain(self.organizer.as_deref())
+    }
+}
+
+/// The part a text of a sheet plays in `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRole {
+    /// Strengths, progress items and hospital collaboration: what a region could
+    /// tell another that asks (SPEC §4.1 `questions[].ask`).
+    Answer,
+    /// A question to other municipalities.
+    Question,
+    Other,
+}
+
+/// Who a sheet is: what labels, `--region` and messages need of it once its
+/// contents have been made into a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetId {
+    /// The path the sheet was read from, as shown to the user.
+    pub file: String,
+    pub prefecture: String,
+    pub region: String,
+    pub fiscal_year: FiscalYear,
+}
+
+impl SheetId {
+    /// The file name of the sheet without `.toml` (its slug).
+    pub fn file_stem(&self) -> String {
+        crate::select::stem_of(std::path::Path::new(&self.file))
     }
 }
 

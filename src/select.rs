@@ -1,12 +1,11 @@
 //! `--region NAME`: which sheets a command is about (SPEC §4).
 
-use crate::error::Failure;
-use crate::model::Sheet;
+use crate::model::SheetId;
 use crate::text;
 
 /// True when `wanted` names this sheet: its region name, the name with or without
 /// the suffix 圏域, or the file stem; full-width and half-width alike.
-pub fn matches(sheet: &Sheet, wanted: &str) -> bool {
+pub fn matches(sheet: &SheetId, wanted: &str) -> bool {
     let key = text::region_key(wanted);
     if key.is_empty() {
         return false;
@@ -32,30 +31,10 @@ pub fn known_label(region: &str, stem: &str) -> String {
     format!("{region} ({stem})")
 }
 
-/// Keeps the sheets named by `wanted` (all when it is empty), in input order.
-/// A name that matches no sheet is an error listing the known regions.
-pub fn select<'a>(sheets: &'a [Sheet], wanted: &[String]) -> Result<Vec<&'a Sheet>, Failure> {
-    if wanted.is_empty() {
-        return Ok(sheets.iter().collect());
-    }
-    for w in wanted {
-        if !sheets.iter().any(|s| matches(s, w)) {
-            return Err(Failure::UnknownRegion {
-                name: w.clone(),
-                known: known_regions(sheets),
-            });
-        }
-    }
-    Ok(sheets
-        .iter()
-        .filter(|s| wanted.iter().any(|w| matches(s, w)))
-        .collect())
-}
-
 /// The region names (with their file stems) to list when a name is unknown.
-pub fn known_regions(sheets: &[Sheet]) -> Vec<String> {
+pub fn known_regions<'a>(sheets: impl IntoIterator<Item = &'a SheetId>) -> Vec<String> {
     sheets
-        .iter()
+        .into_iter()
         .map(|s| known_label(&s.region, &s.file_stem()))
         .collect()
 }

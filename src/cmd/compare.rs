@@ -12,21 +12,24 @@ use crate::i18n::report::{self as words, W};
 use crate::i18n::Lang;
 use crate::model::View;
 use crate::output::{Ctx, Exit};
-use crate::report::compare::{CompareReport, IndicatorAcross, QuestionRow, RegionSummary};
+use crate::report::compare::{
+    CompareReport, IndicatorAcross, QuestionRow, RegionSummary, SheetDigest,
+};
 use crate::report::{IndicatorRow, Judging};
 use crate::table::{self, Align, Look, Rules};
 use crate::themes::Glossary;
-use crate::{label, select, workspace};
+use crate::{discover, workspace};
 
 pub fn run(args: &CompareArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let opts = &args.report;
     let judging = Judging::new(opts.as_of.as_deref(), ctx.today)?;
-    let (ws, skipped) = workspace::load_for_report(&args.paths, ctx)?;
-    let glossary = Glossary::load(ws.dir.as_deref())?;
-    let sheets = select::select(&ws.sheets, &opts.region)?;
-    let labels = label::labels(&sheets);
-    let report = CompareReport::new(&sheets, &labels, &judging, &glossary);
-    super::write_report(&report, opts, ctx, skipped)
+    let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
+    let glossary = Glossary::load(inputs.dir.as_deref())?;
+    let loaded = workspace::load_for_report(&inputs, &opts.region, ctx, |sheet| {
+        SheetDigest::new(&sheet, &judging, &glossary)
+    })?;
+    let report = CompareReport::new(loaded.sheets, &judging, &glossary);
+    super::write_report(&report, opts, ctx, loaded.skipped)
 }
 
 impl super::Report for CompareReport {

@@ -127,7 +127,7 @@ fn find_region(wanted: &str, ctx: &Ctx) -> anyhow::Result<(PathBuf, String)> {
         let stem = select::stem_of(file);
         match sheet {
             Some(sheet) => {
-                if select::matches(&sheet, wanted) {
+                if select::matches(&sheet.id(), wanted) {
                     return Ok((file.clone(), sheet.region));
                 }
                 known.push(select::known_label(&sheet.region, &stem));

@@ -12,16 +12,17 @@ use crate::output::{Ctx, Exit};
 use crate::report::progress::{ProgressItem, ProgressReport, RegionProgress};
 use crate::report::{IndicatorRow, Judging, Verdict};
 use crate::table::{self, Align, Look, Rules};
-use crate::{label, select, workspace};
+use crate::{discover, workspace};
 
 pub fn run(args: &ProgressArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let opts = &args.report;
     let judging = Judging::new(opts.as_of.as_deref(), ctx.today)?;
-    let (ws, skipped) = workspace::load_for_report(&args.paths, ctx)?;
-    let sheets = select::select(&ws.sheets, &opts.region)?;
-    let labels = label::labels(&sheets);
-    let report = ProgressReport::new(&sheets, &labels, &judging);
-    super::write_report(&report, opts, ctx, skipped)
+    let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
+    let loaded = workspace::load_for_report(&inputs, &opts.region, ctx, |sheet| {
+        RegionProgress::new(&sheet, &judging)
+    })?;
+    let report = ProgressReport::new(loaded.sheets, &judging);
+    super::write_report(&report, opts, ctx, loaded.skipped)
 }
 
 impl super::Report for ProgressReport {

@@ -13,15 +13,13 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::cli::{RenderArgs, RenderFormat};
-use crate::create;
-use crate::error::Failure;
 use crate::i18n::authoring::{self, RenderWords};
 use crate::i18n::Lang;
 use crate::model::{DateValue, Event, Sheet, Value, View};
 use crate::output::{Ctx, Exit};
-use crate::select;
 use crate::source::clean;
 use crate::workspace;
+use crate::{create, discover};
 
 /// Everything `render` prints.
 #[derive(Debug, Clone, Serialize)]
@@ -103,15 +101,10 @@ pub struct IndicatorLayout {
 }
 
 pub fn run(args: &RenderArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let (ws, skipped) = workspace::load_for_report(&args.paths, ctx)?;
-    let selected = match select::select(&ws.sheets, &args.region) {
-        Ok(s) => s,
-        // The region asked for may be one of the sheets skipped for errors.
-        Err(Failure::UnknownRegion { name, .. }) if skipped => {
-            return Err(Failure::Other(RenderWords::not_rendered(ctx.lang, &name)).into())
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
+    let loaded = workspace::load_for_report(&inputs, &args.region, ctx, |sheet| sheet)?;
+    let skipped = loaded.skipped;
+    let selected: Vec<&Sheet> = loaded.sheets.iter().map(|(_, s)| s).collect();
     let report = RenderReport::new(&selected, ctx.lang);
     let text = match args.format {
         RenderFormat::Markdown => markdown::render(&report, ctx.lang),

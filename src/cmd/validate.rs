@@ -20,6 +20,12 @@ pub struct ValidateReport {
     pub diagnostics: Vec<JsonDiagnostic>,
 }
 
+/// A file's findings, ready to write.
+enum Shown {
+    Human(String),
+    Json(Vec<JsonDiagnostic>),
+}
+
 pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -29,13 +35,20 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         warnings: 0,
         diagnostics: Vec::new(),
     };
-    // Each file is written (human) or reduced to its JSON findings as soon as it is
-    // checked: nothing of a sheet is kept, whatever the number of sheets.
-    let render = |file: &diag::FileReport| match args.format {
-        DiagFormat::Human => diag::render_human(file, ctx.lang, ctx.color_stdout),
-        DiagFormat::Json => String::new(),
+    // Each file is rendered (human) or reduced to its JSON findings on the worker
+    // threads as soon as it is checked, and written in input order: nothing of a
+    // sheet is kept, whatever the number of sheets.
+    let shown = |file: &diag::FileReport| match args.format {
+        DiagFormat::Human => Shown::Human(diag::render_human(file, ctx.lang, ctx.color_stdout)),
+        DiagFormat::Json => Shown::Json(
+            file.diagnostics
+                .iter()
+                .map(|d| JsonDiagnostic::new(&file.source, d, ctx.lang))
+                .collect(),
+        ),
     };
-    workspace::for_each_file_prepared(&inputs.files, ctx.today, render, |file, _sheet, shown| {
+    let prepare = |file: &diag::FileReport, _sheet| shown(file);
+    workspace::for_each_file(&inputs.files, ctx.today, prepare, |file, made, stale| {
         report.files += 1;
         for d in &file.diagnostics {
             match d.severity() {
@@ -43,16 +56,11 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
                 Severity::Warning => report.warnings += 1,
             }
         }
-        match args.format {
-            DiagFormat::Json => report.diagnostics.extend(
-                file.diagnostics
-                    .iter()
-                    .map(|d| JsonDiagnostic::new(&file.source, d, ctx.lang)),
-            ),
-            DiagFormat::Human => {
-                let shown = shown.unwrap_or_else(|| render(&file));
-                out.write_all(shown.as_bytes())?
-            }
+        // `duplicate-region` came after: show the file as it is now.
+        let made = if stale { shown(&file) } else { made };
+        match made {
+            Shown::Json(diagnostics) => report.diagnostics.extend(diagnostics),
+            Shown::Human(text) => out.write_all(text.as_bytes())?,
         }
         Ok(())
     })?;

@@ -425,18 +425,6 @@ impl RenderWords {
             Lang::En => format!("wrote {path}"),
         }
     }
-
-    /// The region asked for is among the sheets skipped for errors (or does not exist).
-    pub fn not_rendered(lang: Lang, name: &str) -> String {
-        match lang {
-            Lang::Ja => format!(
-                "圏域「{name}」のシートを出力できません（エラーのあるシートは除外しました。sheet validate で確認してください）"
-            ),
-            Lang::En => format!(
-                "cannot render \"{name}\": sheets with errors were skipped (see sheet validate)"
-            ),
-        }
-    }
 }
 
 /// The lines of the comment block that opens a new sheet, and the words of its

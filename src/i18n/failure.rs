@@ -33,6 +33,9 @@ fn ja(f: &Failure) -> String {
             "圏域「{name}」はありません。ある圏域: {}",
             known.join("、")
         ),
+        Failure::RegionHasErrors { name, file } => format!(
+            "圏域「{name}」のシート {file} にはエラーがあるため除きました（エラーは上に表示しています。sheet validate でも確かめられます）"
+        ),
         Failure::Exists { path } => format!(
             "{} はすでにあります。上書きはしません（別の名前を指定してください）",
             path.display()
@@ -82,6 +85,9 @@ fn en(f: &Failure) -> String {
                 known.join(", ")
             )
         }
+        Failure::RegionHasErrors { name, file } => format!(
+            "the sheet of \"{name}\", {file}, has errors and was skipped (they are shown above; sheet validate shows them too)"
+        ),
         Failure::Exists { path } => {
             format!("{}: already exists; it is not overwritten", path.display())
         }

@@ -1,7 +1,7 @@
 //! `sheet compare`: regions side by side — counts, blank views, indicators of the
 //! same name, themes, and whom to ask each question.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -9,7 +9,8 @@ use serde::Serialize;
 use super::{fiscal_year_number, iso_day, AsOfSource, ByLabel, IndicatorRow, Judging};
 use crate::check;
 use crate::fiscal::FiscalYear;
-use crate::model::{Event, Sheet, Status, View};
+use crate::label;
+use crate::model::{Sheet, SheetId, Status, TextRole, View};
 use crate::themes::{self, Glossary};
 
 /// At most this many regions to ask per question (SPEC §4.1).
@@ -154,48 +155,100 @@ pub struct QuestionRow {
     pub mentions: ByLabel<usize>,
 }
 
+/// What `compare` keeps of one sheet, made on the worker thread that loaded it
+/// (the sheet itself is not kept): its figures, its indicators, and the themes of
+/// its texts.
+#[derive(Debug, Clone)]
+pub struct SheetDigest {
+    /// Labelled when the run is known.
+    summary: RegionSummary,
+    /// Each indicator with its key for matching across sheets.
+    indicators: Vec<(String, IndicatorRow)>,
+    /// How many texts of the sheet mention each theme, in glossary order.
+    theme_counts: Vec<usize>,
+    /// The themes of each text a region could answer from, for the texts that
+    /// mention one.
+    answers: Vec<Vec<usize>>,
+    /// The sheet's questions, with their themes.
+    questions: Vec<(String, Vec<usize>)>,
+}
+
+impl SheetDigest {
+    pub fn new(sheet: &Sheet, judging: &Judging, glossary: &Glossary) -> SheetDigest {
+        let rows: Vec<IndicatorRow> = sheet.indicators.iter().map(IndicatorRow::new).collect();
+        let summary = summarize(sheet, &rows, judging);
+        let mut theme_counts = vec![0; glossary.themes.len()];
+        let mut answers = Vec::new();
+        let mut questions = Vec::new();
+        // NFKC and the keyword search are the costly part: once per text.
+        for (text, role) in sheet.texts_by_role() {
+            let found = theme_indices(glossary, &themes::normalize(text));
+            for &t in &found {
+                theme_counts[t] += 1;
+            }
+            match role {
+                TextRole::Answer if !found.is_empty() => answers.push(found),
+                TextRole::Question => questions.push((text.to_string(), found)),
+                _ => {}
+            }
+        }
+        SheetDigest {
+            summary,
+            indicators: rows
+                .into_iter()
+                .map(|r| (indicator_key(&r.name), r))
+                .collect(),
+            theme_counts,
+            answers,
+            questions,
+        }
+    }
+}
+
 impl CompareReport {
-    /// `sheets` and `labels` are in the same order.
+    /// The sheets of a run, in input order, each labelled among the others.
     pub fn new(
-        sheets: &[&Sheet],
-        labels: &[String],
+        sheets: Vec<(SheetId, SheetDigest)>,
         judging: &Judging,
         glossary: &Glossary,
     ) -> CompareReport {
-        // Each indicator assessed once, for the counts and the side-by-side rows.
-        let rows: Vec<Vec<IndicatorRow>> = sheets
-            .iter()
-            .map(|s| s.indicators.iter().map(IndicatorRow::new).collect())
-            .collect();
-        let regions = sheets
-            .iter()
-            .zip(labels)
-            .zip(&rows)
-            .map(|((s, l), r)| summarize(s, l, r, judging))
-            .collect();
+        let labels = label::labels(&sheets.iter().map(|(id, _)| id).collect::<Vec<_>>());
         let mut prefectures: Vec<String> = Vec::new();
-        let mut seen_prefectures = std::collections::HashSet::new();
+        let mut seen_written: HashSet<&str> = HashSet::new();
+        let mut seen_prefectures: HashSet<String> = HashSet::new();
         let mut fiscal_years: Vec<i32> = Vec::new();
-        for s in sheets {
-            let p = s.prefecture.trim().to_string();
-            if seen_prefectures.insert(crate::text::normalize(&p)) {
-                prefectures.push(p);
+        for (id, _) in &sheets {
+            let p = id.prefecture.trim();
+            // Normalise each spelling once, not once per sheet.
+            if seen_written.insert(p) && seen_prefectures.insert(crate::text::normalize(p)) {
+                prefectures.push(p.to_string());
             }
-            let y = s.fiscal_year.start_year();
+            let y = id.fiscal_year.start_year();
             if !fiscal_years.contains(&y) {
                 fiscal_years.push(y);
             }
         }
         fiscal_years.sort_unstable();
+        let digests: Vec<SheetDigest> = sheets.into_iter().map(|(_, d)| d).collect();
+        let themes = theme_counts(&digests, &labels, glossary);
+        let questions = questions(&digests, &labels, glossary);
+        let mut regions = Vec::with_capacity(digests.len());
+        let mut indicators = Vec::with_capacity(digests.len());
+        for (d, label) in digests.into_iter().zip(&labels) {
+            let mut summary = d.summary;
+            summary.label = label.clone();
+            regions.push(summary);
+            indicators.push(d.indicators);
+        }
         CompareReport {
             as_of: judging.given_iso(),
             prefectures,
             fiscal_years,
             themes_file: glossary.file.as_deref().map(crate::workspace::display_path),
             regions,
-            indicators: indicators_across(&rows, labels),
-            themes: theme_counts(sheets, labels, glossary),
-            questions: questions(sheets, labels, glossary),
+            indicators: indicators_across(indicators, &labels),
+            themes,
+            questions,
         }
     }
 
@@ -210,12 +263,7 @@ impl CompareReport {
     }
 }
 
-fn summarize(
-    sheet: &Sheet,
-    label: &str,
-    rows: &[IndicatorRow],
-    judging: &Judging,
-) -> RegionSummary {
+fn summarize(sheet: &Sheet, rows: &[IndicatorRow], judging: &Judging) -> RegionSummary {
     let (at, source) = judging.at(sheet);
     let mut progress = ProgressCounts::default();
     for item in sheet.progress_items() {
@@ -250,7 +298,7 @@ fn summarize(
         undetermined: count(|r| r.undetermined),
     };
     RegionSummary {
-        label: label.to_string(),
+        label: String::new(),
         prefecture: sheet.prefecture.clone(),
         region: sheet.region.clone(),
         fiscal_year: sheet.fiscal_year,
@@ -275,79 +323,56 @@ pub fn indicator_key(name: &str) -> String {
         .collect()
 }
 
-fn indicators_across(per_sheet: &[Vec<IndicatorRow>], labels: &[String]) -> Vec<IndicatorAcross> {
-    let mut rows: Vec<(String, IndicatorAcross)> = Vec::new();
+fn indicators_across(
+    per_sheet: Vec<Vec<(String, IndicatorRow)>>,
+    labels: &[String],
+) -> Vec<IndicatorAcross> {
+    let mut rows: Vec<IndicatorAcross> = Vec::new();
     // Row of each key: a linear search per indicator was quadratic at 2,000 sheets.
     let mut index: HashMap<String, usize> = HashMap::new();
-    for (sheet_rows, label) in per_sheet.iter().zip(labels) {
-        for ind in sheet_rows {
-            let key = indicator_key(&ind.name);
-            let i = *index.entry(key.clone()).or_insert_with(|| {
-                rows.push((
-                    key,
-                    IndicatorAcross {
-                        name: ind.name.clone(),
-                        regions: ByLabel(Vec::new()),
-                    },
-                ));
+    for (sheet_rows, label) in per_sheet.into_iter().zip(labels) {
+        for (key, ind) in sheet_rows {
+            let i = *index.entry(key).or_insert_with(|| {
+                rows.push(IndicatorAcross {
+                    name: ind.name.clone(),
+                    regions: ByLabel(Vec::new()),
+                });
                 rows.len() - 1
             });
-            let row = &mut rows[i].1;
-            // Names are unique within a sheet, so a label appears once per row.
-            if row.regions.get(label).is_none() {
-                row.regions.0.push((label.clone(), ind.clone()));
+            let row = &mut rows[i];
+            // A sheet's rows come one after another, so its label is the last one
+            // added if it is there at all (names are unique within a sheet anyway:
+            // a duplicate is an error).
+            if row.regions.0.last().is_none_or(|(l, _)| l != label) {
+                row.regions.0.push((label.clone(), ind));
             }
         }
     }
-    let mut rows: Vec<IndicatorAcross> = rows.into_iter().map(|(_, r)| r).collect();
     // Stable: shared indicators first, otherwise in order of appearance.
     rows.sort_by_key(|r| std::cmp::Reverse(r.regions.0.len()));
     rows
 }
 
-fn theme_counts(sheets: &[&Sheet], labels: &[String], glossary: &Glossary) -> Vec<ThemeCount> {
-    use rayon::prelude::*;
-    // NFKC of every text is the costly part: one sheet per task.
-    let texts: Vec<Vec<String>> = sheets
-        .par_iter()
-        .map(|s| s.texts().into_iter().map(themes::normalize).collect())
-        .collect();
+fn theme_counts(
+    digests: &[SheetDigest],
+    labels: &[String],
+    glossary: &Glossary,
+) -> Vec<ThemeCount> {
     glossary
         .themes
         .iter()
-        .map(|theme| ThemeCount {
+        .enumerate()
+        .map(|(t, theme)| ThemeCount {
             theme: theme.name.clone(),
             keywords: theme.keywords.clone(),
             regions: ByLabel(
                 labels
                     .iter()
-                    .zip(&texts)
-                    .map(|(label, texts)| {
-                        let n = texts.iter().filter(|t| theme.in_normalized(t)).count();
-                        (label.clone(), n)
-                    })
+                    .zip(digests)
+                    .map(|(label, d)| (label.clone(), d.theme_counts[t]))
                     .collect(),
             ),
         })
-        .collect()
-}
-
-/// The texts a region could answer from: strengths, progress items and hospital
-/// collaboration (each item's text, note and organizer), normalised.
-fn answer_texts(sheet: &Sheet) -> Vec<String> {
-    let event_texts = |e: &Event| {
-        [Some(&e.text), e.note.as_ref(), e.organizer.as_ref()]
-            .into_iter()
-            .flatten()
-            .map(|t| themes::normalize(t))
-            .collect::<Vec<_>>()
-    };
-    sheet
-        .strengths
-        .iter()
-        .map(|t| themes::normalize(t))
-        .chain(sheet.progress_items().flat_map(event_texts))
-        .chain(sheet.hospital_collaboration.iter().flat_map(event_texts))
         .collect()
 }
 
@@ -362,51 +387,50 @@ fn theme_indices(glossary: &Glossary, normalized: &str) -> Vec<usize> {
         .collect()
 }
 
-fn questions(sheets: &[&Sheet], labels: &[String], glossary: &Glossary) -> Vec<QuestionRow> {
-    // The themes of each answer text, computed once per text: the ranking below
-    // only intersects small index lists, so thousands of sheets stay linear.
+fn questions(digests: &[SheetDigest], labels: &[String], glossary: &Glossary) -> Vec<QuestionRow> {
     use rayon::prelude::*;
-    let answers: Vec<Vec<Vec<usize>>> = sheets
+    // Ties go by label: the place of each label in label order, found once, so the
+    // ranking compares numbers instead of strings.
+    let mut by_label: Vec<usize> = (0..labels.len()).collect();
+    by_label.sort_by(|&a, &b| labels[a].cmp(&labels[b]));
+    let mut label_rank = vec![0; labels.len()];
+    for (rank, &i) in by_label.iter().enumerate() {
+        label_rank[i] = rank;
+    }
+    // Questions with the same themes share one ranking of all sheets; only its
+    // head is kept (one more than shown, in case the asking sheet is in it).
+    let mut wanted_sets: Vec<&[usize]> = digests
+        .iter()
+        .flat_map(|d| d.questions.iter().map(|(_, ts)| ts.as_slice()))
+        .collect();
+    wanted_sets.sort_unstable();
+    wanted_sets.dedup();
+    let heads: HashMap<&[usize], Vec<(usize, usize)>> = wanted_sets
         .par_iter()
-        .map(|s| {
-            answer_texts(s)
-                .iter()
-                .map(|t| theme_indices(glossary, t))
-                .filter(|ts| !ts.is_empty())
-                .collect()
+        .map(|&wanted| {
+            let mentions = digests.iter().enumerate().filter_map(|(j, d)| {
+                let n = d
+                    .answers
+                    .iter()
+                    .filter(|ts| ts.iter().any(|t| wanted.contains(t)))
+                    .count();
+                (n > 0).then_some((j, n))
+            });
+            let order = |&(j, n): &(usize, usize)| (std::cmp::Reverse(n), label_rank[j]);
+            (wanted, top(mentions, MAX_ASK + 1, order))
         })
         .collect();
-    // Questions with the same themes share one ranking of all sheets (most
-    // mentions first, ties by label); each question then skips its own sheet.
-    let mut rankings: HashMap<Vec<usize>, Vec<(usize, usize)>> = HashMap::new();
     let mut out = Vec::new();
-    for (i, (sheet, label)) in sheets.iter().zip(labels).enumerate() {
-        for question in &sheet.questions {
-            let wanted = theme_indices(glossary, &themes::normalize(question));
-            let ranking = rankings.entry(wanted.clone()).or_insert_with(|| {
-                let mut r: Vec<(usize, usize)> = answers
-                    .iter()
-                    .enumerate()
-                    .map(|(j, texts)| {
-                        let n = texts
-                            .iter()
-                            .filter(|ts| ts.iter().any(|t| wanted.contains(t)))
-                            .count();
-                        (j, n)
-                    })
-                    .filter(|(_, n)| *n > 0)
-                    .collect();
-                r.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| labels[a.0].cmp(&labels[b.0])));
-                r
-            });
-            let candidates: Vec<(String, usize)> = ranking
+    for (i, (d, label)) in digests.iter().zip(labels).enumerate() {
+        for (question, wanted) in &d.questions {
+            let candidates: Vec<(String, usize)> = heads[wanted.as_slice()]
                 .iter()
                 .filter(|(j, _)| *j != i)
                 .take(MAX_ASK)
                 .map(|&(j, n)| (labels[j].clone(), n))
                 .collect();
             out.push(QuestionRow {
-                region: sheet.region.clone(),
+                region: d.summary.region.clone(),
                 label: label.clone(),
                 question: question.clone(),
                 themes: wanted
@@ -419,4 +443,40 @@ fn questions(sheets: &[&Sheet], labels: &[String], glossary: &Glossary) -> Vec<Q
         }
     }
     out
+}
+
+/// The first `k` items in the order of `key` (all distinct keys), in that order,
+/// without sorting them all.
+fn top<T, K: Ord>(items: impl Iterator<Item = T>, k: usize, key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut head: Vec<T> = Vec::with_capacity(k + 1);
+    for item in items {
+        if head.len() == k && head.last().is_some_and(|last| key(&item) >= key(last)) {
+            continue;
+        }
+        let at = head.partition_point(|h| key(h) < key(&item));
+        head.insert(at, item);
+        head.truncate(k);
+    }
+    head
+}
+
+#[cfg(test)]
+mod tests {
+    use super::top;
+
+    proptest::proptest! {
+        /// `top` gives what sorting everything and taking the head gives.
+        #[test]
+        fn top_is_the_head_of_the_sorted_list(
+            xs in proptest::collection::vec(0u8..20, 0..40),
+            k in 0usize..8,
+        ) {
+            let items: Vec<(usize, u8)> = xs.into_iter().enumerate().collect();
+            let key = |&(i, x): &(usize, u8)| (std::cmp::Reverse(x), i);
+            let mut sorted = items.clone();
+            sorted.sort_by_key(key);
+            sorted.truncate(k);
+            proptest::prop_assert_eq!(top(items.into_iter(), k, key), sorted);
+        }
+    }
 }

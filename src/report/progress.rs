@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{fiscal_year_number, iso_day, AsOfSource, IndicatorRow, Judging};
-use crate::check;
 use crate::fiscal::FiscalYear;
-use crate::model::{DateValue, Event, Sheet, Status};
+use crate::model::{DateValue, Event, Sheet, SheetId, Status};
+use crate::{check, label};
 
 /// `progress --format json` (SPEC §4.1).
 #[derive(Debug, Clone, Serialize)]
@@ -69,38 +69,48 @@ impl ProgressItem {
     }
 }
 
-impl ProgressReport {
-    /// `sheets` and `labels` are in the same order.
-    pub fn new(sheets: &[&Sheet], labels: &[String], judging: &Judging) -> ProgressReport {
-        let regions = sheets
-            .iter()
-            .zip(labels)
-            .map(|(sheet, label)| {
-                let (at, source) = judging.at(sheet);
-                RegionProgress {
-                    label: label.clone(),
-                    prefecture: sheet.prefecture.clone(),
-                    region: sheet.region.clone(),
-                    fiscal_year: sheet.fiscal_year,
-                    as_of: at,
-                    as_of_source: source,
-                    file: sheet.file.clone(),
-                    goals: sheet
-                        .goals
+impl RegionProgress {
+    /// One region's part of the report; its label is set when the run is known
+    /// ([`ProgressReport::new`]).
+    pub fn new(sheet: &Sheet, judging: &Judging) -> RegionProgress {
+        let (at, source) = judging.at(sheet);
+        RegionProgress {
+            label: String::new(),
+            prefecture: sheet.prefecture.clone(),
+            region: sheet.region.clone(),
+            fiscal_year: sheet.fiscal_year,
+            as_of: at,
+            as_of_source: source,
+            file: sheet.file.clone(),
+            goals: sheet
+                .goals
+                .iter()
+                .map(|g| GoalProgress {
+                    id: g.id.clone(),
+                    text: g.text.clone(),
+                    indicator: g.indicator.clone(),
+                    progress: g
+                        .progress
                         .iter()
-                        .map(|g| GoalProgress {
-                            id: g.id.clone(),
-                            text: g.text.clone(),
-                            indicator: g.indicator.clone(),
-                            progress: g
-                                .progress
-                                .iter()
-                                .map(|e| ProgressItem::new(e, at))
-                                .collect(),
-                        })
+                        .map(|e| ProgressItem::new(e, at))
                         .collect(),
-                    indicators: sheet.indicators.iter().map(IndicatorRow::new).collect(),
-                }
+                })
+                .collect(),
+            indicators: sheet.indicators.iter().map(IndicatorRow::new).collect(),
+        }
+    }
+}
+
+impl ProgressReport {
+    /// The regions of a run, each labelled among the others (SPEC §4.1).
+    pub fn new(regions: Vec<(SheetId, RegionProgress)>, judging: &Judging) -> ProgressReport {
+        let labels = label::labels(&regions.iter().map(|(id, _)| id).collect::<Vec<_>>());
+        let regions = regions
+            .into_iter()
+            .zip(labels)
+            .map(|((_, mut region), label)| {
+                region.label = label;
+                region
             })
             .collect();
         ProgressReport {

@@ -277,6 +277,39 @@ fn a_sheet_with_errors_is_skipped_and_ends_with_exit_2() {
     assert!(out.stderr.contains("b.toml"), "{}", out.stderr);
 }
 
+#[test]
+fn asking_for_a_region_whose_sheet_has_errors_says_so() {
+    // Regression: this used to say the region did not exist.
+    let t = || {
+        Test::new()
+            .file("regions/a.toml", sheet("石川県", "よい", "2018", ""))
+            .file(
+                "regions/warui.toml",
+                sheet("石川県", "わるい", "2018", "").replace("[sheet]", "[sheet]\ncolour = 1"),
+            )
+    };
+    for (cmd, wanted) in [
+        ("progress", "わるい"),
+        ("compare", "warui"),
+        ("render", "わるい"),
+    ] {
+        let out = t().args(&[cmd, "--region", wanted]).run();
+        assert_eq!(out.code, 2, "{cmd}");
+        assert!(out.stdout.is_empty(), "{cmd}: {}", out.stdout);
+        assert!(out.stderr.contains("unknown-key"), "{cmd}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("圏域「")
+                && out.stderr.contains("regions/warui.toml にはエラーがある"),
+            "{cmd}: {}",
+            out.stderr
+        );
+    }
+    // A name that is nowhere still lists the regions there are.
+    let out = t().args(&["progress", "--region", "どこにもない"]).run();
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("よい (a)"), "{}", out.stderr);
+}
+
 // SPEC §3 through the JSON output.
 
 #[test]
