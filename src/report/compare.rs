@@ -11,7 +11,7 @@ use crate::check;
 use crate::fiscal::FiscalYear;
 use crate::label;
 use crate::model::{Sheet, SheetId, Status, TextRole, View};
-use crate::themes::{self, Glossary};
+use crate::themes::Glossary;
 
 /// At most this many regions to ask per question (SPEC §4.1).
 pub const MAX_ASK: usize = 5;
@@ -182,7 +182,7 @@ impl SheetDigest {
         let mut questions = Vec::new();
         // NFKC and the keyword search are the costly part: once per text.
         for (text, role) in sheet.texts_by_role() {
-            let found = theme_indices(glossary, &themes::normalize(text));
+            let found = glossary.mentioned(text);
             for &t in &found {
                 theme_counts[t] += 1;
             }
@@ -373,17 +373,6 @@ fn theme_counts(
                     .collect(),
             ),
         })
-        .collect()
-}
-
-/// Indices (in glossary order) of the themes a normalised text mentions.
-fn theme_indices(glossary: &Glossary, normalized: &str) -> Vec<usize> {
-    glossary
-        .themes
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.in_normalized(normalized))
-        .map(|(i, _)| i)
         .collect()
 }
 
