@@ -1,17 +1,18 @@
-//! Rendering helpers shared by the reports: terminal tables (comfy-table with the
+//! Rendering helpers shared by the reports: terminal tables ([`grid`], with the
 //! project's borders, width and colour decisions), wrapping by display width,
 //! Markdown tables and tidy CSV.
 //!
 //! Borders are ASCII by default: box-drawing characters are East Asian Ambiguous,
-//! one cell for comfy-table but two in terminals set to "ambiguous = wide" (common in
-//! Japan), where UTF-8 borders break apart. `--border unicode` opts into them.
+//! one cell by Unicode's widths but two in terminals set to "ambiguous = wide"
+//! (common in Japan), where UTF-8 borders break apart. `--border unicode` opts into
+//! them.
+
+pub mod grid;
 
 use std::io::{self, IsTerminal, Write};
 use std::ops::Range;
 
-use comfy_table::{
-    presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, TableStyle,
-};
+pub use grid::{Cell, CellAlign, Color, Grid};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::cli::Border;
@@ -80,44 +81,16 @@ pub enum Rules {
     HeaderOnly,
 }
 
-/// A comfy-table `Table` with the project's border preset, width and colour.
-pub fn new_table(look: &Look, rules: Rules) -> Table {
-    let style: TableStyle = match (look.border, rules) {
-        (Border::Ascii, Rules::EveryRow) => presets::ASCII_FULL,
-        (Border::Ascii, Rules::HeaderOnly) => presets::ASCII_FULL_CONDENSED,
-        (Border::Unicode, Rules::EveryRow) => presets::UTF8_FULL,
-        (Border::Unicode, Rules::HeaderOnly) => presets::UTF8_FULL_CONDENSED,
-    };
-    let mut table = Table::new();
-    table.load_style(style);
-    if look.border == Border::Ascii {
-        // Junctions on the line under the header, so columns read straight down.
-        table.style_mut().header_separator = style.header_separator.junction('+');
-    }
-    // The colour and width decisions are ours, not comfy-table's guess.
-    table.force_no_tty();
-    if look.color {
-        table.enforce_styling();
-    }
-    table.set_truncation_indicator("...");
-    match look.width {
-        Some(w) => {
-            table
-                .set_width(w)
-                .set_content_arrangement(ContentArrangement::Dynamic);
-        }
-        None => {
-            table.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
-    table
+/// A table with the project's borders, width and colour.
+pub fn new_table(look: &Look, rules: Rules) -> Grid {
+    Grid::new(look.border, rules, look.width.map(usize::from), look.color)
 }
 
 /// Header cells (bold when colour is on).
 pub fn header<S: AsRef<str>>(labels: &[S]) -> Vec<Cell> {
     labels
         .iter()
-        .map(|l| Cell::new(terminal_text(l.as_ref())).add_attribute(Attribute::Bold))
+        .map(|l| Cell::new(terminal_text(l.as_ref())).bold())
         .collect()
 }
 
@@ -128,37 +101,36 @@ pub fn text_cell(s: &str) -> Cell {
 
 /// A right-aligned cell (numbers).
 pub fn right_cell(s: impl AsRef<str>) -> Cell {
-    Cell::new(terminal_text(s.as_ref())).set_alignment(CellAlignment::Right)
+    Cell::new(terminal_text(s.as_ref())).align(CellAlign::Right)
 }
 
 /// A cell whose text is coloured when colour is on.
 pub fn colored(cell: Cell, color: Option<Color>) -> Cell {
-    match color {
-        Some(c) => cell.fg(c),
-        None => cell,
-    }
+    cell.color(color)
 }
 
 /// Writes a table followed by a newline.
-pub fn write_table(out: &mut impl Write, table: &Table) -> io::Result<()> {
-    writeln!(out, "{table}")
+pub fn write_table(out: &mut impl Write, table: &Grid) -> io::Result<()> {
+    let mut text = table.render();
+    text.push('\n');
+    out.write_all(text.as_bytes())
 }
 
 /// Tables written in order, laid out on all cores a batch at a time (a comparison
 /// of hundreds of regions is hundreds of tables; a batch bounds the memory held).
 pub struct Batch {
-    tables: Vec<Table>,
+    tables: Vec<Grid>,
 }
 
 impl Batch {
-    const SIZE: usize = 16;
+    const SIZE: usize = 64;
 
     pub fn new() -> Batch {
         Batch { tables: Vec::new() }
     }
 
     /// Adds a table; writes the batch when it is full.
-    pub fn push(&mut self, out: &mut impl Write, table: Table) -> io::Result<()> {
+    pub fn push(&mut self, out: &mut impl Write, table: Grid) -> io::Result<()> {
         self.tables.push(table);
         if self.tables.len() >= Self::SIZE {
             self.flush(out)?;
@@ -169,10 +141,11 @@ impl Batch {
     /// Writes the tables still held.
     pub fn flush(&mut self, out: &mut impl Write) -> io::Result<()> {
         use rayon::prelude::*;
-        let laid_out: Vec<String> = self.tables.par_iter().map(Table::to_string).collect();
+        let laid_out: Vec<String> = self.tables.par_iter().map(Grid::render).collect();
         self.tables.clear();
         for t in laid_out {
-            writeln!(out, "{t}")?;
+            out.write_all(t.as_bytes())?;
+            out.write_all(b"\n")?;
         }
         Ok(())
     }
@@ -275,6 +248,14 @@ fn no_line_start(c: char) -> bool {
     )
 }
 
+/// Japanese punctuation that ends a phrase: a line may end after it.
+fn closes(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。' | '，' | '．' | '」' | '』' | '）' | '】' | '〕' | '〉' | '》'
+    )
+}
+
 /// Wraps text into lines of at most `width` display cells (all on one line when
 /// `width` is `None`). Breaks anywhere in Japanese text, at spaces in runs of ASCII
 /// words, and keeps closing punctuation off the start of a line. Line ends in the
@@ -292,14 +273,28 @@ pub fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
             let w = c.width().unwrap_or(0);
             if used + w > width && !line.is_empty() {
                 let mut carry: Vec<char> = Vec::new();
-                if c.is_ascii_graphic() {
-                    // Break at the last space of a run of ASCII words.
-                    if let Some(pos) = line.iter().rposition(|&x| x == ' ') {
-                        if line[pos + 1..].iter().all(char::is_ascii_graphic) && pos > 0 {
-                            carry = line.split_off(pos + 1);
-                            line.pop();
-                        }
-                    }
+                // Break where the line overflows when that is at a space or right
+                // after 、。」 and the like (where Japanese breaks best); else at the
+                // last space when what follows it is an ASCII word (kept whole), or
+                // when the line keeps at least half its width (a phrase of Japanese
+                // text written with spaces stays whole), an ideographic space first.
+                let natural =
+                    c == ' ' || c == '\u{3000}' || line.last().is_some_and(|&x| closes(x));
+                let kept = |pos: usize| -> usize {
+                    line[..pos].iter().map(|x| x.width().unwrap_or(0)).sum()
+                };
+                let ideographic = line
+                    .iter()
+                    .rposition(|&x| x == '\u{3000}')
+                    .filter(|&p| p > 0 && kept(p) * 2 >= width);
+                let ascii = line.iter().rposition(|&x| x == ' ').filter(|&p| {
+                    let word =
+                        c.is_ascii_graphic() && line[p + 1..].iter().all(char::is_ascii_graphic);
+                    p > 0 && (word || kept(p) * 2 >= width)
+                });
+                if let Some(pos) = ideographic.or(ascii).filter(|_| !natural) {
+                    carry = line.split_off(pos + 1);
+                    line.pop();
                 }
                 if carry.is_empty() && no_line_start(c) {
                     // Pull characters down until the new line starts with one that
@@ -321,10 +316,15 @@ pub fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
                         }
                     }
                 }
-                lines.push(line.iter().collect::<String>().trim_end().to_string());
+                lines.push(
+                    line.iter()
+                        .collect::<String>()
+                        .trim_end_matches([' ', '\u{3000}'])
+                        .to_string(),
+                );
                 line = carry;
                 used = line.iter().map(|x| x.width().unwrap_or(0)).sum();
-                if c == ' ' && line.is_empty() {
+                if (c == ' ' || c == '\u{3000}') && line.is_empty() {
                     continue;
                 }
             }
@@ -369,9 +369,9 @@ pub fn content_width<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
 }
 
 /// The width left for one column of long text in a table whose other columns take
-/// their content width (`fixed`), so the text can be wrapped with [`wrap`] — which
-/// keeps closing punctuation off line starts, unlike comfy-table's own wrapping —
-/// before it goes into the table. `None` when there is no width to fit.
+/// their content width (`fixed`), so the text can be wrapped with [`wrap`] before it
+/// goes into the table and the other columns are never narrowed. `None` when there
+/// is no width to fit.
 pub fn flex_width(look: &Look, fixed: &[usize]) -> Option<usize> {
     let limit = usize::from(look.width?);
     // Each column: its content, a space each side and one border; plus the left border.
@@ -527,6 +527,22 @@ mod tests {
     fn wraps_english_at_spaces() {
         let lines = wrap("the quick brown fox", Some(10));
         assert_eq!(lines, ["the quick", "brown fox"]);
+    }
+
+    #[test]
+    fn breaks_japanese_at_a_space_that_keeps_half_the_line() {
+        let lines = wrap("南加賀: 地域移行数 12人", Some(11));
+        assert_eq!(lines, ["南加賀:", "地域移行数", "12人"]);
+        // A space too far back is not used: the line is filled instead.
+        let lines = wrap("a あいうえおかきくけこ", Some(10));
+        assert_eq!(lines, ["a あいうえ", "おかきくけ", "こ"]);
+        // The ideographic space separates phrases too.
+        let lines = wrap("目標 33以上　進捗 17.6%", Some(16));
+        assert_eq!(lines, ["目標 33以上", "進捗 17.6%"]);
+        assert_eq!(wrap("第1回 31　今回 43", Some(16)), ["第1回 31", "今回 43"]);
+        // After 、 the line breaks where it is, not at an earlier space.
+        let lines = wrap("あいうえ (2019)、令和", Some(17));
+        assert_eq!(lines, ["あいうえ (2019)、", "令和"]);
     }
 
     #[test]

@@ -3,8 +3,6 @@
 
 use std::io::{self, Write};
 
-use comfy_table::Color;
-
 use crate::cli::CompareArgs;
 use crate::cmd::progress::{indicator_fields, pct_text, target_text, value_text, verdict_text};
 use crate::fiscal::FiscalYear;
@@ -16,7 +14,7 @@ use crate::report::compare::{
     CompareReport, IndicatorAcross, QuestionRow, RegionSummary, SheetDigest,
 };
 use crate::report::{IndicatorRow, Judging};
-use crate::table::{self, Align, Look, Rules};
+use crate::table::{self, Align, Color, Look, Rules};
 use crate::themes::Glossary;
 use crate::{discover, workspace};
 

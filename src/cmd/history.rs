@@ -353,11 +353,7 @@ fn table(report: &HistoryReport, look: &Look, lang: Lang) -> String {
         t.add_row(row);
     }
     // Dates and hashes never wrap.
-    for i in 0..2 {
-        if let Some(c) = t.column_mut(i) {
-            c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-        }
-    }
+    t.keep_width(0).keep_width(1);
     let mut out = String::new();
     if let Some((name, unit)) = single {
         let unit = unit

@@ -3,15 +3,13 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, Color};
-
 use crate::cli::ProgressArgs;
 use crate::i18n::report::{self as words, W};
 use crate::i18n::Lang;
 use crate::output::{Ctx, Exit};
 use crate::report::progress::{ProgressItem, ProgressReport, RegionProgress};
 use crate::report::{IndicatorRow, Judging, Verdict};
-use crate::table::{self, Align, Look, Rules};
+use crate::table::{self, Align, Color, Look, Rules};
 use crate::{discover, workspace};
 
 pub fn run(args: &ProgressArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
@@ -215,7 +213,7 @@ fn render_table(
                 table::right_cell(current_text(row, lang)),
                 table::right_cell(target_text(row, lang)),
                 table::colored(
-                    Cell::new(table::terminal_text(&verdict_text(row, lang))),
+                    table::text_cell(&verdict_text(row, lang)),
                     verdict_color(row),
                 ),
                 table::right_cell(pct_text(row, lang)),
