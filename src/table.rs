@@ -116,45 +116,22 @@ pub fn write_table(out: &mut impl Write, table: &Grid) -> io::Result<()> {
     out.write_all(text.as_bytes())
 }
 
-/// Tables written in order, laid out on all cores a batch at a time (a comparison
-/// of hundreds of regions is hundreds of tables; a batch bounds the memory held).
-pub struct Batch {
-    tables: Vec<Grid>,
-}
-
-impl Batch {
-    const SIZE: usize = 64;
-
-    pub fn new() -> Batch {
-        Batch { tables: Vec::new() }
-    }
-
-    /// Adds a table; writes the batch when it is full.
-    pub fn push(&mut self, out: &mut impl Write, table: Grid) -> io::Result<()> {
-        self.tables.push(table);
-        if self.tables.len() >= Self::SIZE {
-            self.flush(out)?;
-        }
-        Ok(())
-    }
-
-    /// Writes the tables still held.
-    pub fn flush(&mut self, out: &mut impl Write) -> io::Result<()> {
-        use rayon::prelude::*;
-        let laid_out: Vec<String> = self.tables.par_iter().map(Grid::render).collect();
-        self.tables.clear();
-        for t in laid_out {
-            out.write_all(t.as_bytes())?;
-            out.write_all(b"\n")?;
-        }
-        Ok(())
-    }
-}
-
-impl Default for Batch {
-    fn default() -> Batch {
-        Batch::new()
-    }
+/// The tables `build` makes of `items`, built and laid out on all cores and put
+/// in order, each followed by a line end (a comparison of thousands of regions is
+/// hundreds of tables).
+pub fn lay_out<T: Sync>(items: &[T], build: impl Fn(&T) -> Option<Grid> + Sync) -> String {
+    use rayon::prelude::*;
+    items
+        .par_iter()
+        .filter_map(|item| {
+            build(item).map(|t| {
+                let mut text = t.render();
+                text.push('\n');
+                text
+            })
+        })
+        .collect::<Vec<String>>()
+        .concat()
 }
 
 /// Text made safe and aligned for a terminal: control characters made visible
@@ -164,7 +141,11 @@ impl Default for Batch {
 /// ambiguous characters narrow or wide. Only the `table` format does this; the other
 /// formats keep the text as written.
 pub fn terminal_text(s: &str) -> String {
-    let cleaned = crate::source::clean(s);
+    if crate::text::plain_width(s).is_some() {
+        return s.to_string();
+    }
+    // A tab would jump to the terminal's next tab stop, out of its column.
+    let cleaned = crate::source::clean(s).replace('\t', " ");
     if cleaned.chars().all(|c| c.is_ascii() || !is_ambiguous(c)) {
         return cleaned;
     }
@@ -209,7 +190,10 @@ pub fn is_ambiguous(c: char) -> bool {
 
 /// Display width in terminal cells (wide characters count two).
 pub fn display_width(s: &str) -> usize {
-    s.width()
+    match crate::text::plain_width(s) {
+        Some(w) if !s.contains('\n') => w,
+        _ => s.width(),
+    }
 }
 
 /// Characters that must not start a line in Japanese (kinsoku).
@@ -263,77 +247,87 @@ fn closes(c: char) -> bool {
 pub fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
     let mut lines = Vec::new();
     for para in text.split('\n') {
-        let Some(width) = width.filter(|&w| w >= 4) else {
-            lines.push(para.to_string());
-            continue;
-        };
-        let mut line: Vec<char> = Vec::new();
-        let mut used = 0;
-        for c in para.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w > width && !line.is_empty() {
-                let mut carry: Vec<char> = Vec::new();
-                // Break where the line overflows when that is at a space or right
-                // after 、。」 and the like (where Japanese breaks best); else at the
-                // last space when what follows it is an ASCII word (kept whole), or
-                // when the line keeps at least half its width (a phrase of Japanese
-                // text written with spaces stays whole), an ideographic space first.
-                let natural =
-                    c == ' ' || c == '\u{3000}' || line.last().is_some_and(|&x| closes(x));
-                let kept = |pos: usize| -> usize {
-                    line[..pos].iter().map(|x| x.width().unwrap_or(0)).sum()
-                };
-                let ideographic = line
-                    .iter()
-                    .rposition(|&x| x == '\u{3000}')
-                    .filter(|&p| p > 0 && kept(p) * 2 >= width);
-                let ascii = line.iter().rposition(|&x| x == ' ').filter(|&p| {
-                    let word =
-                        c.is_ascii_graphic() && line[p + 1..].iter().all(char::is_ascii_graphic);
-                    p > 0 && (word || kept(p) * 2 >= width)
-                });
-                if let Some(pos) = ideographic.or(ascii).filter(|_| !natural) {
-                    carry = line.split_off(pos + 1);
-                    line.pop();
-                }
-                if carry.is_empty() && no_line_start(c) {
-                    // Pull characters down until the new line starts with one that
-                    // may start a line.
-                    while line.len() > 1 {
-                        let Some(last) = line.pop() else { break };
-                        carry.insert(0, last);
-                        if !no_line_start(last) {
-                            break;
-                        }
-                    }
-                    // Keep a run of ASCII (`(2019)`) whole.
-                    while carry.first().is_some_and(char::is_ascii_graphic)
-                        && line.last().is_some_and(char::is_ascii_graphic)
-                        && line.len() > 1
-                    {
-                        if let Some(last) = line.pop() {
-                            carry.insert(0, last);
-                        }
-                    }
-                }
-                lines.push(
-                    line.iter()
-                        .collect::<String>()
-                        .trim_end_matches([' ', '\u{3000}'])
-                        .to_string(),
-                );
-                line = carry;
-                used = line.iter().map(|x| x.width().unwrap_or(0)).sum();
-                if (c == ' ' || c == '\u{3000}') && line.is_empty() {
-                    continue;
-                }
-            }
-            line.push(c);
-            used += w;
+        match width.filter(|&w| w >= 4 && char_width_sum(para) > w) {
+            Some(width) => wrap_paragraph(para, width, &mut lines),
+            None => lines.push(para.to_string()),
         }
-        lines.push(line.into_iter().collect());
     }
     lines
+}
+
+/// The widths of the characters of a line, added up (as [`wrap`] measures).
+fn char_width_sum(s: &str) -> usize {
+    crate::text::plain_width(s).unwrap_or_else(|| s.chars().map(|c| c.width().unwrap_or(0)).sum())
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}'
+}
+
+/// True when `s` holds more than one character.
+fn several_chars(s: &str) -> bool {
+    s.char_indices().nth(1).is_some()
+}
+
+/// [`wrap`] of one paragraph wider than `width`, onto `lines`.
+fn wrap_paragraph(para: &str, width: usize, lines: &mut Vec<String>) {
+    let mut line = String::with_capacity(para.len());
+    let mut used = 0;
+    for c in para.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && !line.is_empty() {
+            let mut carry = String::new();
+            // Break where the line overflows when that is at a space or right
+            // after 、。」 and the like (where Japanese breaks best); else at the
+            // last space when what follows it is an ASCII word (kept whole), or
+            // when the line keeps at least half its width (a phrase of Japanese
+            // text written with spaces stays whole), an ideographic space first.
+            let natural = is_space(c) || line.chars().next_back().is_some_and(closes);
+            let kept = |pos: usize| char_width_sum(&line[..pos]);
+            let ideographic = line
+                .rfind('\u{3000}')
+                .filter(|&p| p > 0 && kept(p) * 2 >= width);
+            let ascii = line.rfind(' ').filter(|&p| {
+                let word =
+                    c.is_ascii_graphic() && line[p + 1..].chars().all(|x| x.is_ascii_graphic());
+                p > 0 && (word || kept(p) * 2 >= width)
+            });
+            if let Some(pos) = ideographic.or(ascii).filter(|_| !natural) {
+                let space = line[pos..].chars().next().map_or(1, char::len_utf8);
+                carry = line.split_off(pos + space);
+                line.truncate(pos);
+            }
+            if carry.is_empty() && no_line_start(c) {
+                // Pull characters down until the new line starts with one that
+                // may start a line.
+                while several_chars(&line) {
+                    let Some(last) = line.pop() else { break };
+                    carry.insert(0, last);
+                    if !no_line_start(last) {
+                        break;
+                    }
+                }
+                // Keep a run of ASCII (`(2019)`) whole.
+                while carry.starts_with(|x: char| x.is_ascii_graphic())
+                    && line.ends_with(|x: char| x.is_ascii_graphic())
+                    && several_chars(&line)
+                {
+                    if let Some(last) = line.pop() {
+                        carry.insert(0, last);
+                    }
+                }
+            }
+            lines.push(line.trim_end_matches([' ', '\u{3000}']).to_string());
+            line = carry;
+            used = char_width_sum(&line);
+            if is_space(c) && line.is_empty() {
+                continue;
+            }
+        }
+        line.push(c);
+        used += w;
+    }
+    lines.push(line);
 }
 
 /// Writes text wrapped to the look's width, each line prefixed by `indent`
@@ -352,36 +346,6 @@ pub fn write_wrapped(
         writeln!(out, "{prefix}{line}")?;
     }
     Ok(())
-}
-
-/// The widest line of a column's texts (header included), in display cells.
-pub fn content_width<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
-    texts
-        .into_iter()
-        .flat_map(|t| {
-            terminal_text(t)
-                .lines()
-                .map(display_width)
-                .collect::<Vec<_>>()
-        })
-        .max()
-        .unwrap_or(0)
-}
-
-/// The width left for one column of long text in a table whose other columns take
-/// their content width (`fixed`), so the text can be wrapped with [`wrap`] before it
-/// goes into the table and the other columns are never narrowed. `None` when there
-/// is no width to fit.
-pub fn flex_width(look: &Look, fixed: &[usize]) -> Option<usize> {
-    let limit = usize::from(look.width?);
-    // Each column: its content, a space each side and one border; plus the left border.
-    let taken: usize = 1 + fixed.iter().map(|w| w + 3).sum::<usize>() + 3;
-    Some(limit.saturating_sub(taken).max(8))
-}
-
-/// Text wrapped for a column of the given width (as is when `None`).
-pub fn wrap_cell(text: &str, width: Option<usize>) -> String {
-    wrap(&terminal_text(text), width).join("\n")
 }
 
 /// Splits columns after a first column into groups whose tables fit `width`
@@ -545,9 +509,104 @@ mod tests {
         assert_eq!(lines, ["あいうえ (2019)、", "令和"]);
     }
 
+    /// The first, simple form of [`wrap`] (characters in vectors), kept as the
+    /// definition the faster one must agree with.
+    fn wrap_reference(text: &str, width: Option<usize>) -> Vec<String> {
+        let mut lines = Vec::new();
+        for para in text.split('\n') {
+            let Some(width) = width.filter(|&w| w >= 4 && display_width(para) > w) else {
+                lines.push(para.to_string());
+                continue;
+            };
+            let mut line: Vec<char> = Vec::new();
+            let mut used = 0;
+            for c in para.chars() {
+                let w = c.width().unwrap_or(0);
+                if used + w > width && !line.is_empty() {
+                    let mut carry: Vec<char> = Vec::new();
+                    // Break where the line overflows when that is at a space or right
+                    // after 、。」 and the like (where Japanese breaks best); else at the
+                    // last space when what follows it is an ASCII word (kept whole), or
+                    // when the line keeps at least half its width (a phrase of Japanese
+                    // text written with spaces stays whole), an ideographic space first.
+                    let natural =
+                        c == ' ' || c == '\u{3000}' || line.last().is_some_and(|&x| closes(x));
+                    let kept = |pos: usize| -> usize {
+                        line[..pos].iter().map(|x| x.width().unwrap_or(0)).sum()
+                    };
+                    let ideographic = line
+                        .iter()
+                        .rposition(|&x| x == '\u{3000}')
+                        .filter(|&p| p > 0 && kept(p) * 2 >= width);
+                    let ascii = line.iter().rposition(|&x| x == ' ').filter(|&p| {
+                        let word = c.is_ascii_graphic()
+                            && line[p + 1..].iter().all(char::is_ascii_graphic);
+                        p > 0 && (word || kept(p) * 2 >= width)
+                    });
+                    if let Some(pos) = ideographic.or(ascii).filter(|_| !natural) {
+                        carry = line.split_off(pos + 1);
+                        line.pop();
+                    }
+                    if carry.is_empty() && no_line_start(c) {
+                        // Pull characters down until the new line starts with one that
+                        // may start a line.
+                        while line.len() > 1 {
+                            let Some(last) = line.pop() else { break };
+                            carry.insert(0, last);
+                            if !no_line_start(last) {
+                                break;
+                            }
+                        }
+                        // Keep a run of ASCII (`(2019)`) whole.
+                        while carry.first().is_some_and(char::is_ascii_graphic)
+                            && line.last().is_some_and(char::is_ascii_graphic)
+                            && line.len() > 1
+                        {
+                            if let Some(last) = line.pop() {
+                                carry.insert(0, last);
+                            }
+                        }
+                    }
+                    lines.push(
+                        line.iter()
+                            .collect::<String>()
+                            .trim_end_matches([' ', '\u{3000}'])
+                            .to_string(),
+                    );
+                    line = carry;
+                    used = line.iter().map(|x| x.width().unwrap_or(0)).sum();
+                    if (c == ' ' || c == '\u{3000}') && line.is_empty() {
+                        continue;
+                    }
+                }
+                line.push(c);
+                used += w;
+            }
+            lines.push(line.into_iter().collect());
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        /// The byte-offset [`wrap`] breaks lines exactly where the first one did.
+        #[test]
+        fn wrap_agrees_with_the_reference(
+            s in "[a-z0-9 　あいうえおかき漢字、。」ー・（）(),.!-]{0,40}",
+            width in 4usize..20,
+        ) {
+            proptest::prop_assert_eq!(wrap(&s, Some(width)), wrap_reference(&s, Some(width)));
+        }
+    }
+
     #[test]
     fn no_width_no_wrap() {
         assert_eq!(wrap("a\nb", None), ["a", "b"]);
+    }
+
+    #[test]
+    fn tabs_become_spaces() {
+        assert_eq!(terminal_text("a\tb"), "a b");
+        assert_eq!(terminal_text("南加賀\t(1)"), "南加賀 (1)");
     }
 
     #[test]

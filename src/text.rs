@@ -105,6 +105,38 @@ fn fullwidth_to_ascii(c: char) -> Option<char> {
     }
 }
 
+/// The display width of the widest line of `s` when every character of it is one
+/// a terminal draws the same way everywhere and that cannot drive it: printable
+/// ASCII, the line end `\n`, and the kana, kanji, common Japanese
+/// punctuation and full-width forms of [`nfkc`]'s fast path (all two cells wide).
+/// `None` for any other text, which needs the full treatment
+/// ([`crate::table::terminal_text`], `unicode-width`). Found from the UTF-8 bytes,
+/// in one pass: sheet text is mostly such characters.
+pub fn plain_width(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let (mut widest, mut line) = (0, 0);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\n' => {
+                widest = widest.max(line);
+                line = 0;
+                i += 1;
+            }
+            b' '..=b'~' => {
+                line += 1;
+                i += 1;
+            }
+            0x80.. if classify(bytes, i) != Class::Other => {
+                line += 2;
+                i += 3;
+            }
+            _ => return None,
+        }
+    }
+    Some(widest.max(line))
+}
+
 /// Characters that are NFKC as they stand and never combine with a neighbour:
 /// ASCII, hiragana and katakana (without the combining and spacing sound marks),
 /// CJK unified ideographs, and the common Japanese punctuation 、。「」『』【】〜ー・.
@@ -204,7 +236,45 @@ mod tests {
             && n.chars().any(|c| c.is_ascii_digit())
     }
 
+    #[test]
+    fn plain_width_is_the_display_width() {
+        use unicode_width::UnicodeWidthStr;
+        for s in [
+            "",
+            "abc",
+            "南加賀（３人）",
+            "a\nいろは\nxyz",
+            "第1回 11　今回 11",
+        ] {
+            let widest = s.split('\n').map(|l| l.width()).max().unwrap_or(0);
+            assert_eq!(plain_width(s), Some(widest), "{s:?}");
+        }
+        for s in [
+            "①",
+            "※",
+            "a\rb",
+            "a\tb",
+            "\u{1b}[31m",
+            "é",
+            "😀",
+            "\u{202e}",
+        ] {
+            assert_eq!(plain_width(s), None, "{s:?}");
+        }
+    }
+
     proptest::proptest! {
+        /// Where `plain_width` answers, it is unicode-width's answer.
+        #[test]
+        fn plain_width_agrees_with_unicode_width(
+            s in "[a-z0-9 \n\tあ-んア-ン漢字、。「」ー・（）０-９Ａ-Ｚ！～　①※é\u{3248}\u{4dc0}]{0,24}"
+        ) {
+            use unicode_width::UnicodeWidthStr;
+            if let Some(w) = plain_width(&s) {
+                proptest::prop_assert_eq!(w, s.split('\n').map(|l| l.width()).max().unwrap_or(0));
+            }
+        }
+
         /// The quick rejections of `is_fullwidth_number` never change its answer.
         #[test]
         fn fullwidth_number_shortcuts_agree(

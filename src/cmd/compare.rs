@@ -261,9 +261,40 @@ fn render_table(
         writeln!(out, "{}", W::NoRegions.get(lang))?;
         return Ok(());
     }
-    let labels = labels(report);
+    // The sections are laid out at once, on all cores, and written in order.
+    type Section = fn(&mut Vec<u8>, &Sections<'_>) -> io::Result<()>;
+    const SECTIONS: [Section; 5] = [overview, blank_views, indicators, themes, questions];
+    let s = Sections {
+        report,
+        labels: labels(report),
+        look,
+        lang,
+    };
+    use rayon::prelude::*;
+    let parts: Vec<io::Result<Vec<u8>>> = SECTIONS
+        .par_iter()
+        .map(|section| {
+            let mut buf = Vec::new();
+            section(&mut buf, &s).map(|()| buf)
+        })
+        .collect();
+    for part in parts {
+        out.write_all(&part?)?;
+    }
+    Ok(())
+}
 
-    // Overview: figures as rows, regions as columns (continued below when too many).
+/// What every section of the table format needs.
+struct Sections<'a> {
+    report: &'a CompareReport,
+    labels: Vec<&'a str>,
+    look: &'a Look,
+    lang: Lang,
+}
+
+/// Overview: figures as rows, regions as columns (continued below when too many).
+fn overview(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
+    let (report, labels, look, lang) = (s.report, &s.labels, s.look, s.lang);
     writeln!(out)?;
     writeln!(out, "{}", words::section(lang, W::Overview.get(lang)))?;
     let first = FIGURES
@@ -271,8 +302,7 @@ fn render_table(
         .map(|f| table::display_width(f.label.get(lang)))
         .max()
         .unwrap_or(0);
-    let mut tables = table::Batch::new();
-    for group in groups(look, first, &labels, 4) {
+    let text = table::lay_out(&groups(look, first, labels, 4), |group| {
         let mut t = table::new_table(look, Rules::HeaderOnly);
         let mut head = vec![W::Item.get(lang)];
         head.extend(&labels[group.clone()]);
@@ -286,11 +316,14 @@ fn render_table(
             }
             t.add_row(cells);
         }
-        tables.push(out, t)?;
-    }
-    tables.flush(out)?;
+        Some(t)
+    });
+    out.write_all(text.as_bytes())
+}
 
-    // Views left blank: the gaps the meeting should talk about.
+/// Views left blank: the gaps the meeting should talk about.
+fn blank_views(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
+    let (report, look, lang) = (s.report, s.look, s.lang);
     writeln!(out)?;
     writeln!(out, "{}", words::section(lang, W::BlankViews.get(lang)))?;
     let mut t = table::new_table(look, Rules::HeaderOnly);
@@ -310,9 +343,12 @@ fn render_table(
         t.add_row(cells);
     }
     table::write_table(out, &t)?;
-    table::write_wrapped(out, look, "", W::BlankViewsNote.get(lang))?;
+    table::write_wrapped(out, look, "", W::BlankViewsNote.get(lang))
+}
 
-    // Indicators of the same name side by side.
+/// Indicators of the same name side by side.
+fn indicators(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
+    let (report, labels, look, lang) = (s.report, &s.labels, s.look, s.lang);
     writeln!(out)?;
     writeln!(
         out,
@@ -320,65 +356,66 @@ fn render_table(
         words::section(lang, W::IndicatorsAcross.get(lang))
     )?;
     if report.indicators.is_empty() {
-        writeln!(out, "{}", W::NoIndicators.get(lang))?;
-    } else {
-        let first = report
-            .indicators
-            .iter()
-            .map(|i| table::display_width(&table::terminal_text(&i.name)).min(16))
-            .max()
-            .unwrap_or(0);
-        let groups = groups(look, first, &labels, 16);
-        // Only the indicators some region of a group has: with many regions most
-        // rows of a group would be blank. Found in one pass over the indicators.
-        let group_of: std::collections::HashMap<&str, usize> = groups
-            .iter()
-            .enumerate()
-            .flat_map(|(g, range)| labels[range.clone()].iter().map(move |l| (*l, g)))
-            .collect();
-        let mut rows_of_group: Vec<Vec<&IndicatorAcross>> = vec![Vec::new(); groups.len()];
-        for ind in &report.indicators {
-            let mut touched: Vec<usize> = ind
-                .regions
-                .0
-                .iter()
-                .filter_map(|(l, _)| group_of.get(l.as_str()).copied())
-                .collect();
-            touched.sort_unstable();
-            touched.dedup();
-            for g in touched {
-                rows_of_group[g].push(ind);
-            }
-        }
-        let mut tables = table::Batch::new();
-        for (group, rows) in groups.into_iter().zip(rows_of_group) {
-            let group_labels = &labels[group.clone()];
-            if rows.is_empty() {
-                continue;
-            }
-            let mut t = table::new_table(look, Rules::EveryRow);
-            let mut head = vec![W::Indicator.get(lang)];
-            head.extend(group_labels);
-            t.set_header(table::header(&head));
-            for ind in rows {
-                let mut cells = vec![table::text_cell(&ind.name)];
-                for label in &labels[group.clone()] {
-                    cells.push(match ind.regions.get(label) {
-                        Some(row) => table::colored(
-                            table::text_cell(&indicator_cell(row, lang)),
-                            crate::cmd::progress::verdict_color(row),
-                        ),
-                        None => table::text_cell(""),
-                    });
-                }
-                t.add_row(cells);
-            }
-            tables.push(out, t)?;
-        }
-        tables.flush(out)?;
+        return writeln!(out, "{}", W::NoIndicators.get(lang));
     }
+    let first = report
+        .indicators
+        .iter()
+        .map(|i| table::display_width(&table::terminal_text(&i.name)).min(16))
+        .max()
+        .unwrap_or(0);
+    let groups = groups(look, first, labels, 16);
+    // Only the indicators some region of a group has: with many regions most
+    // rows of a group would be blank. Found in one pass over the indicators.
+    let group_of: std::collections::HashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, range)| labels[range.clone()].iter().map(move |l| (*l, g)))
+        .collect();
+    let mut rows_of_group: Vec<Vec<&IndicatorAcross>> = vec![Vec::new(); groups.len()];
+    for ind in &report.indicators {
+        let mut touched: Vec<usize> = ind
+            .regions
+            .0
+            .iter()
+            .filter_map(|(l, _)| group_of.get(l.as_str()).copied())
+            .collect();
+        touched.sort_unstable();
+        touched.dedup();
+        for g in touched {
+            rows_of_group[g].push(ind);
+        }
+    }
+    let groups: Vec<_> = groups.into_iter().zip(rows_of_group).collect();
+    let text = table::lay_out(&groups, |(group, rows)| {
+        if rows.is_empty() {
+            return None;
+        }
+        let mut t = table::new_table(look, Rules::EveryRow);
+        let mut head = vec![W::Indicator.get(lang)];
+        head.extend(&labels[group.clone()]);
+        t.set_header(table::header(&head));
+        for ind in rows {
+            let mut cells = vec![table::text_cell(&ind.name)];
+            for label in &labels[group.clone()] {
+                cells.push(match ind.regions.get(label) {
+                    Some(row) => table::colored(
+                        table::text_cell(&indicator_cell(row, lang)),
+                        crate::cmd::progress::verdict_color(row),
+                    ),
+                    None => table::text_cell(""),
+                });
+            }
+            t.add_row(cells);
+        }
+        Some(t)
+    });
+    out.write_all(text.as_bytes())
+}
 
-    // Themes.
+/// How many texts of each region mention each theme.
+fn themes(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
+    let (report, labels, look, lang) = (s.report, &s.labels, s.look, s.lang);
     writeln!(out)?;
     writeln!(out, "{}", words::section(lang, W::Themes.get(lang)))?;
     let first = report
@@ -387,8 +424,7 @@ fn render_table(
         .map(|t| table::display_width(&table::terminal_text(&t.theme)))
         .max()
         .unwrap_or(0);
-    let mut tables = table::Batch::new();
-    for group in groups(look, first, &labels, 4) {
+    let text = table::lay_out(&groups(look, first, labels, 4), |group| {
         let mut t = table::new_table(look, Rules::HeaderOnly);
         let mut head = vec![W::Theme.get(lang)];
         head.extend(&labels[group.clone()]);
@@ -400,23 +436,26 @@ fn render_table(
             }
             t.add_row(cells);
         }
-        tables.push(out, t)?;
-    }
-    tables.flush(out)?;
+        Some(t)
+    });
+    out.write_all(text.as_bytes())?;
     table::write_wrapped(out, look, "", W::ThemesNote.get(lang))?;
     table::write_wrapped(
         out,
         look,
         "",
         &words::themes_source(lang, report.themes_file.as_deref()),
-    )?;
+    )
+}
 
-    // Questions and whom to ask.
+/// Questions and whom to ask.
+fn questions(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
+    use rayon::prelude::*;
+    let (report, look, lang) = (s.report, s.look, s.lang);
     writeln!(out)?;
     writeln!(out, "{}", words::section(lang, W::Questions.get(lang)))?;
     if report.questions.is_empty() {
-        writeln!(out, "{}", W::NoQuestions.get(lang))?;
-        return Ok(());
+        return writeln!(out, "{}", W::NoQuestions.get(lang));
     }
     let mut t = table::new_table(look, Rules::EveryRow);
     let head = [
@@ -426,37 +465,25 @@ fn render_table(
         W::Ask.get(lang),
     ];
     t.set_header(table::header(&head));
-    let rows: Vec<(String, String)> = report
+    // The cells are made on all cores; the table gives the question what room the
+    // other columns leave.
+    let rows: Vec<Vec<table::Cell>> = report
         .questions
-        .iter()
-        .map(|q| (themes_text(q, lang, "\n"), ask_text(q, lang, "\n")))
+        .par_iter()
+        .map(|q| {
+            vec![
+                table::text_cell(&q.label),
+                table::text_cell(&q.question),
+                table::text_cell(&themes_text(q, lang, "\n")),
+                table::text_cell(&ask_text(q, lang, "\n")),
+            ]
+        })
         .collect();
-    let labels_width = table::content_width(
-        report
-            .questions
-            .iter()
-            .map(|q| q.label.as_str())
-            .chain([head[0]]),
-    );
-    let flex = table::flex_width(
-        look,
-        &[
-            labels_width,
-            table::content_width(rows.iter().map(|r| r.0.as_str()).chain([head[2]])),
-            table::content_width(rows.iter().map(|r| r.1.as_str()).chain([head[3]])),
-        ],
-    );
-    for (q, (themes, ask)) in report.questions.iter().zip(&rows) {
-        t.add_row(vec![
-            table::text_cell(&q.label),
-            table::text_cell(&table::wrap_cell(&q.question, flex)),
-            table::text_cell(themes),
-            table::text_cell(ask),
-        ]);
+    for row in rows {
+        t.add_row(row);
     }
     table::write_table(out, &t)?;
-    table::write_wrapped(out, look, "", W::AskNote.get(lang))?;
-    Ok(())
+    table::write_wrapped(out, look, "", W::AskNote.get(lang))
 }
 
 fn render_markdown(out: &mut impl Write, report: &CompareReport, lang: Lang) -> io::Result<()> {

@@ -55,7 +55,8 @@ pub struct Cell {
 impl Cell {
     /// A cell of text that is already safe for a terminal.
     pub fn new(text: String) -> Cell {
-        let width = text.split('\n').map(display_width).max().unwrap_or(0);
+        let width = crate::text::plain_width(&text)
+            .unwrap_or_else(|| text.split('\n').map(display_width).max().unwrap_or(0));
         Cell {
             text,
             width,
@@ -76,6 +77,11 @@ impl Cell {
     pub fn bold(mut self) -> Cell {
         self.bold = true;
         self
+    }
+
+    /// The widest line of the cell, in terminal cells.
+    pub fn width(&self) -> usize {
+        self.width
     }
 }
 
@@ -123,8 +129,8 @@ fn style(border: Border, rules: Rules) -> Style {
     }
 }
 
-/// Narrowest a wrapped column is made (two wide characters).
-const MIN_COLUMN: usize = 4;
+/// Narrowest a wrapped column is made: one wide character.
+const MIN_COLUMN: usize = 2;
 /// Tables with more rows than this are written on all cores, in chunks of rows.
 const PARALLEL_ROWS: usize = 256;
 
