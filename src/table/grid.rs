@@ -215,75 +215,94 @@ impl Grid {
 
     /// Column widths that fit the width: columns narrower than an even share of
     /// the room keep their width, and the others share what is left (each shrunk
-    /// no narrower than [`MIN_COLUMN`]; a table that cannot fit goes wider).
-    fn widths(&self, columns: usize) -> Vec<usize> {
+    /// no narrower than [`MIN_COLUMN`]; a table that cannot fit goes wider). With
+    /// the widths come the cells wrapped to them, so no cell is wrapped twice at a
+    /// width.
+    fn layout(&self, columns: usize) -> Layout {
         let natural = self.natural_widths(columns);
+        let fits = |widths: Vec<usize>| Layout {
+            wrapped: vec![None; widths.len()],
+            widths,
+        };
         let Some(limit) = self.width else {
-            return natural;
+            return fits(natural);
         };
         // Each column: its content, one space each side and a border; plus one.
         let room = limit.saturating_sub(1 + 3 * columns);
         if natural.iter().sum::<usize>() <= room {
-            return natural;
+            return fits(natural);
         }
         let kept = |i: &usize| self.kept.contains(i);
         let mut open: Vec<usize> = (0..columns).filter(|i| !kept(i)).collect();
         let left = room.saturating_sub((0..columns).filter(kept).map(|i| natural[i]).sum());
-        let mut widths = natural.clone();
-        share_out(&mut widths, &open, left, &natural);
-        open.retain(|&i| widths[i] < natural[i]);
-        // A column wrapped at its share may need less (words kept whole, a cell of
-        // short lines): give what it leaves to the columns still wrapped.
+        let mut layout = fits(natural.clone());
+        share_out(&mut layout.widths, &open, left, &natural);
+        open.retain(|&i| layout.widths[i] < natural[i]);
+        for &i in &open {
+            layout.wrapped[i] = Some(self.wrap_column(i, layout.widths[i]));
+        }
+        // A column wrapped at its share may use less (words kept whole, a cell of
+        // short lines): it keeps its lines and gives what they leave to the
+        // columns still wrapped, which are wrapped again to their new width.
         for _ in 0..columns {
-            let used: Vec<(usize, usize)> = open
-                .iter()
-                .map(|&i| (i, self.wrapped_width(i, widths[i])))
-                .collect();
-            // (column, width its wrapped cells use)
-            type Used = Vec<(usize, usize)>;
-            let (done, still): (Used, Used) = used.into_iter().partition(|&(i, u)| u < widths[i]);
+            let used = |i: usize| layout.wrapped[i].as_ref().map_or(natural[i], |w| w.used);
+            let (done, still): (Vec<usize>, Vec<usize>) =
+                open.iter().partition(|&&i| used(i) < layout.widths[i]);
             if done.is_empty() || still.is_empty() {
                 break;
             }
-            for &(i, u) in &done {
-                widths[i] = u;
+            for &i in &done {
+                layout.widths[i] = used(i);
             }
-            let still: Vec<usize> = still.into_iter().map(|(i, _)| i).collect();
-            let left = room.saturating_sub(
-                (0..columns)
-                    .filter(|i| !still.contains(i))
-                    .map(|i| widths[i])
-                    .sum(),
+            let taken: usize = (0..columns)
+                .filter(|i| !still.contains(i))
+                .map(|i| layout.widths[i])
+                .sum();
+            let before: Vec<usize> = still.iter().map(|&i| layout.widths[i]).collect();
+            share_out(
+                &mut layout.widths,
+                &still,
+                room.saturating_sub(taken),
+                &natural,
             );
-            share_out(&mut widths, &still, left, &natural);
+            for (&i, was) in still.iter().zip(before) {
+                if layout.widths[i] != was {
+                    layout.wrapped[i] = (layout.widths[i] < natural[i])
+                        .then(|| self.wrap_column(i, layout.widths[i]));
+                }
+            }
             open = still;
         }
-        widths
+        layout
     }
 
-    /// The widest line of column `i` once its cells are wrapped to `width`.
-    fn wrapped_width(&self, i: usize, width: usize) -> usize {
+    /// The cells of column `i` (header first) wrapped to `width`.
+    fn wrap_column(&self, i: usize, width: usize) -> Wrapped {
         let of = |row: &Vec<Cell>| {
-            row.get(i).map_or(0, |c| {
-                if c.width <= width {
-                    c.width
-                } else {
-                    fit(&c.text, width)
-                        .iter()
-                        .map(|l| display_width(l))
-                        .max()
-                        .unwrap_or(0)
-                }
-            })
+            row.get(i)
+                .filter(|c| c.width > width)
+                .map(|c| fit(&c.text, width))
         };
-        let header = self.header.as_ref().map_or(0, of);
-        let rows = if self.rows.len() > PARALLEL_ROWS {
+        let header = self.header.as_ref().and_then(of);
+        let rows: Vec<Option<Vec<String>>> = if self.rows.len() > PARALLEL_ROWS {
             use rayon::prelude::*;
-            self.rows.par_iter().map(of).max()
+            self.rows.par_iter().map(of).collect()
         } else {
-            self.rows.iter().map(of).max()
+            self.rows.iter().map(of).collect()
         };
-        header.max(rows.unwrap_or(0)).max(1)
+        let widest = |row: &Vec<Cell>, lines: &Option<Vec<String>>| match lines {
+            Some(lines) => lines.iter().map(|l| display_width(l)).max().unwrap_or(0),
+            None => row.get(i).map_or(0, |c| c.width),
+        };
+        let used = self
+            .header
+            .iter()
+            .map(|h| widest(h, &header))
+            .chain(self.rows.iter().zip(&rows).map(|(r, l)| widest(r, l)))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        Wrapped { header, rows, used }
     }
 
     /// The laid-out table, lines joined by `\n`, without a final line end.
@@ -295,7 +314,8 @@ impl Grid {
     /// chunks on all cores (the output is the same either way).
     fn render_rows(&self, parallel: bool) -> String {
         let columns = self.columns();
-        let widths = self.widths(columns);
+        let layout = self.layout(columns);
+        let widths = &layout.widths;
         let style = style(self.border, self.rules);
         let rule = |line: &Line| {
             let mut s = String::new();
@@ -313,17 +333,17 @@ impl Grid {
         let row_rule = style.row_separator.as_ref().map(rule);
         let mut out = rule(&style.top);
         if let Some(header) = &self.header {
-            self.write_row(&mut out, header, &widths, &style);
+            self.write_row(&mut out, header, &layout, None, &style);
             out.push_str(&rule(&style.header_separator));
         }
-        let write_rows = |out: &mut String, rows: &[Vec<Cell>], first: bool| {
+        let write_rows = |out: &mut String, first: usize, rows: &[Vec<Cell>]| {
             for (n, row) in rows.iter().enumerate() {
                 if let Some(r) = &row_rule {
-                    if n > 0 || !first {
+                    if first + n > 0 {
                         out.push_str(r);
                     }
                 }
-                self.write_row(out, row, &widths, &style);
+                self.write_row(out, row, &layout, Some(first + n), &style);
             }
         };
         if parallel && self.rows.len() > PARALLEL_ROWS {
@@ -334,7 +354,7 @@ impl Grid {
                 .enumerate()
                 .map(|(k, rows)| {
                     let mut s = String::new();
-                    write_rows(&mut s, rows, k == 0);
+                    write_rows(&mut s, k * PARALLEL_ROWS, rows);
                     s
                 })
                 .collect();
@@ -342,50 +362,61 @@ impl Grid {
                 out.push_str(&chunk);
             }
         } else {
-            write_rows(&mut out, &self.rows, true);
+            write_rows(&mut out, 0, &self.rows);
         }
         out.push_str(&rule(&style.bottom));
         out.pop();
         out
     }
 
-    /// Writes the lines of one row: each cell wrapped to its column if it is
-    /// wider, padded, and coloured when colour is on.
-    fn write_row(&self, out: &mut String, row: &[Cell], widths: &[usize], style: &Style) {
+    /// Writes the lines of one row (`None`: the header): each cell in its lines
+    /// (wrapped by the layout if it is wider than its column), padded, and
+    /// coloured when colour is on.
+    fn write_row(
+        &self,
+        out: &mut String,
+        row: &[Cell],
+        layout: &Layout,
+        index: Option<usize>,
+        style: &Style,
+    ) {
         let blank = Cell::default();
-        let lines: Vec<Vec<std::borrow::Cow<'_, str>>> = widths
+        let cells: Vec<(&Cell, Lines<'_>)> = layout
+            .widths
             .iter()
             .enumerate()
             .map(|(i, &w)| {
                 let cell = row.get(i).unwrap_or(&blank);
-                if cell.width <= w {
-                    cell.text
-                        .split('\n')
-                        .map(std::borrow::Cow::Borrowed)
-                        .collect()
-                } else {
-                    fit(&cell.text, w)
-                        .into_iter()
-                        .map(std::borrow::Cow::Owned)
-                        .collect()
-                }
+                let wrapped = layout.wrapped[i].as_ref().and_then(|wr| match index {
+                    None => wr.header.as_deref(),
+                    Some(r) => wr.rows.get(r).and_then(|l| l.as_deref()),
+                });
+                let lines = match wrapped {
+                    Some(lines) => Lines::Wrapped(lines),
+                    None if cell.width > w => Lines::Cut(fit(&cell.text, w)),
+                    None => Lines::Text(&cell.text),
+                };
+                (cell, lines)
             })
             .collect();
-        let height = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let height = cells
+            .iter()
+            .map(|(_, l)| l.count())
+            .max()
+            .unwrap_or(1)
+            .max(1);
         let (left, junction, right) = style.content;
         for line in 0..height {
             out.push(left);
-            for (i, &w) in widths.iter().enumerate() {
+            for (i, (&w, (cell, lines))) in layout.widths.iter().zip(&cells).enumerate() {
                 if i > 0 {
                     out.push(junction);
                 }
-                let cell = row.get(i).unwrap_or(&blank);
-                let text = lines[i].get(line).map_or("", |t| t.as_ref());
-                // A cell of one line that fits is measured already.
-                let used = if line == 0 && cell.width <= w && lines[i].len() == 1 {
-                    cell.width
-                } else {
-                    display_width(text)
+                let text = lines.get(line);
+                // A cell of one line is measured already.
+                let used = match lines {
+                    Lines::Text(t) if line == 0 && !t.contains('\n') => cell.width,
+                    _ => display_width(text),
                 };
                 let pad = w.saturating_sub(used);
                 let styled = self.color && (cell.color.is_some() || cell.bold);
@@ -420,6 +451,51 @@ impl Grid {
             }
             out.push(right);
             out.push('\n');
+        }
+    }
+}
+
+/// Column widths, and the cells of the columns that had to be wrapped.
+struct Layout {
+    widths: Vec<usize>,
+    wrapped: Vec<Option<Wrapped>>,
+}
+
+/// The cells of a column wrapped to its width: the lines of each cell that was
+/// wider (`None` for a cell that fits as it is), and the widest line of all.
+#[derive(Debug, Clone)]
+struct Wrapped {
+    header: Option<Vec<String>>,
+    rows: Vec<Option<Vec<String>>>,
+    used: usize,
+}
+
+/// The lines of a cell as written.
+enum Lines<'a> {
+    /// The cell's own text, split at its line ends.
+    Text(&'a str),
+    /// Wrapped by the layout.
+    Wrapped(&'a [String]),
+    /// Cut to a column that it is wider than (a column that keeps its width).
+    Cut(Vec<String>),
+}
+
+impl Lines<'_> {
+    fn count(&self) -> usize {
+        match self {
+            Lines::Text(t) => 1 + memchr::memchr_iter(b'\n', t.as_bytes()).count(),
+            Lines::Wrapped(l) => l.len(),
+            Lines::Cut(l) => l.len(),
+        }
+    }
+
+    /// Line `k`, or nothing below the last one.
+    fn get(&self, k: usize) -> &str {
+        match self {
+            Lines::Text(t) if k == 0 && !t.contains('\n') => t,
+            Lines::Text(t) => t.split('\n').nth(k).unwrap_or(""),
+            Lines::Wrapped(l) => l.get(k).map_or("", String::as_str),
+            Lines::Cut(l) => l.get(k).map_or("", String::as_str),
         }
     }
 }
