@@ -257,7 +257,17 @@ pub fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
 
 /// The widths of the characters of a line, added up (as [`wrap`] measures).
 fn char_width_sum(s: &str) -> usize {
-    crate::text::plain_width(s).unwrap_or_else(|| s.chars().map(|c| c.width().unwrap_or(0)).sum())
+    s.chars().map(char_width).sum()
+}
+
+/// A character's width in terminal cells (`unicode-width`'s, 0 for controls),
+/// looked up only for characters outside printable ASCII, kana and kanji.
+fn char_width(c: char) -> usize {
+    match c {
+        ' '..='~' => 1,
+        '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}' | '\u{4e00}'..='\u{9fff}' => 2,
+        _ => c.width().unwrap_or(0),
+    }
 }
 
 fn is_space(c: char) -> bool {
@@ -274,7 +284,7 @@ fn wrap_paragraph(para: &str, width: usize, lines: &mut Vec<String>) {
     let mut line = String::with_capacity(para.len());
     let mut used = 0;
     for c in para.chars() {
-        let w = c.width().unwrap_or(0);
+        let w = char_width(c);
         if used + w > width && !line.is_empty() {
             let mut carry = String::new();
             // Break where the line overflows when that is at a space or right
@@ -601,6 +611,21 @@ mod tests {
     #[test]
     fn no_width_no_wrap() {
         assert_eq!(wrap("a\nb", None), ["a", "b"]);
+    }
+
+    #[test]
+    fn fast_char_widths_are_unicode_widths() {
+        let ranges = [
+            (' ', '~'),
+            ('\u{3041}', '\u{3096}'),
+            ('\u{30a1}', '\u{30fa}'),
+            ('\u{4e00}', '\u{9fff}'),
+        ];
+        for (from, to) in ranges {
+            for c in from..=to {
+                assert_eq!(char_width(c), c.width().unwrap_or(0), "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -60,6 +60,21 @@ enum Class {
     Other,
 }
 
+/// Bit `c - 0x3000` is set for the characters `c` of U+3000..U+30FF that
+/// [`surely_nfkc`] keeps (punctuation, hiragana, katakana).
+const KEPT_3000: [u64; 4] = {
+    let mut bits = [0u64; 4];
+    let mut c = 0;
+    while c < 256 {
+        if matches!(0x3000 + c, 0x3001..=0x3002 | 0x300C..=0x3011 | 0x301C | 0x3041..=0x3096 | 0x30A1..=0x30FC)
+        {
+            bits[c / 64] |= 1 << (c % 64);
+        }
+        c += 1;
+    }
+    bits
+};
+
 fn classify(bytes: &[u8], i: usize) -> Class {
     let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) else {
         return Class::Other;
@@ -69,16 +84,13 @@ fn classify(bytes: &[u8], i: usize) -> Class {
         (0xE4, 0xB8..) | (0xE5..=0xE9, _) => Class::Kept,
         // U+3000..U+30FF: punctuation, hiragana, katakana.
         (0xE3, 0x80..=0x83) => {
-            let c = 0x3000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            match c {
-                0x3000 => Class::Mapped,
-                0x3001..=0x3002
-                | 0x300C..=0x3011
-                | 0x301C
-                | 0x3041..=0x3096
-                | 0x30A1..=0x30FA
-                | 0x30FB..=0x30FC => Class::Kept,
-                _ => Class::Other,
+            let c = (usize::from(b1 & 0x03) << 6) | usize::from(b2 & 0x3F);
+            if c == 0 {
+                Class::Mapped
+            } else if KEPT_3000[c / 64] & (1 << (c % 64)) != 0 {
+                Class::Kept
+            } else {
+                Class::Other
             }
         }
         // U+FF01..U+FF3F and U+FF40..U+FF5E: full-width ASCII forms.
@@ -234,6 +246,22 @@ mod tests {
             && !n.is_empty()
             && n.parse::<f64>().is_ok()
             && n.chars().any(|c| c.is_ascii_digit())
+    }
+
+    #[test]
+    fn byte_classes_are_the_character_ranges() {
+        for c in ('\u{800}'..='\u{ffff}').filter(|c| c.len_utf8() == 3) {
+            let mut buf = [0; 4];
+            let class = classify(c.encode_utf8(&mut buf).as_bytes(), 0);
+            let expected = if surely_nfkc(c) {
+                Class::Kept
+            } else if fullwidth_to_ascii(c).is_some() {
+                Class::Mapped
+            } else {
+                Class::Other
+            };
+            assert_eq!(class, expected, "{c:?} U+{:04X}", c as u32);
+        }
     }
 
     #[test]

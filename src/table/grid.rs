@@ -238,40 +238,75 @@ impl Grid {
         let mut layout = fits(natural.clone());
         share_out(&mut layout.widths, &open, left, &natural);
         open.retain(|&i| layout.widths[i] < natural[i]);
-        for &i in &open {
-            layout.wrapped[i] = Some(self.wrap_column(i, layout.widths[i]));
-        }
         // A column wrapped at its share may use less (words kept whole, a cell of
         // short lines): it keeps its lines and gives what they leave to the
-        // columns still wrapped, which are wrapped again to their new width.
-        for _ in 0..columns {
-            let used = |i: usize| layout.wrapped[i].as_ref().map_or(natural[i], |w| w.used);
-            let (done, still): (Vec<usize>, Vec<usize>) =
-                open.iter().partition(|&&i| used(i) < layout.widths[i]);
-            if done.is_empty() || still.is_empty() {
-                break;
-            }
-            for &i in &done {
-                layout.widths[i] = used(i);
-            }
-            let taken: usize = (0..columns)
-                .filter(|i| !still.contains(i))
-                .map(|i| layout.widths[i])
-                .sum();
-            let before: Vec<usize> = still.iter().map(|&i| layout.widths[i]).collect();
-            share_out(
-                &mut layout.widths,
-                &still,
-                room.saturating_sub(taken),
-                &natural,
-            );
-            for (&i, was) in still.iter().zip(before) {
-                if layout.widths[i] != was {
-                    layout.wrapped[i] = (layout.widths[i] < natural[i])
-                        .then(|| self.wrap_column(i, layout.widths[i]));
+        // columns still wrapped, which are wrapped again to their new width. The
+        // widest column, the one that usually takes what the others leave, waits
+        // until they are settled, so it is wrapped once.
+        let widest = open
+            .iter()
+            .copied()
+            .max_by_key(|&i| (natural[i], usize::MAX - i));
+        for deferred in [widest, None] {
+            for _ in 0..columns {
+                for &i in &open {
+                    let stale = layout.wrapped[i]
+                        .as_ref()
+                        .is_none_or(|w| w.width != layout.widths[i]);
+                    if stale && Some(i) != deferred {
+                        layout.wrapped[i] = Some(self.wrap_column(i, layout.widths[i]));
+                    }
                 }
+                // (column, the width its lines use)
+                let used: Vec<(usize, usize)> = open
+                    .iter()
+                    .map(|&i| match &layout.wrapped[i] {
+                        Some(w) if Some(i) != deferred => (i, w.used),
+                        _ => (i, layout.widths[i]),
+                    })
+                    .collect();
+                let done: Vec<(usize, usize)> = used
+                    .iter()
+                    .copied()
+                    .filter(|&(i, u)| u < layout.widths[i])
+                    .collect();
+                let still: Vec<usize> = used
+                    .iter()
+                    .filter(|&&(i, u)| u >= layout.widths[i])
+                    .map(|&(i, _)| i)
+                    .collect();
+                if done.is_empty() || still.is_empty() {
+                    break;
+                }
+                for &(i, u) in &done {
+                    layout.widths[i] = u;
+                    // The lines fit the narrower width as they are.
+                    if let Some(w) = &mut layout.wrapped[i] {
+                        w.width = u;
+                    }
+                }
+                let taken: usize = (0..columns)
+                    .filter(|i| !still.contains(i))
+                    .map(|i| layout.widths[i])
+                    .sum();
+                share_out(
+                    &mut layout.widths,
+                    &still,
+                    room.saturating_sub(taken),
+                    &natural,
+                );
+                open = still;
             }
-            open = still;
+        }
+        for &i in &open {
+            if layout.widths[i] >= natural[i] {
+                layout.wrapped[i] = None;
+            } else if layout.wrapped[i]
+                .as_ref()
+                .is_none_or(|w| w.width != layout.widths[i])
+            {
+                layout.wrapped[i] = Some(self.wrap_column(i, layout.widths[i]));
+            }
         }
         layout
     }
@@ -302,7 +337,12 @@ impl Grid {
             .max()
             .unwrap_or(0)
             .max(1);
-        Wrapped { header, rows, used }
+        Wrapped {
+            width,
+            header,
+            rows,
+            used,
+        }
     }
 
     /// The laid-out table, lines joined by `\n`, without a final line end.
@@ -465,6 +505,9 @@ struct Layout {
 /// wider (`None` for a cell that fits as it is), and the widest line of all.
 #[derive(Debug, Clone)]
 struct Wrapped {
+    /// The width of the column the lines are for (they may have been wrapped to
+    /// a wider one, and fit this one).
+    width: usize,
     header: Option<Vec<String>>,
     rows: Vec<Option<Vec<String>>>,
     used: usize,
