@@ -111,27 +111,75 @@ pub fn colored(cell: Cell, color: Option<Color>) -> Cell {
 
 /// Writes a table followed by a newline.
 pub fn write_table(out: &mut impl Write, table: &Grid) -> io::Result<()> {
-    let mut text = table.render();
-    text.push('\n');
-    out.write_all(text.as_bytes())
+    for piece in table.pieces() {
+        out.write_all(piece.as_bytes())?;
+    }
+    Ok(())
 }
 
-/// The tables `build` makes of `items`, built and laid out on all cores and put
-/// in order, each followed by a line end (a comparison of thousands of regions is
-/// hundreds of tables).
-pub fn lay_out<T: Sync>(items: &[T], build: impl Fn(&T) -> Option<Grid> + Sync) -> String {
+/// Output kept as the pieces it was made of, to be written one after the other
+/// without being copied together (the sections of a comparison of thousands of
+/// regions are made at once, on all cores, and their large tables in chunks).
+#[derive(Debug, Default)]
+pub struct Parts {
+    parts: Vec<Vec<u8>>,
+}
+
+impl Parts {
+    /// Small writes are gathered into pieces of about this size.
+    const GATHER: usize = 1 << 16;
+
+    /// Adds a piece as it is.
+    pub fn push(&mut self, piece: impl Into<Vec<u8>>) {
+        let piece = piece.into();
+        if !piece.is_empty() {
+            self.parts.push(piece);
+        }
+    }
+
+    /// Adds a table, followed by a newline.
+    pub fn push_table(&mut self, table: &Grid) {
+        for piece in table.pieces() {
+            self.push(piece);
+        }
+    }
+
+    /// Writes every piece, in order.
+    pub fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
+        self.parts.iter().try_for_each(|p| out.write_all(p))
+    }
+}
+
+impl Write for Parts {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self.parts.last_mut() {
+            Some(last) if last.len() < Self::GATHER => last.extend_from_slice(buf),
+            _ => self.parts.push(buf.to_vec()),
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Adds the tables `build` makes of `items`, each followed by a line end; they
+/// are built and laid out on all cores (a comparison of thousands of regions is
+/// hundreds of tables) and added in order.
+pub fn push_tables<T: Sync>(
+    out: &mut Parts,
+    items: &[T],
+    build: impl Fn(&T) -> Option<Grid> + Sync,
+) {
     use rayon::prelude::*;
-    items
+    let laid_out: Vec<Vec<String>> = items
         .par_iter()
-        .filter_map(|item| {
-            build(item).map(|t| {
-                let mut text = t.render();
-                text.push('\n');
-                text
-            })
-        })
-        .collect::<Vec<String>>()
-        .concat()
+        .filter_map(|item| build(item).map(|t| t.pieces()))
+        .collect();
+    for piece in laid_out.into_iter().flatten() {
+        out.push(piece);
+    }
 }
 
 /// Text made safe and aligned for a terminal: control characters made visible

@@ -14,7 +14,7 @@ use crate::report::compare::{
     CompareReport, IndicatorAcross, QuestionRow, RegionSummary, SheetDigest,
 };
 use crate::report::{IndicatorRow, Judging};
-use crate::table::{self, Align, Color, Look, Rules};
+use crate::table::{self, Align, Color, Look, Parts, Rules};
 use crate::themes::Glossary;
 use crate::{discover, workspace};
 
@@ -262,7 +262,7 @@ fn render_table(
         return Ok(());
     }
     // The sections are laid out at once, on all cores, and written in order.
-    type Section = fn(&mut Vec<u8>, &Sections<'_>) -> io::Result<()>;
+    type Section = fn(&mut Parts, &Sections<'_>) -> io::Result<()>;
     const SECTIONS: [Section; 5] = [overview, blank_views, indicators, themes, questions];
     let s = Sections {
         report,
@@ -271,15 +271,15 @@ fn render_table(
         lang,
     };
     use rayon::prelude::*;
-    let parts: Vec<io::Result<Vec<u8>>> = SECTIONS
+    let parts: Vec<io::Result<Parts>> = SECTIONS
         .par_iter()
         .map(|section| {
-            let mut buf = Vec::new();
-            section(&mut buf, &s).map(|()| buf)
+            let mut parts = Parts::default();
+            section(&mut parts, &s).map(|()| parts)
         })
         .collect();
     for part in parts {
-        out.write_all(&part?)?;
+        part?.write_to(out)?;
     }
     Ok(())
 }
@@ -293,7 +293,7 @@ struct Sections<'a> {
 }
 
 /// Overview: figures as rows, regions as columns (continued below when too many).
-fn overview(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
+fn overview(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
     let (report, labels, look, lang) = (s.report, &s.labels, s.look, s.lang);
     writeln!(out)?;
     writeln!(out, "{}", words::section(lang, W::Overview.get(lang)))?;
@@ -302,7 +302,7 @@ fn overview(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
         .map(|f| table::display_width(f.label.get(lang)))
         .max()
         .unwrap_or(0);
-    let text = table::lay_out(&groups(look, first, labels, 4), |group| {
+    table::push_tables(out, &groups(look, first, labels, 4), |group| {
         let mut t = table::new_table(look, Rules::HeaderOnly);
         let mut head = vec![W::Item.get(lang)];
         head.extend(&labels[group.clone()]);
@@ -318,11 +318,11 @@ fn overview(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
         }
         Some(t)
     });
-    out.write_all(text.as_bytes())
+    Ok(())
 }
 
 /// Views left blank: the gaps the meeting should talk about.
-fn blank_views(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
+fn blank_views(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
     let (report, look, lang) = (s.report, s.look, s.lang);
     writeln!(out)?;
     writeln!(out, "{}", words::section(lang, W::BlankViews.get(lang)))?;
@@ -342,12 +342,12 @@ fn blank_views(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
         }
         t.add_row(cells);
     }
-    table::write_table(out, &t)?;
+    out.push_table(&t);
     table::write_wrapped(out, look, "", W::BlankViewsNote.get(lang))
 }
 
 /// Indicators of the same name side by side.
-fn indicators(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
+fn indicators(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
     let (report, labels, look, lang) = (s.report, &s.labels, s.look, s.lang);
     writeln!(out)?;
     writeln!(
@@ -387,7 +387,7 @@ fn indicators(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
         }
     }
     let groups: Vec<_> = groups.into_iter().zip(rows_of_group).collect();
-    let text = table::lay_out(&groups, |(group, rows)| {
+    table::push_tables(out, &groups, |(group, rows)| {
         if rows.is_empty() {
             return None;
         }
@@ -410,11 +410,11 @@ fn indicators(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
         }
         Some(t)
     });
-    out.write_all(text.as_bytes())
+    Ok(())
 }
 
 /// How many texts of each region mention each theme.
-fn themes(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
+fn themes(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
     let (report, labels, look, lang) = (s.report, &s.labels, s.look, s.lang);
     writeln!(out)?;
     writeln!(out, "{}", words::section(lang, W::Themes.get(lang)))?;
@@ -424,7 +424,7 @@ fn themes(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
         .map(|t| table::display_width(&table::terminal_text(&t.theme)))
         .max()
         .unwrap_or(0);
-    let text = table::lay_out(&groups(look, first, labels, 4), |group| {
+    table::push_tables(out, &groups(look, first, labels, 4), |group| {
         let mut t = table::new_table(look, Rules::HeaderOnly);
         let mut head = vec![W::Theme.get(lang)];
         head.extend(&labels[group.clone()]);
@@ -438,7 +438,6 @@ fn themes(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
         }
         Some(t)
     });
-    out.write_all(text.as_bytes())?;
     table::write_wrapped(out, look, "", W::ThemesNote.get(lang))?;
     table::write_wrapped(
         out,
@@ -449,7 +448,7 @@ fn themes(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
 }
 
 /// Questions and whom to ask.
-fn questions(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
+fn questions(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
     use rayon::prelude::*;
     let (report, look, lang) = (s.report, s.look, s.lang);
     writeln!(out)?;
@@ -482,7 +481,7 @@ fn questions(out: &mut Vec<u8>, s: &Sections<'_>) -> io::Result<()> {
     for row in rows {
         t.add_row(row);
     }
-    table::write_table(out, &t)?;
+    out.push_table(&t);
     table::write_wrapped(out, look, "", W::AskNote.get(lang))
 }
 

@@ -350,9 +350,22 @@ impl Grid {
         self.render_rows(true)
     }
 
+    /// The table as pieces to write one after the other, each line (the last
+    /// one too) ending with `\n`: the rows of a long table come in chunks made on
+    /// all cores, and are not copied together.
+    pub fn pieces(&self) -> Vec<String> {
+        self.pieces_made(true)
+    }
+
     /// [`Grid::render`]; `parallel` lets a table of many rows be written in
     /// chunks on all cores (the output is the same either way).
     fn render_rows(&self, parallel: bool) -> String {
+        let mut out = self.pieces_made(parallel).concat();
+        out.pop();
+        out
+    }
+
+    fn pieces_made(&self, parallel: bool) -> Vec<String> {
         let columns = self.columns();
         let layout = self.layout(columns);
         let widths = &layout.widths;
@@ -398,15 +411,15 @@ impl Grid {
                     s
                 })
                 .collect();
-            for chunk in chunks {
-                out.push_str(&chunk);
-            }
+            let mut pieces = vec![out];
+            pieces.extend(chunks);
+            pieces.push(rule(&style.bottom));
+            pieces
         } else {
             write_rows(&mut out, 0, &self.rows);
+            out.push_str(&rule(&style.bottom));
+            vec![out]
         }
-        out.push_str(&rule(&style.bottom));
-        out.pop();
-        out
     }
 
     /// Writes the lines of one row (`None`: the header): each cell in its lines
