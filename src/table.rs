@@ -331,6 +331,9 @@ fn several_chars(s: &str) -> bool {
 fn wrap_paragraph(para: &str, width: usize, lines: &mut Vec<String>) {
     let mut line = String::with_capacity(para.len());
     let mut used = 0;
+    // Whether the line holds an ASCII space and an ideographic one: most lines of
+    // Japanese hold neither, and are then not searched for one.
+    let (mut ascii_space, mut ideographic_space) = (false, false);
     for c in para.chars() {
         let w = char_width(c);
         if used + w > width && !line.is_empty() {
@@ -342,10 +345,11 @@ fn wrap_paragraph(para: &str, width: usize, lines: &mut Vec<String>) {
             // text written with spaces stays whole), an ideographic space first.
             let natural = is_space(c) || line.chars().next_back().is_some_and(closes);
             let kept = |pos: usize| char_width_sum(&line[..pos]);
-            let ideographic = line
-                .rfind('\u{3000}')
+            let ideographic = ideographic_space
+                .then(|| line.rfind('\u{3000}'))
+                .flatten()
                 .filter(|&p| p > 0 && kept(p) * 2 >= width);
-            let ascii = line.rfind(' ').filter(|&p| {
+            let ascii = ascii_space.then(|| line.rfind(' ')).flatten().filter(|&p| {
                 let word =
                     c.is_ascii_graphic() && line[p + 1..].chars().all(|x| x.is_ascii_graphic());
                 p > 0 && (word || kept(p) * 2 >= width)
@@ -378,12 +382,16 @@ fn wrap_paragraph(para: &str, width: usize, lines: &mut Vec<String>) {
             lines.push(line.trim_end_matches([' ', '\u{3000}']).to_string());
             line = carry;
             used = char_width_sum(&line);
+            ascii_space = line.contains(' ');
+            ideographic_space = line.contains('\u{3000}');
             if is_space(c) && line.is_empty() {
                 continue;
             }
         }
         line.push(c);
         used += w;
+        ascii_space |= c == ' ';
+        ideographic_space |= c == '\u{3000}';
     }
     lines.push(line);
 }

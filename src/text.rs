@@ -75,6 +75,13 @@ const KEPT_3000: [u64; 4] = {
     bits
 };
 
+/// True when the character at byte `i` is a three-byte one that NFKC keeps as it
+/// is whatever its neighbours (kana, kanji, common punctuation): a text of such
+/// characters and ASCII is its own NFKC.
+pub(crate) fn is_kept_at(bytes: &[u8], i: usize) -> bool {
+    classify(bytes, i) == Class::Kept
+}
+
 fn classify(bytes: &[u8], i: usize) -> Class {
     let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) else {
         return Class::Other;

@@ -125,6 +125,44 @@ impl Keywords {
         k
     }
 
+    /// [`Keywords::themes_in`] of a text read as it is, or `None` when it holds
+    /// a character that NFKC may change (the text must then be normalised first).
+    /// Most sheet text is ASCII, kana and kanji, so this is the one pass made.
+    fn themes_in_as_is(&self, text: &str) -> Option<Vec<usize>> {
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(&first) = bytes.get(at) {
+            let step = if first < 0x80 {
+                1
+            } else if crate::text::is_kept_at(bytes, at) {
+                3
+            } else {
+                return None;
+            };
+            let second = bytes.get(at + 1).copied().unwrap_or(0);
+            let b = bucket(first, second);
+            if self.filled[b] {
+                self.compare(b, &bytes[at..], &mut found);
+            }
+            at += step;
+        }
+        found.sort_unstable();
+        found.dedup();
+        Some(found)
+    }
+
+    /// Adds the themes of the keywords of bucket `b` that `rest` starts with.
+    fn compare(&self, b: usize, rest: &[u8], found: &mut Vec<usize>) {
+        for (needle, theme) in &self.buckets[b] {
+            if rest.len() >= needle.len()
+                && rest[..needle.len()].eq_ignore_ascii_case(needle.as_bytes())
+            {
+                found.push(*theme);
+            }
+        }
+    }
+
     /// The themes of the keywords in an NFKC text (in any case), sorted and
     /// without repeats: ASCII letters are compared without case, as [`normalize`]
     /// lower-cases the text.
@@ -137,14 +175,7 @@ impl Keywords {
             let second = bytes.get(at + 1).copied().unwrap_or(0);
             let b = bucket(first, second);
             if self.filled[b] {
-                for (needle, theme) in &self.buckets[b] {
-                    let rest = &bytes[at..];
-                    if rest.len() >= needle.len()
-                        && rest[..needle.len()].eq_ignore_ascii_case(needle.as_bytes())
-                    {
-                        found.push(*theme);
-                    }
-                }
+                self.compare(b, &bytes[at..], &mut found);
             }
             at += match first {
                 0x00..=0x7F => 1,
@@ -212,7 +243,9 @@ impl Glossary {
     pub fn mentioned(&self, text: &str) -> Vec<usize> {
         // Trimming, the rest of `normalize`, cannot change whether a keyword (itself
         // trimmed) is contained.
-        self.keywords.themes_in(&crate::text::nfkc(text))
+        self.keywords
+            .themes_in_as_is(text)
+            .unwrap_or_else(|| self.keywords.themes_in(&crate::text::nfkc(text)))
     }
 
     /// The `themes.toml` in `dir` when there is one, else the built-in glossary.
