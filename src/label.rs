@@ -11,8 +11,9 @@ use crate::text;
 /// the suffix 圏域, so `南加賀` and `南加賀圏域` are not told apart by name alone.
 pub fn labels(sheets: &[&SheetId]) -> Vec<String> {
     // Each sheet's names normalised once: (prefecture, region, fiscal year).
+    use rayon::prelude::*;
     let keys: Vec<(String, String, i32)> = sheets
-        .iter()
+        .par_iter()
         .map(|s| {
             (
                 text::normalize(&s.prefecture),
@@ -25,7 +26,7 @@ pub fn labels(sheets: &[&SheetId]) -> Vec<String> {
     let by_prefecture = counts(keys.iter().map(|(p, r, _)| (p, r)));
     let by_year = counts(keys.iter());
     sheets
-        .iter()
+        .par_iter()
         .zip(&keys)
         .map(|(s, key)| {
             let (prefecture, region, year) = key;

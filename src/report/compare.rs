@@ -230,23 +230,31 @@ impl CompareReport {
         }
         fiscal_years.sort_unstable();
         let digests: Vec<SheetDigest> = sheets.into_iter().map(|(_, d)| d).collect();
-        let themes = theme_counts(&digests, &labels, glossary);
-        let questions = questions(&digests, &labels, glossary);
-        let mut regions = Vec::with_capacity(digests.len());
-        let mut indicators = Vec::with_capacity(digests.len());
-        for (d, label) in digests.into_iter().zip(&labels) {
-            let mut summary = d.summary;
-            summary.label = label.clone();
-            regions.push(summary);
-            indicators.push(d.indicators);
-        }
+        // The three parts across sheets are independent: made at once.
+        let ((themes, questions), indicators) = rayon::join(
+            || {
+                rayon::join(
+                    || theme_counts(&digests, &labels, glossary),
+                    || questions(&digests, &labels, glossary),
+                )
+            },
+            || indicators_across(&digests, &labels),
+        );
+        let regions = digests
+            .into_iter()
+            .zip(&labels)
+            .map(|(d, label)| RegionSummary {
+                label: label.clone(),
+                ..d.summary
+            })
+            .collect();
         CompareReport {
             as_of: judging.given_iso(),
             prefectures,
             fiscal_years,
             themes_file: glossary.file.as_deref().map(crate::workspace::display_path),
             regions,
-            indicators: indicators_across(indicators, &labels),
+            indicators,
             themes,
             questions,
         }
@@ -323,16 +331,13 @@ pub fn indicator_key(name: &str) -> String {
         .collect()
 }
 
-fn indicators_across(
-    per_sheet: Vec<Vec<(String, IndicatorRow)>>,
-    labels: &[String],
-) -> Vec<IndicatorAcross> {
+fn indicators_across(digests: &[SheetDigest], labels: &[String]) -> Vec<IndicatorAcross> {
     let mut rows: Vec<IndicatorAcross> = Vec::new();
     // Row of each key: a linear search per indicator was quadratic at 2,000 sheets.
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (sheet_rows, label) in per_sheet.into_iter().zip(labels) {
-        for (key, ind) in sheet_rows {
-            let i = *index.entry(key).or_insert_with(|| {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (digest, label) in digests.iter().zip(labels) {
+        for (key, ind) in &digest.indicators {
+            let i = *index.entry(key.as_str()).or_insert_with(|| {
                 rows.push(IndicatorAcross {
                     name: ind.name.clone(),
                     regions: ByLabel(Vec::new()),
@@ -344,7 +349,7 @@ fn indicators_across(
             // added if it is there at all (names are unique within a sheet anyway:
             // a duplicate is an error).
             if row.regions.0.last().is_none_or(|(l, _)| l != label) {
-                row.regions.0.push((label.clone(), ind));
+                row.regions.0.push((label.clone(), ind.clone()));
             }
         }
     }
@@ -409,29 +414,34 @@ fn questions(digests: &[SheetDigest], labels: &[String], glossary: &Glossary) ->
             (wanted, top(mentions, MAX_ASK + 1, order))
         })
         .collect();
-    let mut out = Vec::new();
-    for (i, (d, label)) in digests.iter().zip(labels).enumerate() {
-        for (question, wanted) in &d.questions {
-            let candidates: Vec<(String, usize)> = heads[wanted.as_slice()]
-                .iter()
-                .filter(|(j, _)| *j != i)
-                .take(MAX_ASK)
-                .map(|&(j, n)| (labels[j].clone(), n))
-                .collect();
-            out.push(QuestionRow {
-                region: d.summary.region.clone(),
-                label: label.clone(),
-                question: question.clone(),
-                themes: wanted
+    // In sheet order; each sheet's questions in its order.
+    digests
+        .par_iter()
+        .zip(labels)
+        .enumerate()
+        .flat_map_iter(|(i, (d, label))| {
+            let heads = &heads;
+            d.questions.iter().map(move |(question, wanted)| {
+                let candidates: Vec<(String, usize)> = heads[wanted.as_slice()]
                     .iter()
-                    .map(|&t| glossary.themes[t].name.clone())
-                    .collect(),
-                ask: candidates.iter().map(|(l, _)| l.clone()).collect(),
-                mentions: ByLabel(candidates),
-            });
-        }
-    }
-    out
+                    .filter(|(j, _)| *j != i)
+                    .take(MAX_ASK)
+                    .map(|&(j, n)| (labels[j].clone(), n))
+                    .collect();
+                QuestionRow {
+                    region: d.summary.region.clone(),
+                    label: label.clone(),
+                    question: question.clone(),
+                    themes: wanted
+                        .iter()
+                        .map(|&t| glossary.themes[t].name.clone())
+                        .collect(),
+                    ask: candidates.iter().map(|(l, _)| l.clone()).collect(),
+                    mentions: ByLabel(candidates),
+                }
+            })
+        })
+        .collect()
 }
 
 /// The first `k` items in the order of `key` (all distinct keys), in that order,
