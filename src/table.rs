@@ -90,18 +90,22 @@ pub fn new_table(look: &Look, rules: Rules) -> Grid {
 pub fn header<S: AsRef<str>>(labels: &[S]) -> Vec<Cell> {
     labels
         .iter()
-        .map(|l| Cell::new(terminal_text(l.as_ref())).bold())
+        .map(|l| text_cell(l.as_ref()).bold())
         .collect()
 }
 
 /// A cell of text from a sheet or a label.
 pub fn text_cell(s: &str) -> Cell {
-    Cell::new(terminal_text(s))
+    // Plain text (most of it) is measured and taken as it is in one pass.
+    match crate::text::plain_width(s) {
+        Some(width) => Cell::measured(s.to_string(), width),
+        None => Cell::new(terminal_text(s)),
+    }
 }
 
 /// A right-aligned cell (numbers).
 pub fn right_cell(s: impl AsRef<str>) -> Cell {
-    Cell::new(terminal_text(s.as_ref())).align(CellAlign::Right)
+    text_cell(s.as_ref()).align(CellAlign::Right)
 }
 
 /// A cell whose text is coloured when colour is on.

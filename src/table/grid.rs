@@ -64,6 +64,16 @@ impl Cell {
         }
     }
 
+    /// A cell of text that is already safe for a terminal, whose widest line is
+    /// `width` cells wide.
+    pub(crate) fn measured(text: String, width: usize) -> Cell {
+        Cell {
+            text,
+            width,
+            ..Cell::default()
+        }
+    }
+
     pub fn align(mut self, align: CellAlign) -> Cell {
         self.align = align;
         self
@@ -319,14 +329,14 @@ impl Grid {
                 .map(|c| fit(&c.text, width))
         };
         let header = self.header.as_ref().and_then(of);
-        let rows: Vec<Option<Vec<String>>> = if self.rows.len() > PARALLEL_ROWS {
+        let rows: Vec<Option<Vec<Measured>>> = if self.rows.len() > PARALLEL_ROWS {
             use rayon::prelude::*;
             self.rows.par_iter().map(of).collect()
         } else {
             self.rows.iter().map(of).collect()
         };
-        let widest = |row: &Vec<Cell>, lines: &Option<Vec<String>>| match lines {
-            Some(lines) => lines.iter().map(|l| display_width(l)).max().unwrap_or(0),
+        let widest = |row: &Vec<Cell>, lines: &Option<Vec<Measured>>| match lines {
+            Some(lines) => lines.iter().map(|(_, w)| *w).max().unwrap_or(0),
             None => row.get(i).map_or(0, |c| c.width),
         };
         let used = self
@@ -465,12 +475,7 @@ impl Grid {
                 if i > 0 {
                     out.push(junction);
                 }
-                let text = lines.get(line);
-                // A cell of one line is measured already.
-                let used = match lines {
-                    Lines::Text(t) if line == 0 && !t.contains('\n') => cell.width,
-                    _ => display_width(text),
-                };
+                let (text, used) = lines.get(line, cell.width);
                 let pad = w.saturating_sub(used);
                 let styled = self.color && (cell.color.is_some() || cell.bold);
                 if styled {
@@ -521,8 +526,8 @@ struct Wrapped {
     /// The width of the column the lines are for (they may have been wrapped to
     /// a wider one, and fit this one).
     width: usize,
-    header: Option<Vec<String>>,
-    rows: Vec<Option<Vec<String>>>,
+    header: Option<Vec<Measured>>,
+    rows: Vec<Option<Vec<Measured>>>,
     used: usize,
 }
 
@@ -531,9 +536,9 @@ enum Lines<'a> {
     /// The cell's own text, split at its line ends.
     Text(&'a str),
     /// Wrapped by the layout.
-    Wrapped(&'a [String]),
+    Wrapped(&'a [Measured]),
     /// Cut to a column that it is wider than (a column that keeps its width).
-    Cut(Vec<String>),
+    Cut(Vec<Measured>),
 }
 
 impl Lines<'_> {
@@ -545,13 +550,26 @@ impl Lines<'_> {
         }
     }
 
-    /// Line `k`, or nothing below the last one.
-    fn get(&self, k: usize) -> &str {
+    /// Line `k` and its width (`cell_width` is the width of a one-line text), or
+    /// nothing below the last one.
+    fn get(&self, k: usize, cell_width: usize) -> (&str, usize) {
+        fn measured(l: &[Measured], k: usize) -> (&str, usize) {
+            l.get(k).map_or(("", 0), |(t, w)| (t.as_str(), *w))
+        }
         match self {
-            Lines::Text(t) if k == 0 && !t.contains('\n') => t,
-            Lines::Text(t) => t.split('\n').nth(k).unwrap_or(""),
-            Lines::Wrapped(l) => l.get(k).map_or("", String::as_str),
-            Lines::Cut(l) => l.get(k).map_or("", String::as_str),
+            Lines::Text(t) if !t.contains('\n') => {
+                if k == 0 {
+                    (t, cell_width)
+                } else {
+                    ("", 0)
+                }
+            }
+            Lines::Text(t) => {
+                let line = t.split('\n').nth(k).unwrap_or("");
+                (line, display_width(line))
+            }
+            Lines::Wrapped(l) => measured(l, k),
+            Lines::Cut(l) => measured(l, k),
         }
     }
 }
@@ -590,13 +608,17 @@ fn share_out(widths: &mut [usize], open: &[usize], left: usize, natural: &[usize
     }
 }
 
+/// A line and its display width.
+type Measured = (String, usize);
+
 /// Text wrapped to a column: [`wrap`], and any line still too wide (a long run
 /// that the line-break rules kept together) cut where it reaches the width.
-fn fit(text: &str, width: usize) -> Vec<String> {
+fn fit(text: &str, width: usize) -> Vec<Measured> {
     let mut lines = Vec::new();
     for line in wrap(text, Some(width)) {
-        if display_width(&line) <= width {
-            lines.push(line);
+        let w = display_width(&line);
+        if w <= width {
+            lines.push((line, w));
             continue;
         }
         let mut part = String::new();
@@ -604,13 +626,13 @@ fn fit(text: &str, width: usize) -> Vec<String> {
         for c in line.chars() {
             let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
             if used + w > width && !part.is_empty() {
-                lines.push(std::mem::take(&mut part));
+                lines.push((std::mem::take(&mut part), used));
                 used = 0;
             }
             part.push(c);
             used += w;
         }
-        lines.push(part);
+        lines.push((part, used));
     }
     lines
 }
@@ -732,8 +754,12 @@ mod tests {
     #[test]
     fn a_line_the_rules_keep_whole_is_still_cut_to_the_column() {
         let lines = fit("(2019)）。(2020)）。", 6);
-        assert!(lines.iter().all(|l| display_width(l) <= 6), "{lines:?}");
-        assert_eq!(lines.concat(), "(2019)）。(2020)）。");
+        assert!(
+            lines.iter().all(|(l, w)| display_width(l) == *w && *w <= 6),
+            "{lines:?}"
+        );
+        let text: String = lines.into_iter().map(|(l, _)| l).collect();
+        assert_eq!(text, "(2019)）。(2020)）。");
     }
 
     #[test]
