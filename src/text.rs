@@ -75,31 +75,34 @@ const KEPT_3000: [u64; 4] = {
     bits
 };
 
-/// True when the character at byte `i` is a three-byte one that NFKC keeps as it
-/// is whatever its neighbours (kana, kanji, common punctuation): a text of such
+/// True when the three-byte character `b0 b1 b2` is one that NFKC keeps as it is
+/// whatever its neighbours (kana, kanji, common punctuation): a text of such
 /// characters and ASCII is its own NFKC.
-pub(crate) fn is_kept_at(bytes: &[u8], i: usize) -> bool {
-    classify(bytes, i) == Class::Kept
+#[inline]
+pub(crate) fn is_kept(b0: u8, b1: u8, b2: u8) -> bool {
+    match b0 {
+        // U+4E00..U+9FFF, CJK unified ideographs.
+        0xE5..=0xE9 => true,
+        0xE4 => b1 >= 0xB8,
+        // U+3000..U+30FF: punctuation, hiragana, katakana.
+        0xE3 if (0x80..=0x83).contains(&b1) => {
+            let c = (usize::from(b1 & 0x03) << 6) | usize::from(b2 & 0x3F);
+            KEPT_3000[c / 64] & (1 << (c % 64)) != 0
+        }
+        _ => false,
+    }
 }
 
 fn classify(bytes: &[u8], i: usize) -> Class {
     let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) else {
         return Class::Other;
     };
+    if is_kept(b0, b1, b2) {
+        return Class::Kept;
+    }
     match (b0, b1) {
-        // U+4E00..U+9FFF, CJK unified ideographs.
-        (0xE4, 0xB8..) | (0xE5..=0xE9, _) => Class::Kept,
-        // U+3000..U+30FF: punctuation, hiragana, katakana.
-        (0xE3, 0x80..=0x83) => {
-            let c = (usize::from(b1 & 0x03) << 6) | usize::from(b2 & 0x3F);
-            if c == 0 {
-                Class::Mapped
-            } else if KEPT_3000[c / 64] & (1 << (c % 64)) != 0 {
-                Class::Kept
-            } else {
-                Class::Other
-            }
-        }
+        // U+3000, the ideographic space.
+        (0xE3, 0x80) if b2 == 0x80 => Class::Mapped,
         // U+FF01..U+FF3F and U+FF40..U+FF5E: full-width ASCII forms.
         (0xEF, 0xBC) if b2 != 0x80 => Class::Mapped,
         (0xEF, 0xBD) if b2 <= 0x9E => Class::Mapped,

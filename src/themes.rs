@@ -95,22 +95,32 @@ struct Keywords {
     /// Keywords (with their themes) by [`bucket`] of their first bytes.
     buckets: Vec<Vec<(String, usize)>>,
     /// Whether a bucket holds a keyword: one test passes over most characters.
-    filled: [bool; 256],
+    filled: Vec<bool>,
 }
 
-/// Where a keyword (or a position of a text) starting with these bytes is filed;
-/// ASCII letters in either case go to the same place.
+/// How many buckets [`bucket`] files into.
+const BUCKETS: usize = 1280;
+
+/// Where a keyword (or a position of a text) starting with these bytes is filed:
+/// a three-byte character (all of Japanese) by its first two bytes exactly, an
+/// ASCII character by itself in lower case, anything else by a mix of the two.
+#[inline]
 fn bucket(first: u8, second: u8) -> usize {
-    let (first, second) = (first.to_ascii_lowercase(), second.to_ascii_lowercase());
-    (usize::from(first) ^ usize::from(second).rotate_left(3)) % 256
+    if first < 0x80 {
+        1024 + usize::from(first.to_ascii_lowercase())
+    } else if first & 0xF0 == 0xE0 {
+        (usize::from(first & 0x0F) << 6) | usize::from(second & 0x3F)
+    } else {
+        1152 + usize::from((first ^ second) & 0x7F)
+    }
 }
 
 impl Keywords {
     /// The keywords of `themes`, which are NFKC and lower case already.
     fn new(themes: &[Theme]) -> Keywords {
         let mut k = Keywords {
-            buckets: vec![Vec::new(); 256],
-            filled: [false; 256],
+            buckets: vec![Vec::new(); BUCKETS],
+            filled: vec![false; BUCKETS],
         };
         for (i, theme) in themes.iter().enumerate() {
             for needle in &theme.needles {
@@ -133,15 +143,16 @@ impl Keywords {
         let mut found = Vec::new();
         let mut at = 0;
         while let Some(&first) = bytes.get(at) {
-            let step = if first < 0x80 {
-                1
-            } else if crate::text::is_kept_at(bytes, at) {
-                3
+            let (b, step) = if first < 0x80 {
+                (1024 + usize::from(first.to_ascii_lowercase()), 1)
             } else {
-                return None;
+                match bytes.get(at + 1..at + 3) {
+                    Some(&[b1, b2]) if crate::text::is_kept(first, b1, b2) => {
+                        ((usize::from(first & 0x0F) << 6) | usize::from(b1 & 0x3F), 3)
+                    }
+                    _ => return None,
+                }
             };
-            let second = bytes.get(at + 1).copied().unwrap_or(0);
-            let b = bucket(first, second);
             if self.filled[b] {
                 self.compare(b, &bytes[at..], &mut found);
             }
