@@ -113,77 +113,32 @@ pub fn colored(cell: Cell, color: Option<Color>) -> Cell {
     cell.color(color)
 }
 
-/// Writes a table followed by a newline.
-pub fn write_table(out: &mut impl Write, table: &Grid) -> io::Result<()> {
-    for piece in table.pieces() {
-        out.write_all(piece.as_bytes())?;
-    }
-    Ok(())
+/// Writes a table, each line ending with a newline (a long table as it is made,
+/// in chunks: see [`Grid::write_to`]).
+pub fn write_table(out: &mut (impl Write + ?Sized), table: &Grid) -> io::Result<()> {
+    table.write_to(out)
 }
 
-/// Output kept as the pieces it was made of, to be written one after the other
-/// without being copied together (the sections of a comparison of thousands of
-/// regions are made at once, on all cores, and their large tables in chunks).
-#[derive(Debug, Default)]
-pub struct Parts {
-    parts: Vec<Vec<u8>>,
-}
-
-impl Parts {
-    /// Small writes are gathered into pieces of about this size.
-    const GATHER: usize = 1 << 16;
-
-    /// Adds a piece as it is.
-    pub fn push(&mut self, piece: impl Into<Vec<u8>>) {
-        let piece = piece.into();
-        if !piece.is_empty() {
-            self.parts.push(piece);
-        }
-    }
-
-    /// Adds a table, followed by a newline.
-    pub fn push_table(&mut self, table: &Grid) {
-        for piece in table.pieces() {
-            self.push(piece);
-        }
-    }
-
-    /// Writes every piece, in order.
-    pub fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
-        self.parts.iter().try_for_each(|p| out.write_all(p))
-    }
-}
-
-impl Write for Parts {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self.parts.last_mut() {
-            Some(last) if last.len() < Self::GATHER => last.extend_from_slice(buf),
-            _ => self.parts.push(buf.to_vec()),
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Adds the tables `build` makes of `items`, each followed by a line end; they
-/// are built and laid out on all cores (a comparison of thousands of regions is
-/// hundreds of tables) and added in order.
-pub fn push_tables<T: Sync>(
-    out: &mut Parts,
+/// Writes the tables `build` makes of `items`, in order. They are built and laid
+/// out on all cores (a comparison of thousands of regions is hundreds of tables),
+/// a few at a time, and written as they come, so they are never all held at once.
+pub fn write_tables<T: Sync>(
+    out: &mut (impl Write + ?Sized),
     items: &[T],
     build: impl Fn(&T) -> Option<Grid> + Sync,
-) {
+) -> io::Result<()> {
     use rayon::prelude::*;
-    let laid_out: Vec<Vec<String>> = items
-        .par_iter()
-        .filter_map(|item| build(item).map(|t| t.pieces()))
-        .collect();
-    for piece in laid_out.into_iter().flatten() {
-        out.push(piece);
+    let batch = 2 * rayon::current_num_threads();
+    for items in items.chunks(batch) {
+        let laid_out: Vec<Vec<String>> = items
+            .par_iter()
+            .filter_map(|item| build(item).map(|t| t.pieces()))
+            .collect();
+        for piece in laid_out.iter().flatten() {
+            out.write_all(piece.as_bytes())?;
+        }
     }
+    Ok(())
 }
 
 /// Text made safe and aligned for a terminal: control characters made visible
@@ -403,7 +358,7 @@ fn wrap_paragraph(para: &str, width: usize, lines: &mut Vec<String>) {
 /// Writes text wrapped to the look's width, each line prefixed by `indent`
 /// (continuation lines by as many spaces).
 pub fn write_wrapped(
-    out: &mut impl Write,
+    out: &mut (impl Write + ?Sized),
     look: &Look,
     first_prefix: &str,
     text: &str,

@@ -1,6 +1,7 @@
 //! `sheet compare`: the regions side by side — what each has written, which views
 //! are blank, indicators of the same name, themes, and whom to ask each question.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::cli::CompareArgs;
@@ -14,7 +15,7 @@ use crate::report::compare::{
     CompareReport, IndicatorAcross, QuestionRow, RegionSummary, SheetDigest,
 };
 use crate::report::{IndicatorRow, Judging};
-use crate::table::{self, Align, Color, Look, Parts, Rules};
+use crate::table::{self, Align, Color, Look, Rules};
 use crate::themes::Glossary;
 use crate::{discover, workspace};
 
@@ -265,28 +266,52 @@ fn render_table(
         writeln!(out, "{}", W::NoRegions.get(lang))?;
         return Ok(());
     }
-    // The sections are laid out at once, on all cores, and written in order.
-    type Section = fn(&mut Parts, &Sections<'_>) -> io::Result<()>;
-    const SECTIONS: [Section; 5] = [overview, blank_views, indicators, themes, questions];
     let s = Sections {
         report,
         labels: labels(report),
         look,
         lang,
     };
-    use rayon::prelude::*;
-    let parts: Vec<io::Result<Parts>> = SECTIONS
-        .par_iter()
-        .map(|section| {
-            let mut parts = Parts::default();
-            section(&mut parts, &s).map(|()| parts)
-        })
-        .collect();
-    for part in parts {
-        part?.write_to(out)?;
+    write_sections(out, &s, report.regions.len() <= SECTIONS_AT_ONCE)
+}
+
+/// Writes the five sections of the table format, in order. `at_once`: they are
+/// made at the same time and held until written; else one after the other, each
+/// written as it is made. The text is the same either way.
+fn write_sections(out: &mut impl Write, s: &Sections<'_>, at_once: bool) -> io::Result<()> {
+    type Section = fn(&mut dyn Write, &Sections<'_>) -> io::Result<()>;
+    const SECTIONS: [Section; 5] = [overview, blank_views, indicators, themes, questions];
+    if at_once {
+        // Each section has parts that run on one core (laying out a table, writing
+        // it out); made at once, the sections keep both cores busy.
+        use rayon::prelude::*;
+        let made: Vec<io::Result<Vec<u8>>> = SECTIONS
+            .par_iter()
+            .map(|section| {
+                let mut buf = Vec::new();
+                section(&mut buf, s).map(|()| buf)
+            })
+            .collect();
+        for section in made {
+            out.write_all(&section?)?;
+        }
+    } else {
+        // A comparison of tens of thousands of regions is a hundred megabytes of
+        // text: one section after the other, each written as it is made (on all
+        // cores, a few tables or chunks of rows at a time), so it is never held whole.
+        for section in SECTIONS {
+            section(out, s)?;
+        }
     }
     Ok(())
 }
+
+/// Up to this many regions, the sections of the table are made at once and held
+/// until written (some 40 MB of text at 10,000 regions); beyond, one after the
+/// other as they are written. benches/run.sh, 2,350 sheets: at once 1.45x the
+/// floor, one after the other 1.6x; 23,500 sheets: at once 1.9x and 440 MiB,
+/// one after the other 1.6x and 250 MiB.
+const SECTIONS_AT_ONCE: usize = 10_000;
 
 /// What every section of the table format needs.
 struct Sections<'a> {
@@ -297,7 +322,7 @@ struct Sections<'a> {
 }
 
 /// Overview: figures as rows, regions as columns (continued below when too many).
-fn overview(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
+fn overview(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     let (report, labels, look, lang) = (s.report, &s.labels, s.look, s.lang);
     writeln!(out)?;
     writeln!(out, "{}", words::section(lang, W::Overview.get(lang)))?;
@@ -306,7 +331,7 @@ fn overview(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
         .map(|f| table::display_width(f.label.get(lang)))
         .max()
         .unwrap_or(0);
-    table::push_tables(out, &groups(look, first, labels, 4), |group| {
+    table::write_tables(out, &groups(look, first, labels, 4), |group| {
         let mut t = table::new_table(look, Rules::HeaderOnly);
         let mut head = vec![W::Item.get(lang)];
         head.extend(&labels[group.clone()]);
@@ -321,12 +346,12 @@ fn overview(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
             t.add_row(cells);
         }
         Some(t)
-    });
+    })?;
     Ok(())
 }
 
 /// Views left blank: the gaps the meeting should talk about.
-fn blank_views(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
+fn blank_views(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     let (report, look, lang) = (s.report, s.look, s.lang);
     writeln!(out)?;
     writeln!(out, "{}", words::section(lang, W::BlankViews.get(lang)))?;
@@ -346,12 +371,12 @@ fn blank_views(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
         }
         t.add_row(cells);
     }
-    out.push_table(&t);
+    table::write_table(out, &t)?;
     table::write_wrapped(out, look, "", W::BlankViewsNote.get(lang))
 }
 
 /// Indicators of the same name side by side.
-fn indicators(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
+fn indicators(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     let (report, labels, look, lang) = (s.report, &s.labels, s.look, s.lang);
     writeln!(out)?;
     writeln!(
@@ -370,28 +395,30 @@ fn indicators(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
         .unwrap_or(0);
     let groups = groups(look, first, labels, 16);
     // Only the indicators some region of a group has: with many regions most
-    // rows of a group would be blank. Found in one pass over the indicators.
-    let group_of: std::collections::HashMap<&str, usize> = groups
-        .iter()
-        .enumerate()
-        .flat_map(|(g, range)| labels[range.clone()].iter().map(move |l| (*l, g)))
-        .collect();
-    let mut rows_of_group: Vec<Vec<&IndicatorAcross>> = vec![Vec::new(); groups.len()];
+    // rows of a group would be blank. Found in one pass over the indicators, each
+    // with the cells of its regions in the group (looking a region up by its label
+    // in every row was quadratic: seconds at 23,500 sheets).
+    let region_of: HashMap<&str, usize> = labels.iter().enumerate().map(|(i, l)| (*l, i)).collect();
+    let mut group_of = vec![0; labels.len()];
+    for (g, range) in groups.iter().enumerate() {
+        group_of[range.clone()].fill(g);
+    }
+    type Cells<'a> = Vec<(usize, &'a IndicatorRow)>;
+    let mut rows_of_group: Vec<Vec<(&IndicatorAcross, Cells<'_>)>> = vec![Vec::new(); groups.len()];
     for ind in &report.indicators {
-        let mut touched: Vec<usize> = ind
-            .regions
-            .0
-            .iter()
-            .filter_map(|(l, _)| group_of.get(l.as_str()).copied())
-            .collect();
-        touched.sort_unstable();
-        touched.dedup();
-        for g in touched {
-            rows_of_group[g].push(ind);
+        for (label, row) in &ind.regions.0 {
+            let Some(&r) = region_of.get(label.as_str()) else {
+                continue;
+            };
+            let rows = &mut rows_of_group[group_of[r]];
+            match rows.last_mut() {
+                Some((last, cells)) if std::ptr::eq(*last, ind) => cells.push((r, row)),
+                _ => rows.push((ind, vec![(r, row)])),
+            }
         }
     }
     let groups: Vec<_> = groups.into_iter().zip(rows_of_group).collect();
-    table::push_tables(out, &groups, |(group, rows)| {
+    table::write_tables(out, &groups, |(group, rows)| {
         if rows.is_empty() {
             return None;
         }
@@ -399,26 +426,26 @@ fn indicators(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
         let mut head = vec![W::Indicator.get(lang)];
         head.extend(&labels[group.clone()]);
         t.set_header(table::header(&head));
-        for ind in rows {
-            let mut cells = vec![table::text_cell(&ind.name)];
-            for label in &labels[group.clone()] {
-                cells.push(match ind.regions.get(label) {
-                    Some(row) => table::colored(
-                        table::text_cell(&indicator_cell(row, lang)),
-                        crate::cmd::progress::verdict_color(row),
+        for (ind, cells) in rows {
+            let mut row = vec![table::text_cell(&ind.name)];
+            for r in group.clone() {
+                row.push(match cells.iter().find(|(c, _)| *c == r) {
+                    Some((_, ind)) => table::colored(
+                        table::text_cell(&indicator_cell(ind, lang)),
+                        crate::cmd::progress::verdict_color(ind),
                     ),
                     None => table::text_cell(""),
                 });
             }
-            t.add_row(cells);
+            t.add_row(row);
         }
         Some(t)
-    });
+    })?;
     Ok(())
 }
 
 /// How many texts of each region mention each theme.
-fn themes(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
+fn themes(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     let (report, labels, look, lang) = (s.report, &s.labels, s.look, s.lang);
     writeln!(out)?;
     writeln!(out, "{}", words::section(lang, W::Themes.get(lang)))?;
@@ -428,7 +455,7 @@ fn themes(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
         .map(|t| table::display_width(&table::terminal_text(&t.theme)))
         .max()
         .unwrap_or(0);
-    table::push_tables(out, &groups(look, first, labels, 4), |group| {
+    table::write_tables(out, &groups(look, first, labels, 4), |group| {
         let mut t = table::new_table(look, Rules::HeaderOnly);
         let mut head = vec![W::Theme.get(lang)];
         head.extend(&labels[group.clone()]);
@@ -441,7 +468,7 @@ fn themes(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
             t.add_row(cells);
         }
         Some(t)
-    });
+    })?;
     table::write_wrapped(out, look, "", W::ThemesNote.get(lang))?;
     table::write_wrapped(
         out,
@@ -452,7 +479,7 @@ fn themes(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
 }
 
 /// Questions and whom to ask.
-fn questions(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
+fn questions(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     use rayon::prelude::*;
     let (report, look, lang) = (s.report, s.look, s.lang);
     writeln!(out)?;
@@ -485,7 +512,7 @@ fn questions(out: &mut Parts, s: &Sections<'_>) -> io::Result<()> {
     for row in rows {
         t.add_row(row);
     }
-    out.push_table(&t);
+    table::write_table(out, &t)?;
     table::write_wrapped(out, look, "", W::AskNote.get(lang))
 }
 
@@ -721,4 +748,70 @@ fn render_csv(out: &mut impl Write, report: &CompareReport, bom: bool) -> anyhow
     }
     w.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Border;
+
+    /// The bundled sheets, compared.
+    fn bundled() -> CompareReport {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let judging = Judging::new(None, today).unwrap();
+        let glossary = Glossary::load(None).unwrap();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/regions");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        let sheets = files
+            .iter()
+            .map(|path| {
+                let bytes = std::fs::read(path).unwrap();
+                let (_, sheet) = workspace::load_text("sheet.toml", &bytes, today);
+                let sheet = sheet.expect("a bundled sheet loads");
+                (sheet.id(), SheetDigest::new(&sheet, &judging, &glossary))
+            })
+            .collect();
+        CompareReport::new(sheets, &judging, &glossary)
+    }
+
+    #[test]
+    fn sections_read_the_same_made_at_once_or_one_after_the_other() {
+        let report = bundled();
+        assert_eq!(report.regions.len(), 3);
+        for width in [Some(60), Some(200), None] {
+            let look = Look {
+                width,
+                color: true,
+                border: Border::Unicode,
+            };
+            let s = Sections {
+                report: &report,
+                labels: labels(&report),
+                look: &look,
+                lang: Lang::Ja,
+            };
+            let (mut at_once, mut streamed) = (Vec::new(), Vec::new());
+            write_sections(&mut at_once, &s, true).unwrap();
+            write_sections(&mut streamed, &s, false).unwrap();
+            let text = String::from_utf8(at_once).unwrap();
+            for section in [
+                "【概要】",
+                "【視点別の空欄】",
+                "【指標の比較】",
+                "【テーマ】",
+                "【他自治体への質問】",
+            ] {
+                assert!(
+                    text.contains(section),
+                    "{section} missing at width {width:?}"
+                );
+            }
+            assert_eq!(text, String::from_utf8(streamed).unwrap());
+        }
+    }
 }

@@ -167,8 +167,8 @@ pub struct SheetDigest {
     /// How many texts of the sheet mention each theme, in glossary order.
     theme_counts: Vec<usize>,
     /// The themes of each text a region could answer from, for the texts that
-    /// mention one.
-    answers: Vec<Vec<usize>>,
+    /// mention one: the distinct sets of them, each with how many texts have it.
+    answers: Vec<(ThemeSet, usize)>,
     /// The sheet's questions, with their themes.
     questions: Vec<(String, Vec<usize>)>,
 }
@@ -178,7 +178,7 @@ impl SheetDigest {
         let rows: Vec<IndicatorRow> = sheet.indicators.iter().map(IndicatorRow::new).collect();
         let summary = summarize(sheet, &rows, judging);
         let mut theme_counts = vec![0; glossary.themes.len()];
-        let mut answers = Vec::new();
+        let mut answers: Vec<(ThemeSet, usize)> = Vec::new();
         let mut questions = Vec::new();
         // NFKC and the keyword search are the costly part: once per text.
         for (text, role) in sheet.texts_by_role() {
@@ -187,7 +187,13 @@ impl SheetDigest {
                 theme_counts[t] += 1;
             }
             match role {
-                TextRole::Answer if !found.is_empty() => answers.push(found),
+                TextRole::Answer if !found.is_empty() => {
+                    let set = ThemeSet::of(&found);
+                    match answers.iter_mut().find(|(s, _)| *s == set) {
+                        Some((_, n)) => *n += 1,
+                        None => answers.push((set, 1)),
+                    }
+                }
                 TextRole::Question => questions.push((text.to_string(), found)),
                 _ => {}
             }
@@ -402,12 +408,16 @@ fn questions(digests: &[SheetDigest], labels: &[String], glossary: &Glossary) ->
     let heads: HashMap<&[usize], Vec<(usize, usize)>> = wanted_sets
         .par_iter()
         .map(|&wanted| {
+            // Thousands of sheets for each distinct set of themes asked about:
+            // compared as bit sets.
+            let wanted_set = ThemeSet::of(wanted);
             let mentions = digests.iter().enumerate().filter_map(|(j, d)| {
-                let n = d
+                let n: usize = d
                     .answers
                     .iter()
-                    .filter(|ts| ts.iter().any(|t| wanted.contains(t)))
-                    .count();
+                    .filter(|(set, _)| set.meets(&wanted_set))
+                    .map(|(_, n)| n)
+                    .sum();
                 (n > 0).then_some((j, n))
             });
             let order = |&(j, n): &(usize, usize)| (std::cmp::Reverse(n), label_rank[j]);
@@ -446,6 +456,27 @@ fn questions(digests: &[SheetDigest], labels: &[String], glossary: &Glossary) ->
 
 /// The first `k` items in the order of `key` (all distinct keys), in that order,
 /// without sorting them all.
+/// A set of themes (by their place in the glossary) as bits: one word for the
+/// built-in glossary and any of up to 64 themes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ThemeSet(smallvec::SmallVec<[u64; 1]>);
+
+impl ThemeSet {
+    fn of(themes: &[usize]) -> ThemeSet {
+        let words = themes.iter().max().map_or(0, |&t| t / 64 + 1);
+        let mut bits = smallvec::SmallVec::from_elem(0, words);
+        for &t in themes {
+            bits[t / 64] |= 1 << (t % 64);
+        }
+        ThemeSet(bits)
+    }
+
+    /// The two sets share a theme.
+    fn meets(&self, other: &ThemeSet) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+}
+
 fn top<T, K: Ord>(items: impl Iterator<Item = T>, k: usize, key: impl Fn(&T) -> K) -> Vec<T> {
     let mut head: Vec<T> = Vec::with_capacity(k + 1);
     for item in items {

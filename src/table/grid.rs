@@ -143,6 +143,8 @@ fn style(border: Border, rules: Rules) -> Style {
 const MIN_COLUMN: usize = 2;
 /// Tables with more rows than this are written on all cores, in chunks of rows.
 const PARALLEL_ROWS: usize = 256;
+/// How many chunks of rows of a long table are made at once before being written.
+const BATCH: usize = 8;
 
 /// A table to lay out: a header, rows of cells, and how it is drawn.
 #[derive(Debug, Clone)]
@@ -364,18 +366,43 @@ impl Grid {
     /// one too) ending with `\n`: the rows of a long table come in chunks made on
     /// all cores, and are not copied together.
     pub fn pieces(&self) -> Vec<String> {
-        self.pieces_made(true)
+        let mut pieces = Vec::new();
+        let kept: Result<(), std::convert::Infallible> = self.emit(true, &mut |p| {
+            pieces.push(p);
+            Ok(())
+        });
+        let Ok(()) = kept;
+        pieces
+    }
+
+    /// Writes the table, each line (the last one too) ending with `\n`. The rows
+    /// of a long table are made on all cores a few chunks at a time and written as
+    /// they come, so a table of a hundred thousand rows is never held whole.
+    pub fn write_to(&self, out: &mut (impl std::io::Write + ?Sized)) -> std::io::Result<()> {
+        self.emit(true, &mut |p| out.write_all(p.as_bytes()))
     }
 
     /// [`Grid::render`]; `parallel` lets a table of many rows be written in
     /// chunks on all cores (the output is the same either way).
     fn render_rows(&self, parallel: bool) -> String {
-        let mut out = self.pieces_made(parallel).concat();
+        let mut out = String::new();
+        let kept: Result<(), std::convert::Infallible> = self.emit(parallel, &mut |p| {
+            out.push_str(&p);
+            Ok(())
+        });
+        let Ok(()) = kept;
         out.pop();
         out
     }
 
-    fn pieces_made(&self, parallel: bool) -> Vec<String> {
+    /// Hands the table to `each` in pieces, in order: the top with the header,
+    /// the rows (in chunks of [`PARALLEL_ROWS`] made on all cores, [`BATCH`] chunks
+    /// at a time, when `parallel` and the table is long), and the bottom line.
+    fn emit<E>(
+        &self,
+        parallel: bool,
+        each: &mut dyn FnMut(String) -> Result<(), E>,
+    ) -> Result<(), E> {
         let columns = self.columns();
         let layout = self.layout(columns);
         let widths = &layout.widths;
@@ -394,10 +421,10 @@ impl Grid {
             s
         };
         let row_rule = style.row_separator.as_ref().map(rule);
-        let mut out = rule(&style.top);
+        let mut top = rule(&style.top);
         if let Some(header) = &self.header {
-            self.write_row(&mut out, header, &layout, None, &style);
-            out.push_str(&rule(&style.header_separator));
+            self.write_row(&mut top, header, &layout, None, &style);
+            top.push_str(&rule(&style.header_separator));
         }
         let write_rows = |out: &mut String, first: usize, rows: &[Vec<Cell>]| {
             for (n, row) in rows.iter().enumerate() {
@@ -411,24 +438,28 @@ impl Grid {
         };
         if parallel && self.rows.len() > PARALLEL_ROWS {
             use rayon::prelude::*;
-            let chunks: Vec<String> = self
-                .rows
-                .par_chunks(PARALLEL_ROWS)
-                .enumerate()
-                .map(|(k, rows)| {
-                    let mut s = String::new();
-                    write_rows(&mut s, k * PARALLEL_ROWS, rows);
-                    s
-                })
-                .collect();
-            let mut pieces = vec![out];
-            pieces.extend(chunks);
-            pieces.push(rule(&style.bottom));
-            pieces
+            each(top)?;
+            let batch = PARALLEL_ROWS * BATCH;
+            for (b, rows) in self.rows.chunks(batch).enumerate() {
+                let chunks: Vec<String> = rows
+                    .par_chunks(PARALLEL_ROWS)
+                    .enumerate()
+                    .map(|(k, rows)| {
+                        let mut s = String::new();
+                        write_rows(&mut s, b * batch + k * PARALLEL_ROWS, rows);
+                        s
+                    })
+                    .collect();
+                for chunk in chunks {
+                    each(chunk)?;
+                }
+            }
+            each(rule(&style.bottom))
         } else {
+            let mut out = top;
             write_rows(&mut out, 0, &self.rows);
             out.push_str(&rule(&style.bottom));
-            vec![out]
+            each(out)
         }
     }
 
@@ -735,7 +766,9 @@ mod tests {
     fn many_rows_lay_out_as_few_rows_do() {
         let mut g = Grid::new(Border::Ascii, Rules::EveryRow, Some(40), false);
         g.set_header(vec![cell("圏域"), cell("内容")]);
-        for i in 0..1000 {
+        // More rows than one batch of chunks, and a last batch not full.
+        let n = PARALLEL_ROWS * BATCH * 2 + 100;
+        for i in 0..n {
             g.add_row(vec![
                 cell(&format!("圏域{i}")),
                 cell(&"あい。".repeat(i % 9)),
@@ -743,9 +776,15 @@ mod tests {
         }
         let parallel = g.render_rows(true);
         assert_eq!(parallel, g.render_rows(false));
+        let mut streamed = Vec::new();
+        g.write_to(&mut streamed).unwrap();
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            parallel.clone() + "\n"
+        );
         assert_eq!(
             parallel.matches("\n|------").count(),
-            999,
+            n - 1,
             "a rule between rows"
         );
         assert!(parallel.lines().all(|l| display_width(l) == 40));
