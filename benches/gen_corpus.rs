@@ -150,7 +150,7 @@ fn sheet_text(rng: &mut Lcg, p: &Pools, prefecture: &str, region: &str, year: i3
     } else {
         q(&spelling)
     };
-    let _ = writeln!(t, "#:schema ../../sheet.schema.json\nformat = 1\n\n[sheet]");
+    let _ = writeln!(t, "#:schema ../sheet.schema.json\nformat = 1\n\n[sheet]");
     let _ = writeln!(t, "prefecture  = {}", q(prefecture));
     let _ = writeln!(t, "region      = {}", q(region));
     let _ = writeln!(t, "fiscal_year = {fy}");

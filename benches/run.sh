@@ -1,65 +1,82 @@
 #!/usr/bin/env bash
 # Benchmarks of `sheet` against the floor (read + parse the same files with the same
-# toml crate) on a generated national corpus. Prints a Markdown report.
+# toml crate, one thread) on a generated national corpus. Prints a Markdown report.
 #
 #   benches/run.sh            # 2,350 sheets (47 prefectures x 10 regions x 5 years),
 #                             # plus 235 and 23,500 for growth
-#   RUNS=5 benches/run.sh     # fewer runs
+#   RUNS=9 benches/run.sh     # fewer rounds (default 21)
 #
-# Needs hyperfine and GNU time (apt-get install hyperfine time); taplo is measured
-# when it is on PATH (cargo install taplo-cli).
+# Commands are timed round-robin (benches/interleave.py): each round runs every
+# command once, so a slow spell of a shared machine weighs on all of them alike.
+# Needs python3 and GNU time (apt-get install time); taplo is measured when it is
+# on PATH (cargo install taplo-cli), checking the same files against sheet.schema.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${RUNS:-10}
+RUNS=${RUNS:-21}
 WORK=${WORK:-$(mktemp -d)}
-for tool in hyperfine /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install hyperfine time)" >&2; exit 2; }
+mkdir -p "$WORK"
+for tool in python3 /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install python3 time)" >&2; exit 2; }
 done
 
-cargo build --release --quiet --bin sheet --example gen-corpus --example floor
+cargo build --release --quiet --bin sheet --example gen-corpus --example floor --example floor-mimalloc
 SHEET=target/release/sheet
 FLOOR=target/release/examples/floor
+FLOOR_MI=target/release/examples/floor-mimalloc
 GEN=target/release/examples/gen-corpus
 
-"$GEN" "$WORK/n235" 47 1 5 >/dev/null
-"$GEN" "$WORK/n2350" 47 10 5 >/dev/null
-"$GEN" "$WORK/n23500" 47 100 5 >/dev/null
+# The sheets point at ../sheet.schema.json (#:schema), for taplo.
+cp sheet.schema.json "$WORK/"
+[ -d "$WORK/n235" ] || "$GEN" "$WORK/n235" 47 1 5 >/dev/null
+[ -d "$WORK/n2350" ] || "$GEN" "$WORK/n2350" 47 10 5 >/dev/null
+[ -d "$WORK/n23500" ] || "$GEN" "$WORK/n23500" 47 100 5 >/dev/null
 
-# Median wall time in ms of a command, from hyperfine's JSON export.
-median() {
-  local json="$WORK/h.json"
-  hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$json" "$1" >/dev/null 2>&1
-  python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['median']*1000, 1))" "$json"
-}
+interleave() { python3 benches/interleave.py "$@"; }
+# field NAME KEY < json
+field() { python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]][sys.argv[2]])" "$1" "$2"; }
+ratio() { python3 -c "print(f'{$1/$2:.2f}x')"; }
+# Median peak resident memory in MiB of three runs of a command.
 peak_mib() {
-  /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f", $1/1024}'
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1
+  done | sort -n | sed -n 2p | awk '{printf "%.1f", $1/1024}'
 }
+
+D="$WORK/n2350"
+args=(--runs "$RUNS" --warmup 2
+  floor="$FLOOR $D"
+  floor_mi="$FLOOR_MI $D"
+  validate="$SHEET validate $D"
+  validate_json="$SHEET validate --format json $D"
+  compare="$SHEET compare $D"
+  compare_json="$SHEET compare --format json $D"
+  progress_json="$SHEET progress --format json $D")
+taplo=""
+if command -v taplo >/dev/null; then
+  taplo=$(command -v taplo)
+  args+=(taplo="$taplo check --colors never $(printf '%s ' "$D"/*.toml)")
+fi
+times=$(interleave "${args[@]}")
+help=$(interleave --runs "$RUNS" --warmup 3 help="$SHEET --help" | field help median_ms)
+t() { echo "$times" | field "$1" median_ms; }
+floor=$(t floor)
 
 echo "## sheet benchmarks"
 echo
-echo "Machine: $(nproc) cores, $(awk '/model name/{$1=$2=$3="";print;exit}' /proc/cpuinfo | sed 's/^ *//'), $(free -g | awk '/Mem/{print $2}') GiB;" \
-     "$(rustc --version); median of $RUNS runs (hyperfine), $(date -u +%F)."
+echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem/{print $2}') GiB;" \
+     "$(rustc --version); median of $RUNS interleaved rounds, $(date -u +%F)."
 echo
-D="$WORK/n2350"
-floor=$(median "$FLOOR $D")
-validate=$(median "$SHEET validate $D")
-validate_json=$(median "$SHEET validate --format json $D")
-compare=$(median "$SHEET compare $D")
-compare_json=$(median "$SHEET compare --format json $D")
-progress=$(median "$SHEET progress --format json $D")
-help=$(median "$SHEET --help")
-ratio() { python3 -c "print(f'{$1/$2:.2f}x')"; }
 echo "| 2,350 sheets ($(du -sh "$D" | cut -f1)) | median ms | vs floor | target |"
 echo "|---|---:|---:|---|"
-echo "| floor: read + parse TOML (1 thread) | $floor | 1.00x | |"
-echo "| \`sheet validate\` | $validate | $(ratio "$validate" "$floor") | <= 1.3x |"
-echo "| \`sheet validate --format json\` | $validate_json | $(ratio "$validate_json" "$floor") | |"
-echo "| \`sheet compare\` | $compare | $(ratio "$compare" "$floor") | <= 1.5x |"
-echo "| \`sheet compare --format json\` | $compare_json | $(ratio "$compare_json" "$floor") | |"
-echo "| \`sheet progress --format json\` | $progress | $(ratio "$progress" "$floor") | |"
-if command -v taplo >/dev/null; then
-  taplo=$(median "taplo check --no-schema $D/*.toml")
-  echo "| \`taplo check\` (peer) | $taplo | $(ratio "$taplo" "$floor") | |"
+echo "| floor: read + parse TOML (1 thread, system allocator) | $floor | 1.00x | |"
+echo "| floor with mimalloc (the allocator of sheet) | $(t floor_mi) | $(ratio "$(t floor_mi)" "$floor") | |"
+echo "| \`sheet validate\` | $(t validate) | $(ratio "$(t validate)" "$floor") | <= 1.3x |"
+echo "| \`sheet validate --format json\` | $(t validate_json) | $(ratio "$(t validate_json)" "$floor") | |"
+echo "| \`sheet compare\` | $(t compare) | $(ratio "$(t compare)" "$floor") | <= 1.5x |"
+echo "| \`sheet compare --format json\` | $(t compare_json) | $(ratio "$(t compare_json)" "$floor") | |"
+echo "| \`sheet progress --format json\` | $(t progress_json) | $(ratio "$(t progress_json)" "$floor") | |"
+if [ -n "$taplo" ]; then
+  echo "| \`taplo check\` against sheet.schema.json (peer) | $(t taplo) | $(ratio "$(t taplo)" "$floor") | |"
 fi
 echo "| \`sheet --help\` | $help | | <= 5 ms |"
 echo
@@ -68,14 +85,30 @@ echo "|---|---:|---|"
 echo "| floor | $(peak_mib "$FLOOR" "$D") | |"
 echo "| \`sheet validate\` | $(peak_mib "$SHEET" validate "$D") | <= 100 |"
 echo "| \`sheet compare\` | $(peak_mib "$SHEET" compare "$D") | <= 100 |"
+echo "| \`sheet compare --format json\` | $(peak_mib "$SHEET" compare --format json "$D") | <= 100 |"
 echo "| \`sheet progress\` | $(peak_mib "$SHEET" progress "$D") | <= 100 |"
 echo
-echo "| growth | 235 | 2,350 | 23,500 | ms per 1,000 sheets (235 / 2,350 / 23,500) |"
-echo "|---|---:|---:|---:|---|"
-for cmd in "validate" "compare" "progress --format json"; do
-  a=$(median "$SHEET $cmd $WORK/n235"); b=$(median "$SHEET $cmd $WORK/n2350"); c=$(median "$SHEET $cmd $WORK/n23500")
-  per=$(python3 -c "print(f'{$a/0.235:.0f} / {$b/2.35:.0f} / {$c/23.5:.0f}')")
-  echo "| \`sheet $cmd\` | $a | $b | $c | $per |"
+echo "| growth, median ms | 235 | 2,350 | 23,500 | ms per 1,000 sheets (235 / 2,350 / 23,500) | peak MiB at 23,500 |"
+echo "|---|---:|---:|---:|---|---:|"
+declare -A at
+for n in 235 2350 23500; do
+  runs=$RUNS
+  [ "$n" = 23500 ] && runs=$(( (RUNS + 2) / 3 ))
+  at[$n]=$(interleave --runs "$runs" --warmup 1 \
+    floor="$FLOOR $WORK/n$n" \
+    validate="$SHEET validate $WORK/n$n" \
+    compare="$SHEET compare $WORK/n$n" \
+    progress="$SHEET progress --format json $WORK/n$n")
 done
-a=$(median "$FLOOR $WORK/n235"); b=$(median "$FLOOR $WORK/n2350"); c=$(median "$FLOOR $WORK/n23500")
-echo "| floor | $a | $b | $c | $(python3 -c "print(f'{$a/0.235:.0f} / {$b/2.35:.0f} / {$c/23.5:.0f}')") |"
+for cmd in validate compare progress floor; do
+  a=$(echo "${at[235]}" | field "$cmd" median_ms)
+  b=$(echo "${at[2350]}" | field "$cmd" median_ms)
+  c=$(echo "${at[23500]}" | field "$cmd" median_ms)
+  case $cmd in
+    floor) label="floor"; mem=$(peak_mib "$FLOOR" "$WORK/n23500") ;;
+    progress) label="\`sheet progress --format json\`"; mem=$(peak_mib "$SHEET" progress --format json "$WORK/n23500") ;;
+    *) label="\`sheet $cmd\`"; mem=$(peak_mib "$SHEET" "$cmd" "$WORK/n23500") ;;
+  esac
+  per=$(python3 -c "print(f'{$a/0.235:.0f} / {$b/2.35:.0f} / {$c/23.5:.0f}')")
+  echo "| $label | $a | $b | $c | $per | $mem |"
+done
