@@ -128,7 +128,7 @@ pub fn write_tables<T: Sync>(
     build: impl Fn(&T) -> Option<Grid> + Sync,
 ) -> io::Result<()> {
     use rayon::prelude::*;
-    let batch = 2 * rayon::current_num_threads();
+    let batch = 16 * rayon::current_num_threads();
     for items in items.chunks(batch) {
         let laid_out: Vec<Vec<String>> = items
             .par_iter()
