@@ -119,6 +119,43 @@ pub fn write_table(out: &mut (impl Write + ?Sized), table: &Grid) -> io::Result<
     table.write_to(out)
 }
 
+/// Output kept in pieces of a fixed size, so holding it never grows one buffer
+/// (each growth of a large buffer is a copy into fresh pages).
+#[derive(Debug, Default)]
+pub struct Parts {
+    parts: Vec<Vec<u8>>,
+}
+
+impl Parts {
+    const PIECE: usize = 1 << 16;
+
+    /// Writes every piece, in order.
+    pub fn write_to(&self, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+        self.parts.iter().try_for_each(|p| out.write_all(p))
+    }
+}
+
+impl Write for Parts {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while !rest.is_empty() {
+            match self.parts.last_mut() {
+                Some(last) if last.len() < Self::PIECE => {
+                    let n = rest.len().min(Self::PIECE - last.len());
+                    last.extend_from_slice(&rest[..n]);
+                    rest = &rest[n..];
+                }
+                _ => self.parts.push(Vec::with_capacity(Self::PIECE)),
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Writes the tables `build` makes of `items`, in order. They are built and laid
 /// out on all cores (a comparison of thousands of regions is hundreds of tables),
 /// a few at a time, and written as they come, so they are never all held at once.
@@ -641,6 +678,21 @@ mod tests {
                 assert_eq!(char_width(c), c.width().unwrap_or(0), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn parts_keep_what_was_written_in_pieces_of_a_fixed_size() {
+        let mut parts = Parts::default();
+        let big: Vec<u8> = (0..Parts::PIECE * 2 + 10)
+            .map(|i| (i % 251) as u8)
+            .collect();
+        parts.write_all(b"head\n").unwrap();
+        parts.write_all(&big).unwrap();
+        parts.write_all(b"tail").unwrap();
+        assert!(parts.parts.iter().all(|p| p.len() <= Parts::PIECE));
+        let mut out = Vec::new();
+        parts.write_to(&mut out).unwrap();
+        assert_eq!(out, [b"head\n".as_slice(), &big, b"tail"].concat());
     }
 
     #[test]

@@ -285,15 +285,15 @@ fn write_sections(out: &mut impl Write, s: &Sections<'_>, at_once: bool) -> io::
         // Each section has parts that run on one core (laying out a table, writing
         // it out); made at once, the sections keep both cores busy.
         use rayon::prelude::*;
-        let made: Vec<io::Result<Vec<u8>>> = SECTIONS
+        let made: Vec<io::Result<table::Parts>> = SECTIONS
             .par_iter()
             .map(|section| {
-                let mut buf = Vec::new();
+                let mut buf = table::Parts::default();
                 section(&mut buf, s).map(|()| buf)
             })
             .collect();
         for section in made {
-            out.write_all(&section?)?;
+            section?.write_to(out)?;
         }
     } else {
         // A comparison of tens of thousands of regions is a hundred megabytes of
