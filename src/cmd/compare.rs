@@ -271,17 +271,16 @@ fn render_table(
         labels: labels(report),
         look,
         lang,
+        at_once: report.regions.len() <= SECTIONS_AT_ONCE,
     };
-    write_sections(out, &s, report.regions.len() <= SECTIONS_AT_ONCE)
+    write_sections(out, &s)
 }
 
-/// Writes the five sections of the table format, in order. `at_once`: they are
-/// made at the same time and held until written; else one after the other, each
-/// written as it is made. The text is the same either way.
-fn write_sections(out: &mut impl Write, s: &Sections<'_>, at_once: bool) -> io::Result<()> {
+/// Writes the five sections of the table format, in order ([`Sections::at_once`]).
+fn write_sections(out: &mut impl Write, s: &Sections<'_>) -> io::Result<()> {
     type Section = fn(&mut dyn Write, &Sections<'_>) -> io::Result<()>;
     const SECTIONS: [Section; 5] = [overview, blank_views, indicators, themes, questions];
-    if at_once {
+    if s.at_once {
         // Each section has parts that run on one core (laying out a table, writing
         // it out); made at once, the sections keep both cores busy.
         use rayon::prelude::*;
@@ -298,7 +297,8 @@ fn write_sections(out: &mut impl Write, s: &Sections<'_>, at_once: bool) -> io::
     } else {
         // A comparison of tens of thousands of regions is a hundred megabytes of
         // text: one section after the other, each written as it is made (on all
-        // cores, a few tables or chunks of rows at a time), so it is never held whole.
+        // cores, a few tables or chunks of rows at a time), so it is never held whole;
+        // the long table of questions does not keep its wrapped lines either.
         for section in SECTIONS {
             section(out, s)?;
         }
@@ -308,9 +308,9 @@ fn write_sections(out: &mut impl Write, s: &Sections<'_>, at_once: bool) -> io::
 
 /// Up to this many regions, the sections of the table are made at once and held
 /// until written (some 40 MB of text at 10,000 regions); beyond, one after the
-/// other as they are written. benches/run.sh, 2,350 sheets: at once 1.45x the
-/// floor, one after the other 1.6x; 23,500 sheets: at once 1.9x and 440 MiB,
-/// one after the other 1.6x and 250 MiB.
+/// other as they are written. Interleaved rounds, 2,350 sheets: at once 1.33x the
+/// floor, one after the other 1.40x; 23,500 sheets: at once 1.59x and 331 MiB,
+/// one after the other 1.57x and 250 MiB.
 const SECTIONS_AT_ONCE: usize = 10_000;
 
 /// What every section of the table format needs.
@@ -319,6 +319,9 @@ struct Sections<'a> {
     labels: Vec<&'a str>,
     look: &'a Look,
     lang: Lang,
+    /// The sections are made at the same time and held until written; else one
+    /// after the other, each written as it is made. The text is the same either way.
+    at_once: bool,
 }
 
 /// Overview: figures as rows, regions as columns (continued below when too many).
@@ -488,6 +491,9 @@ fn questions(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
         return writeln!(out, "{}", W::NoQuestions.get(lang));
     }
     let mut t = table::new_table(look, Rules::EveryRow);
+    if !s.at_once {
+        t.lean();
+    }
     let head = [
         W::Region.get(lang),
         W::Question.get(lang),
@@ -789,15 +795,16 @@ mod tests {
                 color: true,
                 border: Border::Unicode,
             };
-            let s = Sections {
+            let sections = |at_once| Sections {
                 report: &report,
                 labels: labels(&report),
                 look: &look,
                 lang: Lang::Ja,
+                at_once,
             };
             let (mut at_once, mut streamed) = (Vec::new(), Vec::new());
-            write_sections(&mut at_once, &s, true).unwrap();
-            write_sections(&mut streamed, &s, false).unwrap();
+            write_sections(&mut at_once, &sections(true)).unwrap();
+            write_sections(&mut streamed, &sections(false)).unwrap();
             let text = String::from_utf8(at_once).unwrap();
             for section in [
                 "【概要】",

@@ -158,6 +158,9 @@ pub struct Grid {
     color: bool,
     /// Columns that keep their content's width (dates, hashes).
     kept: Vec<usize>,
+    /// The wrapped lines of the rows are made again when written instead of kept
+    /// from the layout: see [`Grid::lean`].
+    lean: bool,
 }
 
 impl Grid {
@@ -170,6 +173,7 @@ impl Grid {
             width,
             color,
             kept: Vec::new(),
+            lean: false,
         }
     }
 
@@ -186,6 +190,16 @@ impl Grid {
     /// Column `i` keeps the width of its content, never wrapping.
     pub fn keep_width(&mut self, i: usize) -> &mut Grid {
         self.kept.push(i);
+        self
+    }
+
+    /// Lays the table out without keeping the wrapped lines of its rows: each
+    /// wrapped cell is wrapped once more when written, a chunk of rows at a time.
+    /// The text is the same; for a table of tens of thousands of rows, the lines
+    /// held for all of them until written (100 bytes and more a cell) cost more in
+    /// memory than wrapping twice costs in time.
+    pub fn lean(&mut self) -> &mut Grid {
+        self.lean = true;
         self
     }
 
@@ -323,36 +337,49 @@ impl Grid {
         layout
     }
 
-    /// The cells of column `i` (header first) wrapped to `width`.
+    /// The cells of column `i` (header first) wrapped to `width`; the lines of the
+    /// rows are only measured when the table is [lean](Grid::lean).
     fn wrap_column(&self, i: usize, width: usize) -> Wrapped {
         let of = |row: &Vec<Cell>| {
             row.get(i)
                 .filter(|c| c.width > width)
                 .map(|c| fit(&c.text, width))
         };
-        let header = self.header.as_ref().and_then(of);
-        let rows: Vec<Option<Vec<Measured>>> = if self.rows.len() > PARALLEL_ROWS {
+        // The widest line of a row's cell in the column, and its lines if kept.
+        let measure = |row: &Vec<Cell>| {
+            let lines = of(row);
+            let used = match &lines {
+                Some(lines) => lines.iter().map(|(_, w)| *w).max().unwrap_or(0),
+                None => row.get(i).map_or(0, |c| c.width),
+            };
+            (if self.lean { None } else { lines }, used)
+        };
+        let header = self.header.as_ref().map(|h| {
+            let lines = of(h);
+            let used = match &lines {
+                Some(lines) => lines.iter().map(|(_, w)| *w).max().unwrap_or(0),
+                None => h.get(i).map_or(0, |c| c.width),
+            };
+            (lines, used)
+        });
+        let measured: Vec<(Option<Vec<Measured>>, usize)> = if self.rows.len() > PARALLEL_ROWS {
             use rayon::prelude::*;
-            self.rows.par_iter().map(of).collect()
+            self.rows.par_iter().map(measure).collect()
         } else {
-            self.rows.iter().map(of).collect()
+            self.rows.iter().map(measure).collect()
         };
-        let widest = |row: &Vec<Cell>, lines: &Option<Vec<Measured>>| match lines {
-            Some(lines) => lines.iter().map(|(_, w)| *w).max().unwrap_or(0),
-            None => row.get(i).map_or(0, |c| c.width),
-        };
-        let used = self
-            .header
+        let used = header
             .iter()
-            .map(|h| widest(h, &header))
-            .chain(self.rows.iter().zip(&rows).map(|(r, l)| widest(r, l)))
+            .map(|(_, u)| *u)
+            .chain(measured.iter().map(|(_, u)| *u))
             .max()
             .unwrap_or(0)
             .max(1);
         Wrapped {
             width,
-            header,
-            rows,
+            made_at: width,
+            header: header.and_then(|(lines, _)| lines),
+            rows: measured.into_iter().map(|(lines, _)| lines).collect(),
             used,
         }
     }
@@ -481,14 +508,19 @@ impl Grid {
             .enumerate()
             .map(|(i, &w)| {
                 let cell = row.get(i).unwrap_or(&blank);
-                let wrapped = layout.wrapped[i].as_ref().and_then(|wr| match index {
+                let column = layout.wrapped[i].as_ref();
+                let wrapped = column.and_then(|wr| match index {
                     None => wr.header.as_deref(),
                     Some(r) => wr.rows.get(r).and_then(|l| l.as_deref()),
                 });
-                let lines = match wrapped {
-                    Some(lines) => Lines::Wrapped(lines),
-                    None if cell.width > w => Lines::Cut(fit(&cell.text, w)),
-                    None => Lines::Text(&cell.text),
+                let lines = match (wrapped, column) {
+                    (Some(lines), _) => Lines::Wrapped(lines),
+                    // A lean table's cell, wrapped again as the layout wrapped it.
+                    (None, Some(wr)) if self.lean && index.is_some() && cell.width > wr.made_at => {
+                        Lines::Cut(fit(&cell.text, wr.made_at))
+                    }
+                    (None, _) if cell.width > w => Lines::Cut(fit(&cell.text, w)),
+                    (None, _) => Lines::Text(&cell.text),
                 };
                 (cell, lines)
             })
@@ -557,7 +589,10 @@ struct Wrapped {
     /// The width of the column the lines are for (they may have been wrapped to
     /// a wider one, and fit this one).
     width: usize,
+    /// The width the lines were wrapped to.
+    made_at: usize,
     header: Option<Vec<Measured>>,
+    /// `None` for a cell that fits as it is, and for every row of a lean table.
     rows: Vec<Option<Vec<Measured>>>,
     used: usize,
 }
@@ -788,6 +823,76 @@ mod tests {
             "a rule between rows"
         );
         assert!(parallel.lines().all(|l| display_width(l) == 40));
+    }
+
+    #[test]
+    fn a_lean_table_reads_as_one_that_keeps_its_lines() {
+        let words = [
+            "連携",
+            "について、",
+            "病院 ",
+            "ピアサポート",
+            "「協議の場」",
+            "(2019) ",
+            "地域移行。",
+            "abc def ",
+        ];
+        for width in [24, 40, 57, 80, 120] {
+            let mut kept = Grid::new(Border::Ascii, Rules::EveryRow, Some(width), false);
+            kept.set_header(vec![cell("圏域"), cell("質問"), cell("聞く相手")]);
+            for i in 0..(PARALLEL_ROWS * 3) {
+                let text: String = (0..i % 13)
+                    .map(|k| words[(i + k * 5) % words.len()])
+                    .collect();
+                let ask: String = (0..i % 4).map(|k| format!("圏域{k} ({i})\n")).collect();
+                kept.add_row(vec![
+                    cell(&format!("圏域{}", i % 7)),
+                    cell(&text),
+                    cell(ask.trim_end()),
+                ]);
+            }
+            let mut lean = kept.clone();
+            lean.lean();
+            assert_eq!(lean.render(), kept.render(), "width {width}");
+            assert_eq!(
+                lean.render_rows(false),
+                kept.render_rows(false),
+                "width {width}"
+            );
+        }
+    }
+
+    /// A cell whose lines, wrapped to its share of the room, leave some of it:
+    /// the column is narrowed to them, and a lean table must wrap the cell again
+    /// to the share (wrapped to the narrower width, its lines would differ).
+    #[test]
+    fn a_lean_table_wraps_again_to_the_width_the_layout_wrapped_to() {
+        let words = ["ab ", "cdef ", "連携", "「場」", "、", "g", "病院 ", "hij"];
+        let mut found = None;
+        'search: for n in 0..4000usize {
+            let text: String = (0..3 + n % 9)
+                .map(|k| words[(n / 7 + k * (n % 5 + 1)) % words.len()])
+                .collect();
+            for share in 6..16 {
+                let lines = fit(&text, share);
+                let used = lines.iter().map(|(_, w)| *w).max().unwrap_or(0);
+                if used < share && fit(&text, used) != lines {
+                    found = Some((text, share));
+                    break 'search;
+                }
+            }
+        }
+        let (text, share) = found.expect("a text that wraps differently when narrower");
+        // A table `2 * share + 7` wide: borders and padding take 7, and the two
+        // columns share the rest; the second, a long text, is the widest and takes
+        // what the first leaves.
+        let mut kept = Grid::new(Border::Ascii, Rules::EveryRow, Some(2 * share + 7), false);
+        for _ in 0..3 {
+            kept.add_row(vec![cell(&text), cell(&"あ".repeat(4 * share))]);
+        }
+        let mut lean = kept.clone();
+        lean.lean();
+        assert_eq!(lean.render(), kept.render(), "{text:?} at {share}");
     }
 
     #[test]
