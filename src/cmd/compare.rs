@@ -236,7 +236,7 @@ fn themes_text(q: &QuestionRow, lang: Lang, sep: &str) -> String {
 }
 
 fn labels(report: &CompareReport) -> Vec<&str> {
-    report.regions.iter().map(|r| r.label.as_str()).collect()
+    report.regions.iter().map(|r| &*r.label).collect()
 }
 
 /// Column groups of regions side by side that fit the width.
@@ -410,7 +410,7 @@ fn indicators(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     let mut rows_of_group: Vec<Vec<(&IndicatorAcross, Cells<'_>)>> = vec![Vec::new(); groups.len()];
     for ind in &report.indicators {
         for (label, row) in &ind.regions.0 {
-            let Some(&r) = region_of.get(label.as_str()) else {
+            let Some(&r) = region_of.get(&**label) else {
                 continue;
             };
             let rows = &mut rows_of_group[group_of[r]];

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{fiscal_year_number, iso_day, AsOfSource, ByLabel, IndicatorRow, Judging};
+use super::{fiscal_year_number, iso_day, AsOfSource, ByLabel, IndicatorRow, Judging, Label};
 use crate::check;
 use crate::fiscal::FiscalYear;
 use crate::label;
@@ -38,7 +38,7 @@ pub struct CompareReport {
 /// One region's figures.
 #[derive(Debug, Clone, Serialize)]
 pub struct RegionSummary {
-    pub label: String,
+    pub label: Label,
     pub prefecture: String,
     pub region: String,
     #[serde(serialize_with = "fiscal_year_number")]
@@ -145,12 +145,12 @@ pub struct ThemeCount {
 #[derive(Debug, Clone, Serialize)]
 pub struct QuestionRow {
     pub region: String,
-    pub label: String,
+    pub label: Label,
     pub question: String,
-    pub themes: Vec<String>,
+    pub themes: Vec<Label>,
     /// Labels of the other sheets whose strengths, progress or hospital
     /// collaboration mention the themes: most mentions first, ties by label.
-    pub ask: Vec<String>,
+    pub ask: Vec<Label>,
     /// The number of mentions behind each entry of `ask`.
     pub mentions: ByLabel<usize>,
 }
@@ -218,7 +218,11 @@ impl CompareReport {
         judging: &Judging,
         glossary: &Glossary,
     ) -> CompareReport {
-        let labels = label::labels(&sheets.iter().map(|(id, _)| id).collect::<Vec<_>>());
+        let labels: Vec<Label> =
+            label::labels(&sheets.iter().map(|(id, _)| id).collect::<Vec<_>>())
+                .into_iter()
+                .map(Label::from)
+                .collect();
         let mut prefectures: Vec<String> = Vec::new();
         let mut seen_written: HashSet<&str> = HashSet::new();
         let mut seen_prefectures: HashSet<String> = HashSet::new();
@@ -235,7 +239,12 @@ impl CompareReport {
             }
         }
         fiscal_years.sort_unstable();
-        let digests: Vec<SheetDigest> = sheets.into_iter().map(|(_, d)| d).collect();
+        let mut digests: Vec<SheetDigest> = sheets.into_iter().map(|(_, d)| d).collect();
+        // The indicator rows move into the report rather than being copied.
+        let indicator_rows: Vec<_> = digests
+            .iter_mut()
+            .map(|d| std::mem::take(&mut d.indicators))
+            .collect();
         // The three parts across sheets are independent: made at once.
         let ((themes, questions), indicators) = rayon::join(
             || {
@@ -244,7 +253,7 @@ impl CompareReport {
                     || questions(&digests, &labels, glossary),
                 )
             },
-            || indicators_across(&digests, &labels),
+            || indicators_across(indicator_rows, &labels),
         );
         let regions = digests
             .into_iter()
@@ -312,7 +321,7 @@ fn summarize(sheet: &Sheet, rows: &[IndicatorRow], judging: &Judging) -> RegionS
         undetermined: count(|r| r.undetermined),
     };
     RegionSummary {
-        label: String::new(),
+        label: Label::default(),
         prefecture: sheet.prefecture.clone(),
         region: sheet.region.clone(),
         fiscal_year: sheet.fiscal_year,
@@ -337,13 +346,16 @@ pub fn indicator_key(name: &str) -> String {
         .collect()
 }
 
-fn indicators_across(digests: &[SheetDigest], labels: &[String]) -> Vec<IndicatorAcross> {
+fn indicators_across(
+    sheets: Vec<Vec<(String, IndicatorRow)>>,
+    labels: &[Label],
+) -> Vec<IndicatorAcross> {
     let mut rows: Vec<IndicatorAcross> = Vec::new();
     // Row of each key: a linear search per indicator was quadratic at 2,000 sheets.
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for (digest, label) in digests.iter().zip(labels) {
-        for (key, ind) in &digest.indicators {
-            let i = *index.entry(key.as_str()).or_insert_with(|| {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (indicators, label) in sheets.into_iter().zip(labels) {
+        for (key, ind) in indicators {
+            let i = *index.entry(key).or_insert_with(|| {
                 rows.push(IndicatorAcross {
                     name: ind.name.clone(),
                     regions: ByLabel(Vec::new()),
@@ -355,7 +367,7 @@ fn indicators_across(digests: &[SheetDigest], labels: &[String]) -> Vec<Indicato
             // added if it is there at all (names are unique within a sheet anyway:
             // a duplicate is an error).
             if row.regions.0.last().is_none_or(|(l, _)| l != label) {
-                row.regions.0.push((label.clone(), ind.clone()));
+                row.regions.0.push((label.clone(), ind));
             }
         }
     }
@@ -364,11 +376,7 @@ fn indicators_across(digests: &[SheetDigest], labels: &[String]) -> Vec<Indicato
     rows
 }
 
-fn theme_counts(
-    digests: &[SheetDigest],
-    labels: &[String],
-    glossary: &Glossary,
-) -> Vec<ThemeCount> {
+fn theme_counts(digests: &[SheetDigest], labels: &[Label], glossary: &Glossary) -> Vec<ThemeCount> {
     glossary
         .themes
         .iter()
@@ -387,7 +395,7 @@ fn theme_counts(
         .collect()
 }
 
-fn questions(digests: &[SheetDigest], labels: &[String], glossary: &Glossary) -> Vec<QuestionRow> {
+fn questions(digests: &[SheetDigest], labels: &[Label], glossary: &Glossary) -> Vec<QuestionRow> {
     use rayon::prelude::*;
     // Ties go by label: the place of each label in label order, found once, so the
     // ranking compares numbers instead of strings.
@@ -424,15 +432,20 @@ fn questions(digests: &[SheetDigest], labels: &[String], glossary: &Glossary) ->
             (wanted, top(mentions, MAX_ASK + 1, order))
         })
         .collect();
+    let theme_names: Vec<Label> = glossary
+        .themes
+        .iter()
+        .map(|t| Label::from(t.name.as_str()))
+        .collect();
     // In sheet order; each sheet's questions in its order.
     digests
         .par_iter()
         .zip(labels)
         .enumerate()
         .flat_map_iter(|(i, (d, label))| {
-            let heads = &heads;
+            let (heads, theme_names) = (&heads, &theme_names);
             d.questions.iter().map(move |(question, wanted)| {
-                let candidates: Vec<(String, usize)> = heads[wanted.as_slice()]
+                let candidates: Vec<(Label, usize)> = heads[wanted.as_slice()]
                     .iter()
                     .filter(|(j, _)| *j != i)
                     .take(MAX_ASK)
@@ -442,10 +455,7 @@ fn questions(digests: &[SheetDigest], labels: &[String], glossary: &Glossary) ->
                     region: d.summary.region.clone(),
                     label: label.clone(),
                     question: question.clone(),
-                    themes: wanted
-                        .iter()
-                        .map(|&t| glossary.themes[t].name.clone())
-                        .collect(),
+                    themes: wanted.iter().map(|&t| theme_names[t].clone()).collect(),
                     ask: candidates.iter().map(|(l, _)| l.clone()).collect(),
                     mentions: ByLabel(candidates),
                 }
