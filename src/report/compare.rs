@@ -144,7 +144,7 @@ pub struct ThemeCount {
 /// A question to other municipalities, its themes, and whom to ask.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuestionRow {
-    pub region: String,
+    pub region: Label,
     pub label: Label,
     pub question: String,
     pub themes: Vec<Label>,
@@ -240,17 +240,22 @@ impl CompareReport {
         }
         fiscal_years.sort_unstable();
         let mut digests: Vec<SheetDigest> = sheets.into_iter().map(|(_, d)| d).collect();
-        // The indicator rows move into the report rather than being copied.
+        // The indicator rows and the questions move into the report rather than
+        // being copied.
         let indicator_rows: Vec<_> = digests
             .iter_mut()
             .map(|d| std::mem::take(&mut d.indicators))
+            .collect();
+        let asked: Vec<_> = digests
+            .iter_mut()
+            .map(|d| std::mem::take(&mut d.questions))
             .collect();
         // The three parts across sheets are independent: made at once.
         let ((themes, questions), indicators) = rayon::join(
             || {
                 rayon::join(
                     || theme_counts(&digests, &labels, glossary),
-                    || questions(&digests, &labels, glossary),
+                    || questions(&digests, asked, &labels, glossary),
                 )
             },
             || indicators_across(indicator_rows, &labels),
@@ -395,7 +400,14 @@ fn theme_counts(digests: &[SheetDigest], labels: &[Label], glossary: &Glossary) 
         .collect()
 }
 
-fn questions(digests: &[SheetDigest], labels: &[Label], glossary: &Glossary) -> Vec<QuestionRow> {
+/// The questions of each sheet (`asked`, in sheet order, moved into the rows),
+/// each with whom to ask among `digests`.
+fn questions(
+    digests: &[SheetDigest],
+    asked: Vec<Vec<(String, Vec<usize>)>>,
+    labels: &[Label],
+    glossary: &Glossary,
+) -> Vec<QuestionRow> {
     use rayon::prelude::*;
     // Ties go by label: the place of each label in label order, found once, so the
     // ranking compares numbers instead of strings.
@@ -407,13 +419,13 @@ fn questions(digests: &[SheetDigest], labels: &[Label], glossary: &Glossary) -> 
     }
     // Questions with the same themes share one ranking of all sheets; only its
     // head is kept (one more than shown, in case the asking sheet is in it).
-    let mut wanted_sets: Vec<&[usize]> = digests
+    let mut wanted_sets: Vec<&[usize]> = asked
         .iter()
-        .flat_map(|d| d.questions.iter().map(|(_, ts)| ts.as_slice()))
+        .flat_map(|qs| qs.iter().map(|(_, ts)| ts.as_slice()))
         .collect();
     wanted_sets.sort_unstable();
     wanted_sets.dedup();
-    let heads: HashMap<&[usize], Vec<(usize, usize)>> = wanted_sets
+    let heads: HashMap<Vec<usize>, Vec<(usize, usize)>> = wanted_sets
         .par_iter()
         .map(|&wanted| {
             // Thousands of sheets for each distinct set of themes asked about:
@@ -429,7 +441,7 @@ fn questions(digests: &[SheetDigest], labels: &[Label], glossary: &Glossary) -> 
                 (n > 0).then_some((j, n))
             });
             let order = |&(j, n): &(usize, usize)| (std::cmp::Reverse(n), label_rank[j]);
-            (wanted, top(mentions, MAX_ASK + 1, order))
+            (wanted.to_vec(), top(mentions, MAX_ASK + 1, order))
         })
         .collect();
     let theme_names: Vec<Label> = glossary
@@ -438,13 +450,14 @@ fn questions(digests: &[SheetDigest], labels: &[Label], glossary: &Glossary) -> 
         .map(|t| Label::from(t.name.as_str()))
         .collect();
     // In sheet order; each sheet's questions in its order.
-    digests
-        .par_iter()
-        .zip(labels)
+    asked
+        .into_par_iter()
+        .zip(digests.par_iter().zip(labels))
         .enumerate()
-        .flat_map_iter(|(i, (d, label))| {
+        .flat_map_iter(|(i, (questions, (d, label)))| {
             let (heads, theme_names) = (&heads, &theme_names);
-            d.questions.iter().map(move |(question, wanted)| {
+            let region = Label::from(d.summary.region.as_str());
+            questions.into_iter().map(move |(question, wanted)| {
                 let candidates: Vec<(Label, usize)> = heads[wanted.as_slice()]
                     .iter()
                     .filter(|(j, _)| *j != i)
@@ -452,9 +465,9 @@ fn questions(digests: &[SheetDigest], labels: &[Label], glossary: &Glossary) -> 
                     .map(|&(j, n)| (labels[j].clone(), n))
                     .collect();
                 QuestionRow {
-                    region: d.summary.region.clone(),
+                    region: region.clone(),
                     label: label.clone(),
-                    question: question.clone(),
+                    question,
                     themes: wanted.iter().map(|&t| theme_names[t].clone()).collect(),
                     ask: candidates.iter().map(|(l, _)| l.clone()).collect(),
                     mentions: ByLabel(candidates),
@@ -464,8 +477,6 @@ fn questions(digests: &[SheetDigest], labels: &[Label], glossary: &Glossary) -> 
         .collect()
 }
 
-/// The first `k` items in the order of `key` (all distinct keys), in that order,
-/// without sorting them all.
 /// A set of themes (by their place in the glossary) as bits: one word for the
 /// built-in glossary and any of up to 64 themes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -487,6 +498,8 @@ impl ThemeSet {
     }
 }
 
+/// The first `k` items in the order of `key` (all distinct keys), in that order,
+/// without sorting them all.
 fn top<T, K: Ord>(items: impl Iterator<Item = T>, k: usize, key: impl Fn(&T) -> K) -> Vec<T> {
     let mut head: Vec<T> = Vec::with_capacity(k + 1);
     for item in items {
