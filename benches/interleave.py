@@ -8,6 +8,10 @@ so a slow spell of the machine (a shared virtual machine has them) weighs on all
 commands alike instead of on whichever one hyperfine happened to be timing. Output
 goes to /dev/null, like `hyperfine -N --output=null`. Prints
 {"NAME": {"median_ms": ..., "min_ms": ..., "runs": N}, ...}.
+
+With --baseline NAME, each command also gets "ratio": the median over rounds of its
+time divided by the baseline's time in the same round (a paired ratio: a slow spell
+that lasts a round weighs on both sides of it).
 """
 
 import argparse
@@ -23,6 +27,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--baseline", help="NAME of the command to divide by, round by round")
     parser.add_argument("commands", nargs="+", help="NAME=COMMAND")
     args = parser.parse_args()
     named = []
@@ -56,6 +61,12 @@ def main() -> int:
         }
         for name, t in times.items()
     }
+    if args.baseline is not None:
+        if args.baseline not in times:
+            parser.error(f"--baseline {args.baseline!r} names no command")
+        base = times[args.baseline]
+        for name, t in times.items():
+            report[name]["ratio"] = round(statistics.median(a / b for a, b in zip(t, base)), 3)
     json.dump(report, sys.stdout, indent=1)
     print()
     return 0

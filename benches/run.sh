@@ -43,7 +43,7 @@ peak_mib() {
 }
 
 D="$WORK/n2350"
-args=(--runs "$RUNS" --warmup 2
+args=(--runs "$RUNS" --warmup 2 --baseline floor
   floor="$FLOOR $D"
   floor_mi="$FLOOR_MI $D"
   validate="$SHEET validate $D"
@@ -56,11 +56,13 @@ times=$(interleave "${args[@]}")
 # work on both cores and its memory slowed whatever ran after it.
 taplo=""
 if command -v taplo >/dev/null; then
-  taplo=$(interleave --runs $(( (RUNS + 2) / 3 )) --warmup 1 floor="$FLOOR $D" \
+  taplo=$(interleave --runs $(( (RUNS + 2) / 3 )) --warmup 1 --baseline floor floor="$FLOOR $D" \
     taplo="$(command -v taplo) check --colors never $(printf '%s ' "$D"/*.toml)")
 fi
 help=$(interleave --runs "$RUNS" --warmup 3 help="$SHEET --help" | field help median_ms)
 t() { echo "$times" | field "$1" median_ms; }
+# The median over rounds of a command's time over the floor's in the same round.
+r() { python3 -c "print(f'{$(echo "$times" | field "$1" ratio):.2f}x')"; }
 floor=$(t floor)
 
 echo "## sheet benchmarks"
@@ -68,20 +70,21 @@ echo
 echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem/{print $2}') GiB;" \
      "$(rustc --version); median of $RUNS interleaved rounds, $(date -u +%F)."
 echo
-echo "| 2,350 sheets ($(du -sh "$D" | cut -f1)) | median ms | vs floor | target |"
-echo "|---|---:|---:|---|"
-echo "| floor: read + parse TOML (1 thread, system allocator) | $floor | 1.00x | |"
-echo "| floor with mimalloc (the allocator of sheet) | $(t floor_mi) | $(ratio "$(t floor_mi)" "$floor") | |"
-echo "| \`sheet validate\` | $(t validate) | $(ratio "$(t validate)" "$floor") | <= 1.3x |"
-echo "| \`sheet validate --format json\` | $(t validate_json) | $(ratio "$(t validate_json)" "$floor") | |"
-echo "| \`sheet compare\` | $(t compare) | $(ratio "$(t compare)" "$floor") | <= 1.5x |"
-echo "| \`sheet compare --format json\` | $(t compare_json) | $(ratio "$(t compare_json)" "$floor") | |"
-echo "| \`sheet progress --format json\` | $(t progress_json) | $(ratio "$(t progress_json)" "$floor") | |"
+echo "| 2,350 sheets ($(du -sh "$D" | cut -f1)) | median ms | vs floor, per round | median / floor's median | target |"
+echo "|---|---:|---:|---:|---|"
+echo "| floor: read + parse TOML (1 thread, system allocator) | $floor | 1.00x | 1.00x | |"
+echo "| floor with mimalloc (the allocator of sheet) | $(t floor_mi) | $(r floor_mi) | $(ratio "$(t floor_mi)" "$floor") | |"
+echo "| \`sheet validate\` | $(t validate) | $(r validate) | $(ratio "$(t validate)" "$floor") | <= 1.3x |"
+echo "| \`sheet validate --format json\` | $(t validate_json) | $(r validate_json) | $(ratio "$(t validate_json)" "$floor") | |"
+echo "| \`sheet compare\` | $(t compare) | $(r compare) | $(ratio "$(t compare)" "$floor") | <= 1.5x |"
+echo "| \`sheet compare --format json\` | $(t compare_json) | $(r compare_json) | $(ratio "$(t compare_json)" "$floor") | |"
+echo "| \`sheet progress --format json\` | $(t progress_json) | $(r progress_json) | $(ratio "$(t progress_json)" "$floor") | |"
 if [ -n "$taplo" ]; then
   tt=$(echo "$taplo" | field taplo median_ms); tf=$(echo "$taplo" | field floor median_ms)
-  echo "| \`taplo check\` against sheet.schema.json (peer; floor $tf ms in its rounds) | $tt | $(ratio "$tt" "$tf") | |"
+  tr=$(echo "$taplo" | field taplo ratio)
+  echo "| \`taplo check\` against sheet.schema.json (peer; floor $tf ms in its rounds) | $tt | $(python3 -c "print(f'{$tr:.2f}x')") | $(ratio "$tt" "$tf") | |"
 fi
-echo "| \`sheet --help\` | $help | | <= 5 ms |"
+echo "| \`sheet --help\` | $help | | | <= 5 ms |"
 echo
 echo "| peak memory (2,350 sheets) | MiB | target |"
 echo "|---|---:|---|"
@@ -91,13 +94,13 @@ echo "| \`sheet compare\` | $(peak_mib "$SHEET" compare "$D") | <= 100 |"
 echo "| \`sheet compare --format json\` | $(peak_mib "$SHEET" compare --format json "$D") | <= 100 |"
 echo "| \`sheet progress\` | $(peak_mib "$SHEET" progress "$D") | <= 100 |"
 echo
-echo "| growth, median ms | 235 | 2,350 | 23,500 | ms per 1,000 sheets (235 / 2,350 / 23,500) | peak MiB at 23,500 |"
-echo "|---|---:|---:|---:|---|---:|"
+echo "| growth, median ms | 235 | 2,350 | 23,500 | ms per 1,000 sheets (235 / 2,350 / 23,500) | vs floor, per round (235 / 2,350 / 23,500) | peak MiB at 23,500 |"
+echo "|---|---:|---:|---:|---|---|---:|"
 declare -A at
 for n in 235 2350 23500; do
   runs=$RUNS
   [ "$n" = 23500 ] && runs=$(( (RUNS + 2) / 3 ))
-  at[$n]=$(interleave --runs "$runs" --warmup 1 \
+  at[$n]=$(interleave --runs "$runs" --warmup 1 --baseline floor \
     floor="$FLOOR $WORK/n$n" \
     validate="$SHEET validate $WORK/n$n" \
     compare="$SHEET compare $WORK/n$n" \
@@ -113,5 +116,7 @@ for cmd in validate compare progress floor; do
     *) label="\`sheet $cmd\`"; mem=$(peak_mib "$SHEET" "$cmd" "$WORK/n23500") ;;
   esac
   per=$(python3 -c "print(f'{$a/0.235:.0f} / {$b/2.35:.0f} / {$c/23.5:.0f}')")
-  echo "| $label | $a | $b | $c | $per | $mem |"
+  vs=$(for n in 235 2350 23500; do echo "${at[$n]}" | field "$cmd" ratio; done |
+    python3 -c "import sys; print(' / '.join(f'{float(x):.2f}x' for x in sys.stdin.read().split()))")
+  echo "| $label | $a | $b | $c | $per | $vs | $mem |"
 done
