@@ -308,9 +308,9 @@ fn write_sections(out: &mut impl Write, s: &Sections<'_>) -> io::Result<()> {
 
 /// Up to this many regions, the sections of the table are made at once and held
 /// until written (some 40 MB of text at 10,000 regions); beyond, one after the
-/// other as they are written. Interleaved rounds, 2,350 sheets: at once 1.33x the
-/// floor, one after the other 1.40x; 23,500 sheets: at once 1.59x and 331 MiB,
-/// one after the other 1.57x and 250 MiB.
+/// other as they are written. Interleaved rounds, per-round ratio to the floor:
+/// 2,350 sheets, at once 1.33x, one after the other 1.40x; 23,500 sheets, at
+/// once 1.55x and 317 MiB, one after the other 1.46x and 175 MiB.
 const SECTIONS_AT_ONCE: usize = 10_000;
 
 /// What every section of the table format needs.
