@@ -519,6 +519,10 @@ fn questions(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
         t.add_row(row);
     }
     table::write_table(out, &t)?;
+    // The last table of the run, and the largest: its cells are left to the end of
+    // the process (as `run` leaves the report) instead of being freed one by one,
+    // which took 7 ms at 2,350 sheets and 60 ms at 23,500.
+    std::mem::forget(t);
     table::write_wrapped(out, look, "", W::AskNote.get(lang))
 }
 
