@@ -592,12 +592,11 @@ fn render_markdown(out: &mut impl Write, report: &CompareReport, lang: Lang) -> 
             .iter()
             .map(|ind| {
                 let mut row = vec![md(&ind.name)];
-                row.extend(labels.iter().map(|l| {
+                row.extend(
                     ind.regions
-                        .get(l)
-                        .map(|r| md(&indicator_cell(r, lang)))
-                        .unwrap_or_default()
-                }));
+                        .aligned(&labels)
+                        .map(|r| r.map(|r| md(&indicator_cell(r, lang))).unwrap_or_default()),
+                );
                 row
             })
             .collect();

@@ -140,8 +140,14 @@ pub type Label = std::sync::Arc<str>;
 pub struct ByLabel<T>(pub Vec<(Label, T)>);
 
 impl<T> ByLabel<T> {
-    pub fn get(&self, label: &str) -> Option<&T> {
-        self.0.iter().find(|(l, _)| &**l == label).map(|(_, v)| v)
+    /// The value of each of `labels`, in their order: the entries of a report's
+    /// map are in the order of its sheets, so one walk finds them all (looking each
+    /// label up was quadratic on tens of thousands of sheets).
+    pub fn aligned<'a>(&'a self, labels: &'a [&str]) -> impl Iterator<Item = Option<&'a T>> {
+        let mut entries = self.0.iter().peekable();
+        labels
+            .iter()
+            .map(move |label| entries.next_if(|(l, _)| &**l == *label).map(|(_, v)| v))
     }
 }
 
@@ -157,4 +163,19 @@ pub(crate) fn fiscal_year_number<S: Serializer>(fy: &FiscalYear, s: S) -> Result
 
 pub(crate) fn iso_day<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&d.format("%Y-%m-%d").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aligned_gives_each_label_its_value_or_none() {
+        let map = ByLabel(vec![(Label::from("b"), 2), (Label::from("d"), 4)]);
+        let found: Vec<Option<&i32>> = map.aligned(&["a", "b", "c", "d", "e"]).collect();
+        assert_eq!(found, [None, Some(&2), None, Some(&4), None]);
+        assert!(ByLabel::<i32>(Vec::new())
+            .aligned(&["a"])
+            .all(|v| v.is_none()));
+    }
 }
