@@ -345,28 +345,26 @@ impl Grid {
                 .filter(|c| c.width > width)
                 .map(|c| fit(&c.text, width))
         };
-        // The widest line of a row's cell in the column, and its lines if kept.
+        // A cell's lines in the column and the width of the widest.
         let measure = |row: &Vec<Cell>| {
             let lines = of(row);
             let used = match &lines {
                 Some(lines) => lines.iter().map(|(_, w)| *w).max().unwrap_or(0),
                 None => row.get(i).map_or(0, |c| c.width),
             };
-            (if self.lean { None } else { lines }, used)
-        };
-        let header = self.header.as_ref().map(|h| {
-            let lines = of(h);
-            let used = match &lines {
-                Some(lines) => lines.iter().map(|(_, w)| *w).max().unwrap_or(0),
-                None => h.get(i).map_or(0, |c| c.width),
-            };
             (lines, used)
-        });
+        };
+        // A lean table keeps only the widths of its rows' lines.
+        let row = |row: &Vec<Cell>| {
+            let (lines, used) = measure(row);
+            (lines.filter(|_| !self.lean), used)
+        };
+        let header = self.header.as_ref().map(measure);
         let measured: Vec<(Option<Vec<Measured>>, usize)> = if self.rows.len() > PARALLEL_ROWS {
             use rayon::prelude::*;
-            self.rows.par_iter().map(measure).collect()
+            self.rows.par_iter().map(row).collect()
         } else {
-            self.rows.iter().map(measure).collect()
+            self.rows.iter().map(row).collect()
         };
         let used = header
             .iter()
@@ -393,13 +391,7 @@ impl Grid {
     /// one too) ending with `\n`: the rows of a long table come in chunks made on
     /// all cores, and are not copied together.
     pub fn pieces(&self) -> Vec<String> {
-        let mut pieces = Vec::new();
-        let kept: Result<(), std::convert::Infallible> = self.emit(true, &mut |p| {
-            pieces.push(p);
-            Ok(())
-        });
-        let Ok(()) = kept;
-        pieces
+        self.pieces_made(true)
     }
 
     /// Writes the table, each line (the last one too) ending with `\n`. The rows
@@ -412,14 +404,20 @@ impl Grid {
     /// [`Grid::render`]; `parallel` lets a table of many rows be written in
     /// chunks on all cores (the output is the same either way).
     fn render_rows(&self, parallel: bool) -> String {
-        let mut out = String::new();
-        let kept: Result<(), std::convert::Infallible> = self.emit(parallel, &mut |p| {
-            out.push_str(&p);
-            Ok(())
-        });
-        let Ok(()) = kept;
+        let mut out = self.pieces_made(parallel).concat();
         out.pop();
         out
+    }
+
+    /// The pieces [`Grid::emit`] hands on, collected.
+    fn pieces_made(&self, parallel: bool) -> Vec<String> {
+        let mut pieces = Vec::new();
+        let made: Result<(), std::convert::Infallible> = self.emit(parallel, &mut |p| {
+            pieces.push(p);
+            Ok(())
+        });
+        let Ok(()) = made;
+        pieces
     }
 
     /// Hands the table to `each` in pieces, in order: the top with the header,
