@@ -144,11 +144,11 @@ impl Keywords {
         let mut at = 0;
         while let Some(&first) = bytes.get(at) {
             let (b, step) = if first < 0x80 {
-                (1024 + usize::from(first.to_ascii_lowercase()), 1)
+                (bucket(first, 0), 1)
             } else {
                 match bytes.get(at + 1..at + 3) {
                     Some(&[b1, b2]) if crate::text::is_kept(first, b1, b2) => {
-                        ((usize::from(first & 0x0F) << 6) | usize::from(b1 & 0x3F), 3)
+                        (bucket(first, b1), 3)
                     }
                     _ => return None,
                 }
