@@ -770,12 +770,7 @@ mod tests {
         let judging = Judging::new(None, today).unwrap();
         let glossary = Glossary::load(None).unwrap();
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/regions");
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        files.sort();
+        let files = discover::sheets_in(std::path::Path::new(dir)).unwrap();
         let sheets = files
             .iter()
             .map(|path| {
