@@ -96,25 +96,36 @@ echo "| \`sheet progress\` | $(peak_mib "$SHEET" progress "$D") | <= 100 |"
 echo
 echo "| growth, median ms | 235 | 2,350 | 23,500 | ms per 1,000 sheets (235 / 2,350 / 23,500) | vs floor, per round (235 / 2,350 / 23,500) | peak MiB at 23,500 |"
 echo "|---|---:|---:|---:|---|---|---:|"
+# Each format of compare walks the report its own way: all are measured, so that a
+# lookup per region that grows with the number of regions shows here.
+declare -A growth=(
+  [validate]="validate"
+  [compare]="compare"
+  [compare_json]="compare --format json"
+  [compare_markdown]="compare --format markdown"
+  [compare_csv]="compare --format csv"
+  [progress]="progress --format json"
+)
+order=(validate compare compare_json compare_markdown compare_csv progress)
 declare -A at
 for n in 235 2350 23500; do
   runs=$RUNS
   [ "$n" = 23500 ] && runs=$(( (RUNS + 2) / 3 ))
-  at[$n]=$(interleave --runs "$runs" --warmup 1 --baseline floor \
-    floor="$FLOOR $WORK/n$n" \
-    validate="$SHEET validate $WORK/n$n" \
-    compare="$SHEET compare $WORK/n$n" \
-    progress="$SHEET progress --format json $WORK/n$n")
+  cmds=(floor="$FLOOR $WORK/n$n")
+  for cmd in "${order[@]}"; do cmds+=("$cmd=$SHEET ${growth[$cmd]} $WORK/n$n"); done
+  at[$n]=$(interleave --runs "$runs" --warmup 1 --baseline floor "${cmds[@]}")
 done
-for cmd in validate compare progress floor; do
+for cmd in "${order[@]}" floor; do
   a=$(echo "${at[235]}" | field "$cmd" median_ms)
   b=$(echo "${at[2350]}" | field "$cmd" median_ms)
   c=$(echo "${at[23500]}" | field "$cmd" median_ms)
-  case $cmd in
-    floor) label="floor"; mem=$(peak_mib "$FLOOR" "$WORK/n23500") ;;
-    progress) label="\`sheet progress --format json\`"; mem=$(peak_mib "$SHEET" progress --format json "$WORK/n23500") ;;
-    *) label="\`sheet $cmd\`"; mem=$(peak_mib "$SHEET" "$cmd" "$WORK/n23500") ;;
-  esac
+  if [ "$cmd" = floor ]; then
+    label="floor"; mem=$(peak_mib "$FLOOR" "$WORK/n23500")
+  else
+    label="\`sheet ${growth[$cmd]}\`"
+    # shellcheck disable=SC2086 # the subcommand and its options, split on purpose
+    mem=$(peak_mib "$SHEET" ${growth[$cmd]} "$WORK/n23500")
+  fi
   per=$(python3 -c "print(f'{$a/0.235:.0f} / {$b/2.35:.0f} / {$c/23.5:.0f}')")
   vs=$(for n in 235 2350 23500; do echo "${at[$n]}" | field "$cmd" ratio; done |
     python3 -c "import sys; print(' / '.join(f'{float(x):.2f}x' for x in sys.stdin.read().split()))")
