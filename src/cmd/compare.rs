@@ -217,7 +217,7 @@ fn indicator_cell(row: &IndicatorRow, lang: Lang) -> String {
 }
 
 fn ask_text(q: &QuestionRow, lang: Lang, sep: &str) -> String {
-    if q.ask.is_empty() {
+    if q.mentions.0.is_empty() {
         return W::NoneFound.get(lang).to_string();
     }
     q.mentions
@@ -751,10 +751,10 @@ fn render_csv(out: &mut impl Write, report: &CompareReport, bom: bool) -> anyhow
     for q in &report.questions {
         if let Some(r) = region_of.get(&*q.label) {
             put(r, "question", &q.question, "question", &q.question)?;
-            for t in &q.themes {
+            for t in q.themes.iter() {
                 put(r, "question", &q.question, "theme", t)?;
             }
-            for a in &q.ask {
+            for a in q.ask() {
                 put(r, "question", &q.question, "ask", a)?;
             }
         }

@@ -2,6 +2,7 @@
 //! same name, themes, and whom to ask each question.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -130,7 +131,9 @@ pub struct IndicatorCounts {
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorAcross {
     pub name: String,
-    pub regions: ByLabel<IndicatorRow>,
+    /// Boxed where the sheet is digested, so that gathering the rows of 23,500
+    /// sheets by name moves pointers rather than copying the rows.
+    pub regions: ByLabel<Box<IndicatorRow>>,
 }
 
 /// How many text fields of each sheet mention a theme.
@@ -142,17 +145,48 @@ pub struct ThemeCount {
 }
 
 /// A question to other municipalities, its themes, and whom to ask.
-#[derive(Debug, Clone, Serialize)]
+///
+/// Questions about the same themes share their list of themes and, unless the
+/// asking sheet is itself among the first to ask, whom to ask: a comparison of
+/// 23,500 sheets has some 70,000 questions and a handful of distinct answers.
+#[derive(Debug, Clone)]
 pub struct QuestionRow {
     pub region: Label,
     pub label: Label,
     pub question: String,
-    pub themes: Vec<Label>,
+    pub themes: Arc<[Label]>,
     /// Labels of the other sheets whose strengths, progress or hospital
-    /// collaboration mention the themes: most mentions first, ties by label.
-    pub ask: Vec<Label>,
-    /// The number of mentions behind each entry of `ask`.
-    pub mentions: ByLabel<usize>,
+    /// collaboration mention the themes, each with its number of mentions: most
+    /// mentions first, ties by label (`ask` and `mentions` in JSON).
+    pub mentions: Arc<ByLabel<usize>>,
+}
+
+impl QuestionRow {
+    /// The labels of the sheets to ask, in order.
+    pub fn ask(&self) -> impl ExactSizeIterator<Item = &Label> {
+        self.mentions.0.iter().map(|(label, _)| label)
+    }
+}
+
+impl Serialize for QuestionRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// `ask`: the labels of `mentions`.
+        struct Ask<'a>(&'a QuestionRow);
+        impl Serialize for Ask<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.ask())
+            }
+        }
+        let mut row = s.serialize_struct("QuestionRow", 6)?;
+        row.serialize_field("region", &self.region)?;
+        row.serialize_field("label", &self.label)?;
+        row.serialize_field("question", &self.question)?;
+        row.serialize_field("themes", &self.themes)?;
+        row.serialize_field("ask", &Ask(self))?;
+        row.serialize_field("mentions", &*self.mentions)?;
+        row.end()
+    }
 }
 
 /// What `compare` keeps of one sheet, made on the worker thread that loaded it
@@ -163,7 +197,7 @@ pub struct SheetDigest {
     /// Labelled when the run is known.
     summary: RegionSummary,
     /// Each indicator with its key for matching across sheets.
-    indicators: Vec<(String, IndicatorRow)>,
+    indicators: Vec<(String, Box<IndicatorRow>)>,
     /// How many texts of the sheet mention each theme, in glossary order.
     theme_counts: Vec<usize>,
     /// The themes of each text a region could answer from, for the texts that
@@ -202,7 +236,7 @@ impl SheetDigest {
             summary,
             indicators: rows
                 .into_iter()
-                .map(|r| (indicator_key(&r.name), r))
+                .map(|r| (indicator_key(&r.name), Box::new(r)))
                 .collect(),
             theme_counts,
             answers,
@@ -352,7 +386,7 @@ pub fn indicator_key(name: &str) -> String {
 }
 
 fn indicators_across(
-    sheets: Vec<Vec<(String, IndicatorRow)>>,
+    sheets: Vec<Vec<(String, Box<IndicatorRow>)>>,
     labels: &[Label],
 ) -> Vec<IndicatorAcross> {
     let mut rows: Vec<IndicatorAcross> = Vec::new();
@@ -425,7 +459,12 @@ fn questions(
         .collect();
     wanted_sets.sort_unstable();
     wanted_sets.dedup();
-    let heads: HashMap<Vec<usize>, Vec<(usize, usize)>> = wanted_sets
+    let theme_names: Vec<Label> = glossary
+        .themes
+        .iter()
+        .map(|t| Label::from(t.name.as_str()))
+        .collect();
+    let heads: HashMap<Vec<usize>, Head> = wanted_sets
         .par_iter()
         .map(|&wanted| {
             // Thousands of sheets for each distinct set of themes asked about:
@@ -441,40 +480,68 @@ fn questions(
                 (n > 0).then_some((j, n))
             });
             let order = |&(j, n): &(usize, usize)| (std::cmp::Reverse(n), label_rank[j]);
-            (wanted.to_vec(), top(mentions, MAX_ASK + 1, order))
+            let ranked = top(mentions, MAX_ASK + 1, order);
+            let head = Head {
+                themes: wanted.iter().map(|&t| theme_names[t].clone()).collect(),
+                shared: Arc::new(Head::without(&ranked, None, labels)),
+                ranked,
+            };
+            (wanted.to_vec(), head)
         })
-        .collect();
-    let theme_names: Vec<Label> = glossary
-        .themes
-        .iter()
-        .map(|t| Label::from(t.name.as_str()))
         .collect();
     // In sheet order; each sheet's questions in its order.
-    asked
-        .into_par_iter()
-        .zip(digests.par_iter().zip(labels))
+    let mut rows = Vec::with_capacity(asked.iter().map(Vec::len).sum());
+    for (i, (questions, (d, label))) in asked
+        .into_iter()
+        .zip(digests.iter().zip(labels))
         .enumerate()
-        .flat_map_iter(|(i, (questions, (d, label)))| {
-            let (heads, theme_names) = (&heads, &theme_names);
-            let region = Label::from(d.summary.region.as_str());
-            questions.into_iter().map(move |(question, wanted)| {
-                let candidates: Vec<(Label, usize)> = heads[wanted.as_slice()]
-                    .iter()
-                    .filter(|(j, _)| *j != i)
-                    .take(MAX_ASK)
-                    .map(|&(j, n)| (labels[j].clone(), n))
-                    .collect();
-                QuestionRow {
-                    region: region.clone(),
-                    label: label.clone(),
-                    question,
-                    themes: wanted.iter().map(|&t| theme_names[t].clone()).collect(),
-                    ask: candidates.iter().map(|(l, _)| l.clone()).collect(),
-                    mentions: ByLabel(candidates),
-                }
-            })
-        })
-        .collect()
+    {
+        let region = Label::from(d.summary.region.as_str());
+        for (question, wanted) in questions {
+            let head = &heads[wanted.as_slice()];
+            let mentions = if head.ranked.iter().take(MAX_ASK).any(|&(j, _)| j == i) {
+                Arc::new(Head::without(&head.ranked, Some(i), labels))
+            } else {
+                head.shared.clone()
+            };
+            rows.push(QuestionRow {
+                region: region.clone(),
+                label: label.clone(),
+                question,
+                themes: head.themes.clone(),
+                mentions,
+            });
+        }
+    }
+    rows
+}
+
+/// What the questions about one set of themes have in common.
+struct Head {
+    themes: Arc<[Label]>,
+    /// The sheets mentioning the themes, best first: one more than is shown, in
+    /// case the asking sheet is among them.
+    ranked: Vec<(usize, usize)>,
+    /// Whom to ask, for a sheet not among the first of `ranked`.
+    shared: Arc<ByLabel<usize>>,
+}
+
+impl Head {
+    /// The first of `ranked` but `sheet`, labelled.
+    fn without(
+        ranked: &[(usize, usize)],
+        sheet: Option<usize>,
+        labels: &[Label],
+    ) -> ByLabel<usize> {
+        ByLabel(
+            ranked
+                .iter()
+                .filter(|&&(j, _)| Some(j) != sheet)
+                .take(MAX_ASK)
+                .map(|&(j, n)| (labels[j].clone(), n))
+                .collect(),
+        )
+    }
 }
 
 /// A set of themes (by their place in the glossary) as bits: one word for the

@@ -156,6 +156,45 @@ fn at_most_five_to_ask_most_mentions_first_ties_by_label() {
 }
 
 #[test]
+fn a_region_asking_is_not_among_those_to_ask_and_the_next_one_takes_its_place() {
+    // Every region asks about hospitals; region i mentions them in 6 - i strengths.
+    let names = ["あ", "い", "う", "え", "お", "か", "き"];
+    let mut t = Test::new();
+    for (i, name) in names.iter().enumerate() {
+        let strengths: Vec<String> = (0..6 - i).map(|k| format!("\"病院 {k}\"")).collect();
+        let rest = format!(
+            "strengths = [{}]\nquestions = [\"病院との連携について\"]\n",
+            strengths.join(", ")
+        );
+        t = t.file(
+            &format!("regions/{i}.toml"),
+            sheet("石川県", name, "2018", &rest),
+        );
+    }
+    let j = compare_json(t);
+    let q = j["questions"].as_array().unwrap();
+    assert_eq!(q.len(), names.len());
+    let expected = |asker: usize| -> Vec<&str> {
+        (0..6)
+            .filter(|&i| i != asker)
+            .take(5)
+            .map(|i| names[i])
+            .collect()
+    };
+    for (i, row) in q.iter().enumerate() {
+        assert_eq!(row["label"], names[i]);
+        assert_eq!(row["ask"], json!(expected(i)), "asked by {}", names[i]);
+        // The order is `ask`'s; here each count.
+        let mentions = row["mentions"].as_object().unwrap();
+        assert_eq!(mentions.len(), 5);
+        for label in expected(i) {
+            let n = 6 - names.iter().position(|n| *n == label).unwrap();
+            assert_eq!(mentions[label], n, "{label} asked by {}", names[i]);
+        }
+    }
+}
+
+#[test]
 fn labels_are_prefixed_only_when_needed_and_mixing_is_said() {
     let t = Test::new()
         .file("regions/a.toml", sheet("石川県", "南加賀", "2018", ""))
