@@ -503,6 +503,22 @@ fn questions(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     t.set_header(table::header(&head));
     // The cells are made on all cores; the table gives the question what room the
     // other columns leave.
+    // Questions about the same themes share their themes and, mostly, whom to ask
+    // (`QuestionRow`): each such cell is made once, found by the address of what
+    // is shared, and copied.
+    fn shared<T: ?Sized>(a: &std::sync::Arc<T>) -> usize {
+        std::sync::Arc::as_ptr(a).cast::<()>() as usize
+    }
+    let mut theme_cells: HashMap<usize, table::Cell> = HashMap::new();
+    let mut ask_cells: HashMap<usize, table::Cell> = HashMap::new();
+    for q in &report.questions {
+        theme_cells
+            .entry(shared(&q.themes))
+            .or_insert_with(|| table::text_cell(&themes_text(q, lang, "\n")));
+        ask_cells
+            .entry(shared(&q.mentions))
+            .or_insert_with(|| table::text_cell(&ask_text(q, lang, "\n")));
+    }
     let rows: Vec<Vec<table::Cell>> = report
         .questions
         .par_iter()
@@ -510,8 +526,8 @@ fn questions(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
             vec![
                 table::text_cell(&q.label),
                 table::text_cell(&q.question),
-                table::text_cell(&themes_text(q, lang, "\n")),
-                table::text_cell(&ask_text(q, lang, "\n")),
+                theme_cells[&shared(&q.themes)].clone(),
+                ask_cells[&shared(&q.mentions)].clone(),
             ]
         })
         .collect();

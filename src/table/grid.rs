@@ -9,6 +9,8 @@
 //! second, most of `sheet compare`'s time. Here a table is measured once and
 //! written straight into one string; a table of many rows is written on all cores.
 
+use std::sync::Arc;
+
 use super::{display_width, wrap, Rules};
 use crate::cli::Border;
 
@@ -340,31 +342,43 @@ impl Grid {
     /// The cells of column `i` (header first) wrapped to `width`; the lines of the
     /// rows are only measured when the table is [lean](Grid::lean).
     fn wrap_column(&self, i: usize, width: usize) -> Wrapped {
-        let of = |row: &Vec<Cell>| {
-            row.get(i)
-                .filter(|c| c.width > width)
-                .map(|c| fit(&c.text, width))
-        };
-        // A cell's lines in the column and the width of the widest.
-        let measure = |row: &Vec<Cell>| {
-            let lines = of(row);
+        /// A cell's lines in the column (when it is wider) and the width of the
+        /// widest.
+        fn measure<'a>(
+            cell: Option<&'a Cell>,
+            fitter: &mut Fitter<'a>,
+        ) -> (Option<Arc<[Measured]>>, usize) {
+            let lines = cell
+                .filter(|c| c.width > fitter.width)
+                .map(|c| fitter.fit(&c.text));
             let used = match &lines {
                 Some(lines) => lines.iter().map(|(_, w)| *w).max().unwrap_or(0),
-                None => row.get(i).map_or(0, |c| c.width),
+                None => cell.map_or(0, |c| c.width),
             };
             (lines, used)
-        };
+        }
         // A lean table keeps only the widths of its rows' lines.
-        let row = |row: &Vec<Cell>| {
-            let (lines, used) = measure(row);
-            (lines.filter(|_| !self.lean), used)
+        let chunk = |rows: &[Vec<Cell>]| {
+            let mut fitter = Fitter::new(width);
+            rows.iter()
+                .map(|row| {
+                    let (lines, used) = measure(row.get(i), &mut fitter);
+                    (lines.filter(|_| !self.lean), used)
+                })
+                .collect::<Vec<_>>()
         };
-        let header = self.header.as_ref().map(measure);
-        let measured: Vec<(Option<Vec<Measured>>, usize)> = if self.rows.len() > PARALLEL_ROWS {
+        let header = self
+            .header
+            .as_ref()
+            .map(|h| measure(h.get(i), &mut Fitter::new(width)));
+        let measured: Vec<(Option<Arc<[Measured]>>, usize)> = if self.rows.len() > PARALLEL_ROWS {
             use rayon::prelude::*;
-            self.rows.par_iter().map(row).collect()
+            self.rows
+                .par_chunks(PARALLEL_ROWS)
+                .flat_map_iter(chunk)
+                .collect()
         } else {
-            self.rows.iter().map(row).collect()
+            chunk(&self.rows)
         };
         let used = header
             .iter()
@@ -448,17 +462,25 @@ impl Grid {
         let row_rule = style.row_separator.as_ref().map(rule);
         let mut top = rule(&style.top);
         if let Some(header) = &self.header {
-            self.write_row(&mut top, header, &layout, None, &style);
+            let mut fitters: Vec<Fitter<'_>> =
+                layout.widths.iter().map(|&w| Fitter::new(w)).collect();
+            self.write_row(&mut top, header, &layout, None, &style, &mut fitters);
             top.push_str(&rule(&style.header_separator));
         }
         let write_rows = |out: &mut String, first: usize, rows: &[Vec<Cell>]| {
+            let mut fitters: Vec<Fitter<'_>> = layout
+                .widths
+                .iter()
+                .zip(&layout.wrapped)
+                .map(|(&w, wrapped)| Fitter::new(wrapped.as_ref().map_or(w, |wr| wr.made_at)))
+                .collect();
             for (n, row) in rows.iter().enumerate() {
                 if let Some(r) = &row_rule {
                     if first + n > 0 {
                         out.push_str(r);
                     }
                 }
-                self.write_row(out, row, &layout, Some(first + n), &style);
+                self.write_row(out, row, &layout, Some(first + n), &style, &mut fitters);
             }
         };
         if parallel && self.rows.len() > PARALLEL_ROWS {
@@ -491,21 +513,29 @@ impl Grid {
     /// Writes the lines of one row (`None`: the header): each cell in its lines
     /// (wrapped by the layout if it is wider than its column), padded, and
     /// coloured when colour is on.
-    fn write_row(
+    fn write_row<'a>(
         &self,
         out: &mut String,
-        row: &[Cell],
-        layout: &Layout,
+        row: &'a [Cell],
+        layout: &'a Layout,
         index: Option<usize>,
         style: &Style,
+        fitters: &mut [Fitter<'a>],
     ) {
-        let blank = Cell::default();
+        static BLANK: Cell = Cell {
+            text: String::new(),
+            width: 0,
+            align: CellAlign::Left,
+            color: None,
+            bold: false,
+        };
         let cells: Vec<(&Cell, Lines<'_>)> = layout
             .widths
             .iter()
+            .zip(fitters)
             .enumerate()
-            .map(|(i, &w)| {
-                let cell = row.get(i).unwrap_or(&blank);
+            .map(|(i, (&w, fitter))| {
+                let cell = row.get(i).unwrap_or(&BLANK);
                 let column = layout.wrapped[i].as_ref();
                 let wrapped = column.and_then(|wr| match index {
                     None => wr.header.as_deref(),
@@ -513,11 +543,15 @@ impl Grid {
                 });
                 let lines = match (wrapped, column) {
                     (Some(lines), _) => Lines::Wrapped(lines),
-                    // A lean table's cell, wrapped again as the layout wrapped it.
+                    // A lean table's cell, wrapped again as the layout wrapped it
+                    // (the fitter of the column wraps at `made_at`).
                     (None, Some(wr)) if self.lean && index.is_some() && cell.width > wr.made_at => {
-                        Lines::Cut(fit(&cell.text, wr.made_at))
+                        Lines::Cut(fitter.fit(&cell.text))
                     }
-                    (None, _) if cell.width > w => Lines::Cut(fit(&cell.text, w)),
+                    // Cut to the column, which keeps its width (no layout lines),
+                    // or is the header of a wrapped one (cut where it was wrapped).
+                    (None, None) if cell.width > w => Lines::Cut(fitter.fit(&cell.text)),
+                    (None, Some(_)) if cell.width > w => Lines::Cut(fit(&cell.text, w).into()),
                     (None, _) => Lines::Text(&cell.text),
                 };
                 (cell, lines)
@@ -589,9 +623,9 @@ struct Wrapped {
     width: usize,
     /// The width the lines were wrapped to.
     made_at: usize,
-    header: Option<Vec<Measured>>,
+    header: Option<Arc<[Measured]>>,
     /// `None` for a cell that fits as it is, and for every row of a lean table.
-    rows: Vec<Option<Vec<Measured>>>,
+    rows: Vec<Option<Arc<[Measured]>>>,
     used: usize,
 }
 
@@ -601,8 +635,9 @@ enum Lines<'a> {
     Text(&'a str),
     /// Wrapped by the layout.
     Wrapped(&'a [Measured]),
-    /// Cut to a column that it is wider than (a column that keeps its width).
-    Cut(Vec<Measured>),
+    /// Cut to a column that it is wider than (a column that keeps its width), or
+    /// wrapped again (a lean table's).
+    Cut(Arc<[Measured]>),
 }
 
 impl Lines<'_> {
@@ -674,6 +709,46 @@ fn share_out(widths: &mut [usize], open: &[usize], left: usize, natural: &[usize
 
 /// A line and its display width.
 type Measured = (String, usize);
+
+/// Wraps the cells of one column to one width ([`fit`]), remembering the last few
+/// distinct texts: a column often repeats a cell (the region of each of a sheet's
+/// questions, whom to ask about the same themes), and wrapping is the costly part
+/// of laying out and writing a long table.
+struct Fitter<'a> {
+    width: usize,
+    recent: Vec<(&'a str, Arc<[Measured]>)>,
+    /// The entry of `recent` to replace next, once it is full.
+    next: usize,
+}
+
+impl<'a> Fitter<'a> {
+    /// How many texts are remembered: enough for the handful of cells that recur
+    /// in a column, few enough that a column of distinct texts looks them over
+    /// at little cost.
+    const RECENT: usize = 8;
+
+    fn new(width: usize) -> Fitter<'a> {
+        Fitter {
+            width,
+            recent: Vec::new(),
+            next: 0,
+        }
+    }
+
+    fn fit(&mut self, text: &'a str) -> Arc<[Measured]> {
+        if let Some((_, lines)) = self.recent.iter().find(|(t, _)| *t == text) {
+            return Arc::clone(lines);
+        }
+        let lines: Arc<[Measured]> = fit(text, self.width).into();
+        if self.recent.len() < Self::RECENT {
+            self.recent.push((text, Arc::clone(&lines)));
+        } else {
+            self.recent[self.next] = (text, Arc::clone(&lines));
+            self.next = (self.next + 1) % Self::RECENT;
+        }
+        lines
+    }
+}
 
 /// Text wrapped to a column: [`wrap`], and any line still too wide (a long run
 /// that the line-break rules kept together) cut where it reaches the width.
@@ -915,5 +990,24 @@ mod tests {
         // Without colour, no escape at all.
         g.color = false;
         assert!(!g.render().contains('\u{1b}'));
+    }
+
+    proptest::proptest! {
+        /// The fitter of a column gives what wrapping each text gives, whatever
+        /// the order of repeats and however many texts it has forgotten since.
+        #[test]
+        fn a_fitter_wraps_as_fit_does(
+            picks in proptest::collection::vec(0usize..12, 0..60),
+            width in 4usize..12,
+        ) {
+            let pool: Vec<String> = (0..12)
+                .map(|k| format!("病院との連携 {k} について、{}", "あ".repeat(k)))
+                .collect();
+            let mut fitter = Fitter::new(width);
+            for k in picks {
+                let (got, want) = (fitter.fit(&pool[k]), fit(&pool[k], width));
+                proptest::prop_assert_eq!(&*got, want.as_slice());
+            }
+        }
     }
 }
