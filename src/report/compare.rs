@@ -1,7 +1,7 @@
 //! `sheet compare`: regions side by side — counts, blank views, indicators of the
 //! same name, themes, and whom to ask each question.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -196,6 +196,8 @@ impl Serialize for QuestionRow {
 pub struct SheetDigest {
     /// Labelled when the run is known.
     summary: RegionSummary,
+    /// The names as labels compare them.
+    label_key: label::Key,
     /// Each indicator with its key for matching across sheets.
     indicators: Vec<(String, Box<IndicatorRow>)>,
     /// How many texts of the sheet mention each theme, in glossary order.
@@ -233,6 +235,7 @@ impl SheetDigest {
             }
         }
         SheetDigest {
+            label_key: label::Key::new(&sheet.prefecture, &sheet.region, sheet.fiscal_year),
             summary,
             indicators: rows
                 .into_iter()
@@ -252,14 +255,15 @@ impl CompareReport {
         judging: &Judging,
         glossary: &Glossary,
     ) -> CompareReport {
-        let labels: Vec<Label> =
-            label::labels(&sheets.iter().map(|(id, _)| id).collect::<Vec<_>>())
-                .into_iter()
-                .map(Label::from)
-                .collect();
+        let ids: Vec<&SheetId> = sheets.iter().map(|(id, _)| id).collect();
+        let keys: Vec<&label::Key> = sheets.iter().map(|(_, d)| &d.label_key).collect();
+        let labels: Vec<Label> = label::labels_by_key(&ids, &keys)
+            .into_iter()
+            .map(Label::from)
+            .collect();
         let mut prefectures: Vec<String> = Vec::new();
-        let mut seen_written: HashSet<&str> = HashSet::new();
-        let mut seen_prefectures: HashSet<String> = HashSet::new();
+        let mut seen_written: foldhash::HashSet<&str> = foldhash::HashSet::default();
+        let mut seen_prefectures: foldhash::HashSet<String> = foldhash::HashSet::default();
         let mut fiscal_years: Vec<i32> = Vec::new();
         for (id, _) in &sheets {
             let p = id.prefecture.trim();
@@ -445,10 +449,11 @@ fn questions(
     use rayon::prelude::*;
     // Ties go by label: the place of each label in label order, found once, so the
     // ranking compares numbers instead of strings.
-    let mut by_label: Vec<usize> = (0..labels.len()).collect();
-    by_label.sort_by(|&a, &b| labels[a].cmp(&labels[b]));
+    // Sorted with each label's text at hand, on all cores (labels are distinct).
+    let mut by_label: Vec<(&str, usize)> = labels.iter().map(|l| &**l).zip(0..).collect();
+    by_label.par_sort_unstable();
     let mut label_rank = vec![0; labels.len()];
-    for (rank, &i) in by_label.iter().enumerate() {
+    for (rank, &(_, i)) in by_label.iter().enumerate() {
         label_rank[i] = rank;
     }
     // Questions with the same themes share one ranking of all sheets; only its
@@ -464,23 +469,41 @@ fn questions(
         .iter()
         .map(|t| Label::from(t.name.as_str()))
         .collect();
-    let heads: HashMap<Vec<usize>, Head> = wanted_sets
+    // One pass over the sheets for all the sets of themes asked about: a pass for
+    // each set read every sheet's answers again, which at 23,500 sheets came from
+    // main memory each time.
+    let wanted: Vec<ThemeSet> = wanted_sets.iter().map(|w| ThemeSet::of(w)).collect();
+    let order = |&(j, n): &(usize, usize)| (std::cmp::Reverse(n), label_rank[j]);
+    let none = || vec![Vec::new(); wanted.len()];
+    let ranked: Vec<Vec<(usize, usize)>> = digests
         .par_iter()
-        .map(|&wanted| {
-            // Thousands of sheets for each distinct set of themes asked about:
-            // compared as bit sets.
-            let wanted_set = ThemeSet::of(wanted);
-            let mentions = digests.iter().enumerate().filter_map(|(j, d)| {
+        .enumerate()
+        .fold(none, |mut heads, (j, d)| {
+            for (w, head) in wanted.iter().zip(&mut heads) {
                 let n: usize = d
                     .answers
                     .iter()
-                    .filter(|(set, _)| set.meets(&wanted_set))
+                    .filter(|(set, _)| set.meets(w))
                     .map(|(_, n)| n)
                     .sum();
-                (n > 0).then_some((j, n))
-            });
-            let order = |&(j, n): &(usize, usize)| (std::cmp::Reverse(n), label_rank[j]);
-            let ranked = top(mentions, MAX_ASK + 1, order);
+                if n > 0 {
+                    keep_top(head, (j, n), MAX_ASK + 1, order);
+                }
+            }
+            heads
+        })
+        .reduce(none, |mut a, b| {
+            for (head, other) in a.iter_mut().zip(b) {
+                for item in other {
+                    keep_top(head, item, MAX_ASK + 1, order);
+                }
+            }
+            a
+        });
+    let heads: HashMap<Vec<usize>, Head> = wanted_sets
+        .into_iter()
+        .zip(ranked)
+        .map(|(wanted, ranked)| {
             let head = Head {
                 themes: wanted.iter().map(|&t| theme_names[t].clone()).collect(),
                 shared: Arc::new(Head::without(&ranked, None, labels)),
@@ -565,38 +588,52 @@ impl ThemeSet {
     }
 }
 
-/// The first `k` items in the order of `key` (all distinct keys), in that order,
-/// without sorting them all.
-fn top<T, K: Ord>(items: impl Iterator<Item = T>, k: usize, key: impl Fn(&T) -> K) -> Vec<T> {
-    let mut head: Vec<T> = Vec::with_capacity(k + 1);
-    for item in items {
-        if head.len() == k && head.last().is_some_and(|last| key(&item) >= key(last)) {
-            continue;
-        }
-        let at = head.partition_point(|h| key(h) < key(&item));
-        head.insert(at, item);
-        head.truncate(k);
+/// Adds `item` to `head`, the first (at most `k`) items so far in the order of
+/// `key`, if it is among them.
+fn keep_top<T, K: Ord>(head: &mut Vec<T>, item: T, k: usize, key: impl Fn(&T) -> K) {
+    if head.len() == k && head.last().is_some_and(|last| key(&item) >= key(last)) {
+        return;
     }
-    head
+    let at = head.partition_point(|h| key(h) < key(&item));
+    head.insert(at, item);
+    head.truncate(k);
 }
 
 #[cfg(test)]
 mod tests {
-    use super::top;
+    use super::keep_top;
+
+    /// The first `k` of `items` by `key`, kept one by one.
+    fn top<T, K: Ord>(items: impl Iterator<Item = T>, k: usize, key: impl Fn(&T) -> K) -> Vec<T> {
+        let mut head = Vec::new();
+        for item in items {
+            keep_top(&mut head, item, k, &key);
+        }
+        head
+    }
 
     proptest::proptest! {
-        /// `top` gives what sorting everything and taking the head gives.
+        /// Keeping the head item by item gives what sorting everything and taking
+        /// the head gives, and so does merging the heads of two parts (as the
+        /// parts of a parallel pass are merged).
         #[test]
         fn top_is_the_head_of_the_sorted_list(
             xs in proptest::collection::vec(0u8..20, 0..40),
             k in 0usize..8,
+            split in 0usize..40,
         ) {
             let items: Vec<(usize, u8)> = xs.into_iter().enumerate().collect();
             let key = |&(i, x): &(usize, u8)| (std::cmp::Reverse(x), i);
             let mut sorted = items.clone();
             sorted.sort_by_key(key);
             sorted.truncate(k);
-            proptest::prop_assert_eq!(top(items.into_iter(), k, key), sorted);
+            proptest::prop_assert_eq!(&top(items.iter().copied(), k, key), &sorted);
+            let (a, b) = items.split_at(split.min(items.len()));
+            let mut merged = top(a.iter().copied(), k, key);
+            for item in top(b.iter().copied(), k, key) {
+                keep_top(&mut merged, item, k, key);
+            }
+            proptest::prop_assert_eq!(merged, sorted);
         }
     }
 }
