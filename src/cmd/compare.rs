@@ -564,16 +564,12 @@ fn render_markdown(out: &mut impl Write, report: &CompareReport, lang: Lang) -> 
     head.extend(FIGURES.iter().map(|f| md(f.label.get(lang))));
     let mut align = vec![Align::Left];
     align.extend(FIGURES.iter().map(|_| Align::Right));
-    let rows: Vec<Vec<String>> = report
-        .regions
-        .iter()
-        .map(|r| {
-            let mut row = vec![md(&r.label)];
-            row.extend(FIGURES.iter().map(|f| (f.value)(r).to_string()));
-            row
-        })
-        .collect();
-    table::write_md_table(out, &head, &align, &rows)?;
+    let rows = report.regions.iter().map(|r| {
+        let mut row = vec![md(&r.label)];
+        row.extend(FIGURES.iter().map(|f| (f.value)(r).to_string()));
+        row
+    });
+    table::write_md_table(out, &head, &align, rows)?;
 
     writeln!(out)?;
     writeln!(out, "### {}", md(W::BlankViews.get(lang)))?;
@@ -582,16 +578,12 @@ fn render_markdown(out: &mut impl Write, report: &CompareReport, lang: Lang) -> 
     head.extend(View::ALL.map(|v| md(words::view(lang, v))));
     let mut align = vec![Align::Left];
     align.extend([Align::Right; 5]);
-    let rows: Vec<Vec<String>> = report
-        .regions
-        .iter()
-        .map(|r| {
-            let mut row = vec![md(&r.label), r.challenges.to_string()];
-            row.extend(View::ALL.map(|v| r.views.get(v).empty.to_string()));
-            row
-        })
-        .collect();
-    table::write_md_table(out, &head, &align, &rows)?;
+    let rows = report.regions.iter().map(|r| {
+        let mut row = vec![md(&r.label), r.challenges.to_string()];
+        row.extend(View::ALL.map(|v| r.views.get(v).empty.to_string()));
+        row
+    });
+    table::write_md_table(out, &head, &align, rows)?;
     writeln!(out)?;
     writeln!(out, "{}", md(W::BlankViewsNote.get(lang)))?;
 
@@ -603,20 +595,16 @@ fn render_markdown(out: &mut impl Write, report: &CompareReport, lang: Lang) -> 
     } else {
         let mut head = vec![md(W::Indicator.get(lang))];
         head.extend(labels.iter().map(|l| md(l)));
-        let rows: Vec<Vec<String>> = report
-            .indicators
-            .iter()
-            .map(|ind| {
-                let mut row = vec![md(&ind.name)];
-                row.extend(
-                    ind.regions
-                        .aligned(&labels)
-                        .map(|r| r.map(|r| md(&indicator_cell(r, lang))).unwrap_or_default()),
-                );
-                row
-            })
-            .collect();
-        table::write_md_table(out, &head, &[Align::Left], &rows)?;
+        let rows = report.indicators.iter().map(|ind| {
+            let mut row = vec![md(&ind.name)];
+            row.extend(
+                ind.regions
+                    .aligned(&labels)
+                    .map(|r| r.map(|r| md(&indicator_cell(r, lang))).unwrap_or_default()),
+            );
+            row
+        });
+        table::write_md_table(out, &head, &[Align::Left], rows)?;
     }
 
     writeln!(out)?;
@@ -626,16 +614,12 @@ fn render_markdown(out: &mut impl Write, report: &CompareReport, lang: Lang) -> 
     head.extend(labels.iter().map(|l| md(l)));
     let mut align = vec![Align::Left];
     align.extend(labels.iter().map(|_| Align::Right));
-    let rows: Vec<Vec<String>> = report
-        .themes
-        .iter()
-        .map(|t| {
-            let mut row = vec![md(&t.theme)];
-            row.extend(t.regions.0.iter().map(|(_, n)| n.to_string()));
-            row
-        })
-        .collect();
-    table::write_md_table(out, &head, &align, &rows)?;
+    let rows = report.themes.iter().map(|t| {
+        let mut row = vec![md(&t.theme)];
+        row.extend(t.regions.0.iter().map(|(_, n)| n.to_string()));
+        row
+    });
+    table::write_md_table(out, &head, &align, rows)?;
     writeln!(out)?;
     writeln!(out, "{}", md(W::ThemesNote.get(lang)))?;
     writeln!(
@@ -651,18 +635,14 @@ fn render_markdown(out: &mut impl Write, report: &CompareReport, lang: Lang) -> 
         writeln!(out, "{}", md(W::NoQuestions.get(lang)))?;
         return Ok(());
     }
-    let rows: Vec<Vec<String>> = report
-        .questions
-        .iter()
-        .map(|q| {
-            vec![
-                md(&q.label),
-                md(&q.question),
-                md(&themes_text(q, lang, words::list_sep(lang))),
-                md(&ask_text(q, lang, words::list_sep(lang))),
-            ]
-        })
-        .collect();
+    let rows = report.questions.iter().map(|q| {
+        vec![
+            md(&q.label),
+            md(&q.question),
+            md(&themes_text(q, lang, words::list_sep(lang))),
+            md(&ask_text(q, lang, words::list_sep(lang))),
+        ]
+    });
     table::write_md_table(
         out,
         &[
@@ -672,7 +652,7 @@ fn render_markdown(out: &mut impl Write, report: &CompareReport, lang: Lang) -> 
             md(W::Ask.get(lang)),
         ],
         &[Align::Left; 4],
-        &rows,
+        rows,
     )?;
     writeln!(out)?;
     writeln!(out, "{}", md(W::AskNote.get(lang)))?;
