@@ -82,20 +82,20 @@ pub enum Rules {
 }
 
 /// A table with the project's borders, width and colour.
-pub fn new_table(look: &Look, rules: Rules) -> Grid {
+pub fn new_table<'a>(look: &Look, rules: Rules) -> Grid<'a> {
     Grid::new(look.border, rules, look.width.map(usize::from), look.color)
 }
 
 /// Header cells (bold when colour is on).
-pub fn header<S: AsRef<str>>(labels: &[S]) -> Vec<Cell> {
+pub fn header<S: AsRef<str>>(labels: &[S]) -> Vec<Cell<'static>> {
     labels
         .iter()
         .map(|l| text_cell(l.as_ref()).bold())
         .collect()
 }
 
-/// A cell of text from a sheet or a label.
-pub fn text_cell(s: &str) -> Cell {
+/// A cell of text from a sheet or a label (copied).
+pub fn text_cell(s: &str) -> Cell<'static> {
     // Plain text (most of it) is measured and taken as it is in one pass.
     match crate::text::plain_width(s) {
         Some(width) => Cell::measured(s.to_string(), width),
@@ -103,19 +103,28 @@ pub fn text_cell(s: &str) -> Cell {
     }
 }
 
+/// [`text_cell`] borrowing the text when it is plain (most of it), for the long
+/// tables of a report that outlives them.
+pub fn borrowed_cell(s: &str) -> Cell<'_> {
+    match crate::text::plain_width(s) {
+        Some(width) => Cell::measured(s, width),
+        None => Cell::new(terminal_text(s)),
+    }
+}
+
 /// A right-aligned cell (numbers).
-pub fn right_cell(s: impl AsRef<str>) -> Cell {
+pub fn right_cell(s: impl AsRef<str>) -> Cell<'static> {
     text_cell(s.as_ref()).align(CellAlign::Right)
 }
 
 /// A cell whose text is coloured when colour is on.
-pub fn colored(cell: Cell, color: Option<Color>) -> Cell {
+pub fn colored(cell: Cell<'_>, color: Option<Color>) -> Cell<'_> {
     cell.color(color)
 }
 
 /// Writes a table, each line ending with a newline (a long table as it is made,
 /// in chunks: see [`Grid::write_to`]).
-pub fn write_table(out: &mut (impl Write + ?Sized), table: &Grid) -> io::Result<()> {
+pub fn write_table(out: &mut (impl Write + ?Sized), table: &Grid<'_>) -> io::Result<()> {
     table.write_to(out)
 }
 
@@ -159,10 +168,10 @@ impl Write for Parts {
 /// Writes the tables `build` makes of `items`, in order. They are built and laid
 /// out on all cores (a comparison of thousands of regions is hundreds of tables),
 /// a few at a time, and written as they come, so they are never all held at once.
-pub fn write_tables<T: Sync>(
+pub fn write_tables<'a, T: Sync>(
     out: &mut (impl Write + ?Sized),
-    items: &[T],
-    build: impl Fn(&T) -> Option<Grid> + Sync,
+    items: &'a [T],
+    build: impl Fn(&'a T) -> Option<Grid<'a>> + Sync,
 ) -> io::Result<()> {
     use rayon::prelude::*;
     let batch = 16 * rayon::current_num_threads();

@@ -340,7 +340,7 @@ fn overview(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
         head.extend(&labels[group.clone()]);
         t.set_header(table::header(&head));
         for f in FIGURES {
-            let mut cells = vec![table::text_cell(f.label.get(lang))];
+            let mut cells = vec![table::borrowed_cell(f.label.get(lang))];
             for r in &report.regions[group.clone()] {
                 let n = (f.value)(r);
                 let color = if n > 0 { f.alert } else { f.alert_zero };
@@ -364,7 +364,7 @@ fn blank_views(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     t.set_header(table::header(&head));
     for r in &report.regions {
         let mut cells = vec![
-            table::text_cell(&r.label),
+            table::borrowed_cell(&r.label),
             table::right_cell(r.challenges.to_string()),
         ];
         for v in View::ALL {
@@ -430,14 +430,14 @@ fn indicators(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
         head.extend(&labels[group.clone()]);
         t.set_header(table::header(&head));
         for (ind, cells) in rows {
-            let mut row = vec![table::text_cell(&ind.name)];
+            let mut row = vec![table::borrowed_cell(&ind.name)];
             for r in group.clone() {
                 row.push(match cells.iter().find(|(c, _)| *c == r) {
                     Some((_, ind)) => table::colored(
                         table::text_cell(&indicator_cell(ind, lang)),
                         crate::cmd::progress::verdict_color(ind),
                     ),
-                    None => table::text_cell(""),
+                    None => table::borrowed_cell(""),
                 });
             }
             t.add_row(row);
@@ -464,7 +464,7 @@ fn themes(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
         head.extend(&labels[group.clone()]);
         t.set_header(table::header(&head));
         for theme in &report.themes {
-            let mut cells = vec![table::text_cell(&theme.theme)];
+            let mut cells = vec![table::borrowed_cell(&theme.theme)];
             for (_, n) in &theme.regions.0[group.clone()] {
                 cells.push(table::right_cell(n.to_string()));
             }
@@ -504,28 +504,36 @@ fn questions(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     // The cells are made on all cores; the table gives the question what room the
     // other columns leave.
     // Questions about the same themes share their themes and, mostly, whom to ask
-    // (`QuestionRow`): each such cell is made once, found by the address of what
-    // is shared, and copied.
+    // (`QuestionRow`): each such text is made once, found by the address of what
+    // is shared, and the cells borrow it, as they borrow the labels and questions
+    // from the report (70,000 rows at 23,500 sheets).
     fn shared<T: ?Sized>(a: &std::sync::Arc<T>) -> usize {
         std::sync::Arc::as_ptr(a).cast::<()>() as usize
     }
-    let mut theme_cells: HashMap<usize, table::Cell> = HashMap::new();
-    let mut ask_cells: HashMap<usize, table::Cell> = HashMap::new();
+    let mut theme_texts: HashMap<usize, String> = HashMap::new();
+    let mut ask_texts: HashMap<usize, String> = HashMap::new();
     for q in &report.questions {
-        theme_cells
+        theme_texts
             .entry(shared(&q.themes))
-            .or_insert_with(|| table::text_cell(&themes_text(q, lang, "\n")));
-        ask_cells
+            .or_insert_with(|| themes_text(q, lang, "\n"));
+        ask_texts
             .entry(shared(&q.mentions))
-            .or_insert_with(|| table::text_cell(&ask_text(q, lang, "\n")));
+            .or_insert_with(|| ask_text(q, lang, "\n"));
     }
-    let rows: Vec<Vec<table::Cell>> = report
+    fn cells(texts: &HashMap<usize, String>) -> HashMap<usize, table::Cell<'_>> {
+        texts
+            .iter()
+            .map(|(&k, text)| (k, table::borrowed_cell(text)))
+            .collect()
+    }
+    let (theme_cells, ask_cells) = (cells(&theme_texts), cells(&ask_texts));
+    let rows: Vec<Vec<table::Cell<'_>>> = report
         .questions
         .par_iter()
         .map(|q| {
             vec![
-                table::text_cell(&q.label),
-                table::text_cell(&q.question),
+                table::borrowed_cell(&q.label),
+                table::borrowed_cell(&q.question),
                 theme_cells[&shared(&q.themes)].clone(),
                 ask_cells[&shared(&q.mentions)].clone(),
             ]

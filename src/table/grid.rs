@@ -9,6 +9,7 @@
 //! second, most of `sheet compare`'s time. Here a table is measured once and
 //! written straight into one string; a table of many rows is written on all cores.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::{display_width, wrap, Rules};
@@ -43,10 +44,12 @@ pub enum CellAlign {
     Right,
 }
 
-/// One cell: text already made safe for a terminal ([`super::terminal_text`]).
+/// One cell: text already made safe for a terminal ([`super::terminal_text`]),
+/// owned or borrowed from what the table shows (a long table of a report's text
+/// need not copy it).
 #[derive(Debug, Clone, Default)]
-pub struct Cell {
-    text: String,
+pub struct Cell<'a> {
+    text: Cow<'a, str>,
     /// The widest line of `text`, in terminal cells.
     width: usize,
     align: CellAlign,
@@ -54,9 +57,10 @@ pub struct Cell {
     bold: bool,
 }
 
-impl Cell {
+impl<'a> Cell<'a> {
     /// A cell of text that is already safe for a terminal.
-    pub fn new(text: String) -> Cell {
+    pub fn new(text: impl Into<Cow<'a, str>>) -> Cell<'a> {
+        let text = text.into();
         let width = crate::text::plain_width(&text)
             .unwrap_or_else(|| text.split('\n').map(display_width).max().unwrap_or(0));
         Cell {
@@ -68,25 +72,25 @@ impl Cell {
 
     /// A cell of text that is already safe for a terminal, whose widest line is
     /// `width` cells wide.
-    pub(crate) fn measured(text: String, width: usize) -> Cell {
+    pub(crate) fn measured(text: impl Into<Cow<'a, str>>, width: usize) -> Cell<'a> {
         Cell {
-            text,
+            text: text.into(),
             width,
             ..Cell::default()
         }
     }
 
-    pub fn align(mut self, align: CellAlign) -> Cell {
+    pub fn align(mut self, align: CellAlign) -> Cell<'a> {
         self.align = align;
         self
     }
 
-    pub fn color(mut self, color: Option<Color>) -> Cell {
+    pub fn color(mut self, color: Option<Color>) -> Cell<'a> {
         self.color = color;
         self
     }
 
-    pub fn bold(mut self) -> Cell {
+    pub fn bold(mut self) -> Cell<'a> {
         self.bold = true;
         self
     }
@@ -150,9 +154,9 @@ const BATCH: usize = 8;
 
 /// A table to lay out: a header, rows of cells, and how it is drawn.
 #[derive(Debug, Clone)]
-pub struct Grid {
-    header: Option<Vec<Cell>>,
-    rows: Vec<Vec<Cell>>,
+pub struct Grid<'a> {
+    header: Option<Vec<Cell<'a>>>,
+    rows: Vec<Vec<Cell<'a>>>,
     border: Border,
     rules: Rules,
     /// The width to fit, borders included; `None` for no limit.
@@ -165,8 +169,8 @@ pub struct Grid {
     lean: bool,
 }
 
-impl Grid {
-    pub fn new(border: Border, rules: Rules, width: Option<usize>, color: bool) -> Grid {
+impl<'a> Grid<'a> {
+    pub fn new(border: Border, rules: Rules, width: Option<usize>, color: bool) -> Grid<'a> {
         Grid {
             header: None,
             rows: Vec::new(),
@@ -179,18 +183,18 @@ impl Grid {
         }
     }
 
-    pub fn set_header(&mut self, cells: Vec<Cell>) -> &mut Grid {
+    pub fn set_header(&mut self, cells: Vec<Cell<'a>>) -> &mut Grid<'a> {
         self.header = Some(cells);
         self
     }
 
-    pub fn add_row(&mut self, cells: Vec<Cell>) -> &mut Grid {
+    pub fn add_row(&mut self, cells: Vec<Cell<'a>>) -> &mut Grid<'a> {
         self.rows.push(cells);
         self
     }
 
     /// Column `i` keeps the width of its content, never wrapping.
-    pub fn keep_width(&mut self, i: usize) -> &mut Grid {
+    pub fn keep_width(&mut self, i: usize) -> &mut Grid<'a> {
         self.kept.push(i);
         self
     }
@@ -200,7 +204,7 @@ impl Grid {
     /// The text is the same; for a table of tens of thousands of rows, the lines
     /// held for all of them until written (100 bytes and more a cell) cost more in
     /// memory than wrapping twice costs in time.
-    pub fn lean(&mut self) -> &mut Grid {
+    pub fn lean(&mut self) -> &mut Grid<'a> {
         self.lean = true;
         self
     }
@@ -216,7 +220,7 @@ impl Grid {
 
     /// The widest cell of each column.
     fn natural_widths(&self, columns: usize) -> Vec<usize> {
-        let widest = |rows: &[Vec<Cell>]| {
+        let widest = |rows: &[Vec<Cell<'a>>]| {
             let mut w = vec![0; columns];
             for row in rows {
                 for (i, cell) in row.iter().enumerate() {
@@ -344,9 +348,9 @@ impl Grid {
     fn wrap_column(&self, i: usize, width: usize) -> Wrapped {
         /// A cell's lines in the column (when it is wider) and the width of the
         /// widest.
-        fn measure<'a>(
-            cell: Option<&'a Cell>,
-            fitter: &mut Fitter<'a>,
+        fn measure<'b>(
+            cell: Option<&'b Cell<'_>>,
+            fitter: &mut Fitter<'b>,
         ) -> (Option<Arc<[Measured]>>, usize) {
             let lines = cell
                 .filter(|c| c.width > fitter.width)
@@ -358,7 +362,7 @@ impl Grid {
             (lines, used)
         }
         // A lean table keeps only the widths of its rows' lines.
-        let chunk = |rows: &[Vec<Cell>]| {
+        let chunk = |rows: &[Vec<Cell<'a>>]| {
             let mut fitter = Fitter::new(width);
             rows.iter()
                 .map(|row| {
@@ -467,7 +471,7 @@ impl Grid {
             self.write_row(&mut top, header, &layout, None, &style, &mut fitters);
             top.push_str(&rule(&style.header_separator));
         }
-        let write_rows = |out: &mut String, first: usize, rows: &[Vec<Cell>]| {
+        let write_rows = |out: &mut String, first: usize, rows: &[Vec<Cell<'a>>]| {
             let mut fitters: Vec<Fitter<'_>> = layout
                 .widths
                 .iter()
@@ -513,23 +517,23 @@ impl Grid {
     /// Writes the lines of one row (`None`: the header): each cell in its lines
     /// (wrapped by the layout if it is wider than its column), padded, and
     /// coloured when colour is on.
-    fn write_row<'a>(
+    fn write_row<'b>(
         &self,
         out: &mut String,
-        row: &'a [Cell],
-        layout: &'a Layout,
+        row: &'b [Cell<'a>],
+        layout: &'b Layout,
         index: Option<usize>,
         style: &Style,
-        fitters: &mut [Fitter<'a>],
+        fitters: &mut [Fitter<'b>],
     ) {
-        static BLANK: Cell = Cell {
-            text: String::new(),
+        static BLANK: Cell<'static> = Cell {
+            text: Cow::Borrowed(""),
             width: 0,
             align: CellAlign::Left,
             color: None,
             bold: false,
         };
-        let cells: Vec<(&Cell, Lines<'_>)> = layout
+        let cells: Vec<(&Cell<'a>, Lines<'_>)> = layout
             .widths
             .iter()
             .zip(fitters)
@@ -786,7 +790,7 @@ fn push_spaces(out: &mut String, n: usize) {
     }
 }
 
-impl std::fmt::Display for Grid {
+impl std::fmt::Display for Grid<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.render())
     }
@@ -796,11 +800,11 @@ impl std::fmt::Display for Grid {
 mod tests {
     use super::*;
 
-    fn cell(s: &str) -> Cell {
+    fn cell(s: &str) -> Cell<'static> {
         Cell::new(s.to_string())
     }
 
-    fn grid(rules: Rules, width: Option<usize>) -> Grid {
+    fn grid(rules: Rules, width: Option<usize>) -> Grid<'static> {
         let mut g = Grid::new(Border::Ascii, rules, width, false);
         g.set_header(vec![cell("圏域"), cell("数")]);
         g.add_row(vec![cell("南加賀"), cell("3").align(CellAlign::Right)]);
