@@ -308,9 +308,11 @@ fn write_sections(out: &mut impl Write, s: &Sections<'_>) -> io::Result<()> {
 
 /// Up to this many regions, the sections of the table are made at once and held
 /// until written (some 40 MB of text at 10,000 regions); beyond, one after the
-/// other as they are written. Interleaved rounds, per-round ratio to the floor:
-/// 2,350 sheets, at once 1.33x, one after the other 1.40x; 23,500 sheets, at
-/// once 1.55x and 317 MiB, one after the other 1.46x and 175 MiB.
+/// other as they are written. Interleaved rounds, per-round ratio to the floor
+/// (2026-12-02): 2,350 sheets, at once 1.29x, one after the other 1.41x; 23,500
+/// sheets, at once 1.47x and 247 MiB, one after the other 1.37x and 138 MiB.
+/// (Making them at once on threads of their own, each running at most 4 MB ahead
+/// of the writer, was no faster at either size and held 66 MiB more at 23,500.)
 const SECTIONS_AT_ONCE: usize = 10_000;
 
 /// What every section of the table format needs.
