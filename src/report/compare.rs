@@ -449,7 +449,8 @@ fn questions(
     use rayon::prelude::*;
     // Ties go by label: the place of each label in label order, found once, so the
     // ranking compares numbers instead of strings.
-    // Sorted with each label's text at hand, on all cores (labels are distinct).
+    // Sorted with each label's text at hand, on all cores; the index after the text
+    // orders labels that are alike (the same sheet given twice) as a stable sort.
     let mut by_label: Vec<(&str, usize)> = labels.iter().map(|l| &**l).zip(0..).collect();
     by_label.par_sort_unstable();
     let mut label_rank = vec![0; labels.len()];
