@@ -552,9 +552,11 @@ impl<'a> Grid<'a> {
                     (None, Some(wr)) if self.lean && index.is_some() && cell.width > wr.made_at => {
                         Lines::Cut(fitter.fit(&cell.text))
                     }
-                    // Cut to the column, which keeps its width (no layout lines),
-                    // or is the header of a wrapped one (cut where it was wrapped).
+                    // Wider than a column the layout did not wrap (one that keeps
+                    // its width): cut to it.
                     (None, None) if cell.width > w => Lines::Cut(fitter.fit(&cell.text)),
+                    // A wrapped column's cell without lines fits it; were it wider,
+                    // it would be cut all the same.
                     (None, Some(_)) if cell.width > w => Lines::Cut(fit(&cell.text, w).into()),
                     (None, _) => Lines::Text(&cell.text),
                 };
