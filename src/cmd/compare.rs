@@ -684,32 +684,50 @@ const CSV_HEADER: [&str; 8] = [
 fn render_csv(out: &mut impl Write, report: &CompareReport, bom: bool) -> anyhow::Result<()> {
     let mut w = table::csv_writer(out, bom)?;
     w.write_record(CSV_HEADER)?;
-    // Indicators and questions name their region by label: looking it up in the
-    // list of regions for each of them was quadratic (seconds at 23,500 sheets).
-    let region_of: HashMap<&str, &RegionSummary> =
-        report.regions.iter().map(|r| (&*r.label, r)).collect();
-    let mut put = |r: &RegionSummary, section: &str, item: &str, field: &str, value: &str| {
+    // The four fields that open every record of a region, made once per region;
+    // indicators and questions find them by label in a map (looking the region up
+    // in the list of regions for each of them was quadratic: seconds at 23,500).
+    let heads: Vec<[String; 4]> = report
+        .regions
+        .iter()
+        .map(|r| {
+            [
+                table::csv_field(&r.label),
+                table::csv_field(&r.prefecture),
+                table::csv_field(&r.region),
+                r.fiscal_year.start_year().to_string(),
+            ]
+        })
+        .collect();
+    let head_of: HashMap<&str, &[String; 4]> = report
+        .regions
+        .iter()
+        .zip(&heads)
+        .map(|(r, head)| (&*r.label, head))
+        .collect();
+    let mut put = |head: &[String; 4], section: &str, item: &str, field: &str, value: &str| {
+        let [label, prefecture, region, year] = head;
         w.write_record([
-            table::csv_field(&r.label).as_str(),
-            &table::csv_field(&r.prefecture),
-            &table::csv_field(&r.region),
-            &r.fiscal_year.start_year().to_string(),
+            label.as_str(),
+            prefecture,
+            region,
+            year,
             section,
             &table::csv_field(item),
             field,
             &table::csv_field(value),
         ])
     };
-    for r in &report.regions {
+    for (r, head) in report.regions.iter().zip(&heads) {
         let n = |x: usize| x.to_string();
         put(
-            r,
+            head,
             "overview",
             "",
             "as_of",
             &r.as_of.format("%Y-%m-%d").to_string(),
         )?;
-        put(r, "overview", "", "goals", &n(r.goals))?;
+        put(head, "overview", "", "goals", &n(r.goals))?;
         let p = &r.progress;
         for (field, value) in [
             ("done", p.done),
@@ -720,13 +738,13 @@ fn render_csv(out: &mut impl Write, report: &CompareReport, bom: bool) -> anyhow
             ("note", p.note),
             ("overdue", p.overdue),
         ] {
-            put(r, "progress", "", field, &n(value))?;
+            put(head, "progress", "", field, &n(value))?;
         }
-        put(r, "overview", "", "challenges", &n(r.challenges))?;
+        put(head, "overview", "", "challenges", &n(r.challenges))?;
         for v in View::ALL {
             let c = r.views.get(v);
-            put(r, "views", v.key(), "filled", &n(c.filled))?;
-            put(r, "views", v.key(), "empty", &n(c.empty))?;
+            put(head, "views", v.key(), "filled", &n(c.filled))?;
+            put(head, "views", v.key(), "empty", &n(c.empty))?;
         }
         let i = &r.indicators;
         for (field, value) in [
@@ -735,33 +753,33 @@ fn render_csv(out: &mut impl Write, report: &CompareReport, bom: bool) -> anyhow
             ("achieved", i.achieved),
             ("undetermined", i.undetermined),
         ] {
-            put(r, "indicators", "", field, &n(value))?;
+            put(head, "indicators", "", field, &n(value))?;
         }
-        put(r, "overview", "", "concerns", &n(r.concerns))?;
-        put(r, "overview", "", "questions", &n(r.questions))?;
+        put(head, "overview", "", "concerns", &n(r.concerns))?;
+        put(head, "overview", "", "questions", &n(r.questions))?;
     }
     for ind in &report.indicators {
         for (label, row) in &ind.regions.0 {
-            if let Some(r) = region_of.get(&**label) {
+            if let Some(&head) = head_of.get(&**label) {
                 for (field, value) in indicator_fields(row) {
-                    put(r, "indicator", &ind.name, field, &value)?;
+                    put(head, "indicator", &ind.name, field, &value)?;
                 }
             }
         }
     }
     for theme in &report.themes {
-        for (r, (_, count)) in report.regions.iter().zip(&theme.regions.0) {
-            put(r, "theme", &theme.theme, "mentions", &count.to_string())?;
+        for (head, (_, count)) in heads.iter().zip(&theme.regions.0) {
+            put(head, "theme", &theme.theme, "mentions", &count.to_string())?;
         }
     }
     for q in &report.questions {
-        if let Some(r) = region_of.get(&*q.label) {
-            put(r, "question", &q.question, "question", &q.question)?;
+        if let Some(&head) = head_of.get(&*q.label) {
+            put(head, "question", &q.question, "question", &q.question)?;
             for t in q.themes.iter() {
-                put(r, "question", &q.question, "theme", t)?;
+                put(head, "question", &q.question, "theme", t)?;
             }
             for a in q.ask() {
-                put(r, "question", &q.question, "ask", a)?;
+                put(head, "question", &q.question, "ask", a)?;
             }
         }
     }
