@@ -377,6 +377,33 @@ fn theme_matching_is_nfkc() {
 }
 
 #[test]
+fn every_csv_record_of_a_region_opens_with_its_fields_made_safe() {
+    // A region whose name a spreadsheet would take for a formula.
+    let rest = "strengths = [\"病院と連携\"]\nquestions = [\"病院との連携について\"]\n\
+                [[indicators]]\nname = \"地域移行数\"\nbaseline = 1\ncurrent = 2\ntarget = 3\n";
+    let t = Test::new()
+        .file("regions/a.toml", sheet("石川県", "+加賀", "2018", rest))
+        .file("regions/b.toml", sheet("石川県", "能登", "2018", rest));
+    let out = t.args(&["compare", "--format", "csv"]).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records: Vec<&str> = out.stdout.lines().filter(|l| l.contains("加賀")).collect();
+    for section in ["overview", "indicator", "theme", "question"] {
+        assert!(
+            records.iter().any(|r| r.contains(&format!(",{section},"))),
+            "no {section} record:\n{}",
+            out.stdout
+        );
+    }
+    for record in &records {
+        if record.contains(",ask,") {
+            // Asked by the other region: the value names 加賀, the record is 能登's.
+            continue;
+        }
+        assert!(record.starts_with("'+加賀,石川県,'+加賀,2018,"), "{record}");
+    }
+}
+
+#[test]
 fn csv_is_tidy() {
     let out = Test::with_regions()
         .args(&["compare", "--format", "csv"])
