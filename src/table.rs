@@ -96,16 +96,13 @@ pub fn header<S: AsRef<str>>(labels: &[S]) -> Vec<Cell<'static>> {
 
 /// A cell of text from a sheet or a label (copied).
 pub fn text_cell(s: &str) -> Cell<'static> {
-    // Plain text (most of it) is measured and taken as it is in one pass.
-    match crate::text::plain_width(s) {
-        Some(width) => Cell::measured(s.to_string(), width),
-        None => Cell::new(terminal_text(s)),
-    }
+    borrowed_cell(s).into_owned()
 }
 
 /// [`text_cell`] borrowing the text when it is plain (most of it), for the long
 /// tables of a report that outlives them.
 pub fn borrowed_cell(s: &str) -> Cell<'_> {
+    // Plain text is measured and taken as it is in one pass.
     match crate::text::plain_width(s) {
         Some(width) => Cell::measured(s, width),
         None => Cell::new(terminal_text(s)),

@@ -99,6 +99,14 @@ impl<'a> Cell<'a> {
     pub fn width(&self) -> usize {
         self.width
     }
+
+    /// The cell with its text owned.
+    pub fn into_owned(self) -> Cell<'static> {
+        Cell {
+            text: Cow::Owned(self.text.into_owned()),
+            ..self
+        }
+    }
 }
 
 /// The characters of one kind of line: left end, fill, junction, right end.
