@@ -235,6 +235,51 @@ fn themes_text(q: &QuestionRow, lang: Lang, sep: &str) -> String {
     q.themes.join(sep)
 }
 
+/// Questions about the same themes share their themes and, mostly, whom to ask
+/// (`QuestionRow`): the texts of those lists, each made once, found by the
+/// address of what is shared ([`shared`]).
+struct SharedTexts {
+    themes: HashMap<usize, String>,
+    ask: HashMap<usize, String>,
+}
+
+impl SharedTexts {
+    fn new(
+        questions: &[QuestionRow],
+        themes: impl Fn(&QuestionRow) -> String,
+        ask: impl Fn(&QuestionRow) -> String,
+    ) -> SharedTexts {
+        let mut texts = SharedTexts {
+            themes: HashMap::new(),
+            ask: HashMap::new(),
+        };
+        for q in questions {
+            texts
+                .themes
+                .entry(shared(&q.themes))
+                .or_insert_with(|| themes(q));
+            texts
+                .ask
+                .entry(shared(&q.mentions))
+                .or_insert_with(|| ask(q));
+        }
+        texts
+    }
+
+    fn themes(&self, q: &QuestionRow) -> &str {
+        &self.themes[&shared(&q.themes)]
+    }
+
+    fn ask(&self, q: &QuestionRow) -> &str {
+        &self.ask[&shared(&q.mentions)]
+    }
+}
+
+/// The address of what an `Arc` shares.
+fn shared<T: ?Sized>(a: &std::sync::Arc<T>) -> usize {
+    std::sync::Arc::as_ptr(a).cast::<()>() as usize
+}
+
 fn labels(report: &CompareReport) -> Vec<&str> {
     report.regions.iter().map(|r| &*r.label).collect()
 }
@@ -505,30 +550,20 @@ fn questions(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     t.set_header(table::header(&head));
     // The cells are made on all cores; the table gives the question what room the
     // other columns leave.
-    // Questions about the same themes share their themes and, mostly, whom to ask
-    // (`QuestionRow`): each such text is made once, found by the address of what
-    // is shared, and the cells borrow it, as they borrow the labels and questions
-    // from the report (70,000 rows at 23,500 sheets).
-    fn shared<T: ?Sized>(a: &std::sync::Arc<T>) -> usize {
-        std::sync::Arc::as_ptr(a).cast::<()>() as usize
-    }
-    let mut theme_texts: HashMap<usize, String> = HashMap::new();
-    let mut ask_texts: HashMap<usize, String> = HashMap::new();
-    for q in &report.questions {
-        theme_texts
-            .entry(shared(&q.themes))
-            .or_insert_with(|| themes_text(q, lang, "\n"));
-        ask_texts
-            .entry(shared(&q.mentions))
-            .or_insert_with(|| ask_text(q, lang, "\n"));
-    }
+    // The cells borrow the labels and questions from the report, and the texts
+    // of themes and whom to ask from `texts` (70,000 rows at 23,500 sheets).
+    let texts = SharedTexts::new(
+        &report.questions,
+        |q| themes_text(q, lang, "\n"),
+        |q| ask_text(q, lang, "\n"),
+    );
     fn cells(texts: &HashMap<usize, String>) -> HashMap<usize, table::Cell<'_>> {
         texts
             .iter()
             .map(|(&k, text)| (k, table::borrowed_cell(text)))
             .collect()
     }
-    let (theme_cells, ask_cells) = (cells(&theme_texts), cells(&ask_texts));
+    let (theme_cells, ask_cells) = (cells(&texts.themes), cells(&texts.ask));
     let rows: Vec<Vec<table::Cell<'_>>> = report
         .questions
         .par_iter()
@@ -645,12 +680,18 @@ fn render_markdown(out: &mut impl Write, report: &CompareReport, lang: Lang) -> 
         writeln!(out, "{}", md(W::NoQuestions.get(lang)))?;
         return Ok(());
     }
+    let sep = words::list_sep(lang);
+    let texts = SharedTexts::new(
+        &report.questions,
+        |q| md(&themes_text(q, lang, sep)),
+        |q| md(&ask_text(q, lang, sep)),
+    );
     let rows = report.questions.iter().map(|q| {
         vec![
             md(&q.label),
             md(&q.question),
-            md(&themes_text(q, lang, words::list_sep(lang))),
-            md(&ask_text(q, lang, words::list_sep(lang))),
+            texts.themes(q).to_string(),
+            texts.ask(q).to_string(),
         ]
     });
     table::write_md_table(
