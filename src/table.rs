@@ -295,12 +295,23 @@ fn closes(c: char) -> bool {
 /// words, and keeps closing punctuation off the start of a line. Line ends in the
 /// text are kept.
 pub fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
+    wrap_spans(text, width)
+        .into_iter()
+        .map(|span| text[span].to_string())
+        .collect()
+}
+
+/// [`wrap`], each line given as where it lies in `text`: a line is the text as it
+/// stands, less the spaces where it was broken and the line ends.
+pub fn wrap_spans(text: &str, width: Option<usize>) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
+    let mut at = 0;
     for para in text.split('\n') {
         match width.filter(|&w| w >= 4 && char_width_sum(para) > w) {
-            Some(width) => wrap_paragraph(para, width, &mut lines),
-            None => lines.push(para.to_string()),
+            Some(width) => wrap_paragraph(para, at, width, &mut lines),
+            None => lines.push(at..at + para.len()),
         }
+        at += para.len() + 1;
     }
     lines
 }
@@ -329,17 +340,22 @@ fn several_chars(s: &str) -> bool {
     s.char_indices().nth(1).is_some()
 }
 
-/// [`wrap`] of one paragraph wider than `width`, onto `lines`.
-fn wrap_paragraph(para: &str, width: usize, lines: &mut Vec<String>) {
-    let mut line = String::with_capacity(para.len());
+/// [`wrap_spans`] of one paragraph wider than `width`, which starts at `at` in the
+/// text, onto `lines`.
+fn wrap_paragraph(para: &str, at: usize, width: usize, lines: &mut Vec<Range<usize>>) {
+    // The line being filled is `para[start..i]`, `i` where the next character is.
+    let mut start = 0;
     let mut used = 0;
     // Whether the line holds an ASCII space and an ideographic one: most lines of
     // Japanese hold neither, and are then not searched for one.
     let (mut ascii_space, mut ideographic_space) = (false, false);
-    for c in para.chars() {
+    for (i, c) in para.char_indices() {
         let w = char_width(c);
-        if used + w > width && !line.is_empty() {
-            let mut carry = String::new();
+        if used + w > width && start < i {
+            let line = &para[start..i];
+            // The line ends at `end`; the next one starts at `next` (after the
+            // space it was broken at, if any).
+            let (mut end, mut next) = (i, i);
             // Break where the line overflows when that is at a space or right
             // after 、。」 and the like (where Japanese breaks best); else at the
             // last space when what follows it is an ASCII word (kept whole), or
@@ -358,44 +374,52 @@ fn wrap_paragraph(para: &str, width: usize, lines: &mut Vec<String>) {
             });
             if let Some(pos) = ideographic.or(ascii).filter(|_| !natural) {
                 let space = line[pos..].chars().next().map_or(1, char::len_utf8);
-                carry = line.split_off(pos + space);
-                line.truncate(pos);
+                (end, next) = (start + pos, start + pos + space);
             }
-            if carry.is_empty() && no_line_start(c) {
+            if next == i && no_line_start(c) {
                 // Pull characters down until the new line starts with one that
                 // may start a line.
-                while several_chars(&line) {
-                    let Some(last) = line.pop() else { break };
-                    carry.insert(0, last);
+                let cut = end;
+                while several_chars(&para[start..end]) {
+                    let Some(last) = para[start..end].chars().next_back() else {
+                        break;
+                    };
+                    end -= last.len_utf8();
                     if !no_line_start(last) {
                         break;
                     }
                 }
                 // Keep a run of ASCII (`(2019)`) whole.
-                while carry.starts_with(|x: char| x.is_ascii_graphic())
-                    && line.ends_with(|x: char| x.is_ascii_graphic())
-                    && several_chars(&line)
+                while end < cut
+                    && para[end..].starts_with(|x: char| x.is_ascii_graphic())
+                    && para[start..end].ends_with(|x: char| x.is_ascii_graphic())
+                    && several_chars(&para[start..end])
                 {
-                    if let Some(last) = line.pop() {
-                        carry.insert(0, last);
-                    }
+                    end -= 1;
+                }
+                // What was pulled down starts the next line, with the space the
+                // line was broken at, which is no longer at a break.
+                if end < cut {
+                    next = end;
                 }
             }
-            lines.push(line.trim_end_matches([' ', '\u{3000}']).to_string());
-            line = carry;
-            used = char_width_sum(&line);
-            ascii_space = line.contains(' ');
-            ideographic_space = line.contains('\u{3000}');
-            if is_space(c) && line.is_empty() {
+            let kept_line = para[start..end].trim_end_matches([' ', '\u{3000}']);
+            lines.push(at + start..at + start + kept_line.len());
+            start = next;
+            let carried = &para[start..i];
+            used = char_width_sum(carried);
+            ascii_space = carried.contains(' ');
+            ideographic_space = carried.contains('\u{3000}');
+            if is_space(c) && start == i {
+                start = i + c.len_utf8();
                 continue;
             }
         }
-        line.push(c);
         used += w;
         ascii_space |= c == ' ';
         ideographic_space |= c == '\u{3000}';
     }
-    lines.push(line);
+    lines.push(at + start..at + para.len());
 }
 
 /// Writes text wrapped to the look's width, each line prefixed by `indent`
@@ -613,9 +637,10 @@ mod tests {
                             && line[p + 1..].iter().all(char::is_ascii_graphic);
                         p > 0 && (word || kept(p) * 2 >= width)
                     });
+                    let mut dropped = None;
                     if let Some(pos) = ideographic.or(ascii).filter(|_| !natural) {
                         carry = line.split_off(pos + 1);
-                        line.pop();
+                        dropped = line.pop();
                     }
                     if carry.is_empty() && no_line_start(c) {
                         // Pull characters down until the new line starts with one that
@@ -635,6 +660,10 @@ mod tests {
                             if let Some(last) = line.pop() {
                                 carry.insert(0, last);
                             }
+                        }
+                        // The space broken at, when the break moved before it.
+                        if !carry.is_empty() {
+                            carry.extend(dropped);
                         }
                     }
                     lines.push(
@@ -666,6 +695,33 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(wrap(&s, Some(width)), wrap_reference(&s, Some(width)));
         }
+    }
+
+    proptest::proptest! {
+        /// Each line is the text as it stands, in order: between two lines, only
+        /// the spaces the line was broken at and the line ends are left out.
+        #[test]
+        fn wrapped_lines_are_the_text_less_the_spaces_at_breaks(
+            s in "[a-z0-9 　あいうえおかき漢字、。」ー・（）(),.!\n-]{0,40}",
+            width in 4usize..20,
+        ) {
+            let spans = wrap_spans(&s, Some(width));
+            let mut at = 0;
+            for span in &spans {
+                proptest::prop_assert!(at <= span.start && span.start <= span.end);
+                proptest::prop_assert!(s[at..span.start].chars().all(|c| is_space(c) || c == '\n'));
+                at = span.end;
+            }
+            proptest::prop_assert_eq!(at, s.len());
+            proptest::prop_assert_eq!(spans.len(), wrap(&s, Some(width)).len());
+        }
+    }
+
+    #[test]
+    fn a_space_before_what_is_pulled_down_is_kept() {
+        // The line breaks at the space, but `,` may not start a line: the word
+        // before it comes down, and the space between them with it.
+        assert_eq!(wrap("abc ,", Some(4)), ["a", "bc ,"]);
     }
 
     #[test]

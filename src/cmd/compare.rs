@@ -538,9 +538,6 @@ fn questions(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
         return writeln!(out, "{}", W::NoQuestions.get(lang));
     }
     let mut t = table::new_table(look, Rules::EveryRow);
-    if !s.at_once {
-        t.lean();
-    }
     let head = [
         W::Region.get(lang),
         W::Question.get(lang),

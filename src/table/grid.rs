@@ -10,9 +10,10 @@
 //! written straight into one string; a table of many rows is written on all cores.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::Arc;
 
-use super::{display_width, wrap, Rules};
+use super::{display_width, wrap_spans, Rules};
 use crate::cli::Border;
 
 /// A colour for a cell's text (when colour is on).
@@ -172,9 +173,6 @@ pub struct Grid<'a> {
     color: bool,
     /// Columns that keep their content's width (dates, hashes).
     kept: Vec<usize>,
-    /// The wrapped lines of the rows are made again when written instead of kept
-    /// from the layout: see [`Grid::lean`].
-    lean: bool,
 }
 
 impl<'a> Grid<'a> {
@@ -187,7 +185,6 @@ impl<'a> Grid<'a> {
             width,
             color,
             kept: Vec::new(),
-            lean: false,
         }
     }
 
@@ -204,16 +201,6 @@ impl<'a> Grid<'a> {
     /// Column `i` keeps the width of its content, never wrapping.
     pub fn keep_width(&mut self, i: usize) -> &mut Grid<'a> {
         self.kept.push(i);
-        self
-    }
-
-    /// Lays the table out without keeping the wrapped lines of its rows: each
-    /// wrapped cell is wrapped once more when written, a chunk of rows at a time.
-    /// The text is the same; for a table of tens of thousands of rows, the lines
-    /// held for all of them until written (100 bytes and more a cell) cost more in
-    /// memory than wrapping twice costs in time.
-    pub fn lean(&mut self) -> &mut Grid<'a> {
-        self.lean = true;
         self
     }
 
@@ -351,8 +338,7 @@ impl<'a> Grid<'a> {
         layout
     }
 
-    /// The cells of column `i` (header first) wrapped to `width`; the lines of the
-    /// rows are only measured when the table is [lean](Grid::lean).
+    /// The cells of column `i` (header first) wrapped to `width`.
     fn wrap_column(&self, i: usize, width: usize) -> Wrapped {
         /// A cell's lines in the column (when it is wider) and the width of the
         /// widest.
@@ -369,14 +355,10 @@ impl<'a> Grid<'a> {
             };
             (lines, used)
         }
-        // A lean table keeps only the widths of its rows' lines.
         let chunk = |rows: &[Vec<Cell<'a>>]| {
             let mut fitter = Fitter::new(width);
             rows.iter()
-                .map(|row| {
-                    let (lines, used) = measure(row.get(i), &mut fitter);
-                    (lines.filter(|_| !self.lean), used)
-                })
+                .map(|row| measure(row.get(i), &mut fitter))
                 .collect::<Vec<_>>()
         };
         let header = self
@@ -401,7 +383,6 @@ impl<'a> Grid<'a> {
             .max(1);
         Wrapped {
             width,
-            made_at: width,
             header: header.and_then(|(lines, _)| lines),
             rows: measured.into_iter().map(|(lines, _)| lines).collect(),
             used,
@@ -484,7 +465,7 @@ impl<'a> Grid<'a> {
                 .widths
                 .iter()
                 .zip(&layout.wrapped)
-                .map(|(&w, wrapped)| Fitter::new(wrapped.as_ref().map_or(w, |wr| wr.made_at)))
+                .map(|(&w, _)| Fitter::new(w))
                 .collect();
             for (n, row) in rows.iter().enumerate() {
                 if let Some(r) = &row_rule {
@@ -555,11 +536,6 @@ impl<'a> Grid<'a> {
                 });
                 let lines = match (wrapped, column) {
                     (Some(lines), _) => Lines::Wrapped(lines),
-                    // A lean table's cell, wrapped again as the layout wrapped it
-                    // (the fitter of the column wraps at `made_at`).
-                    (None, Some(wr)) if self.lean && index.is_some() && cell.width > wr.made_at => {
-                        Lines::Cut(fitter.fit(&cell.text))
-                    }
                     // Wider than a column the layout did not wrap (one that keeps
                     // its width): cut to it.
                     (None, None) if cell.width > w => Lines::Cut(fitter.fit(&cell.text)),
@@ -584,7 +560,7 @@ impl<'a> Grid<'a> {
                 if i > 0 {
                     out.push(junction);
                 }
-                let (text, used) = lines.get(line, cell.width);
+                let (text, used) = lines.get(&cell.text, line, cell.width);
                 let pad = w.saturating_sub(used);
                 let styled = self.color && (cell.color.is_some() || cell.bold);
                 if styled {
@@ -635,10 +611,8 @@ struct Wrapped {
     /// The width of the column the lines are for (they may have been wrapped to
     /// a wider one, and fit this one).
     width: usize,
-    /// The width the lines were wrapped to.
-    made_at: usize,
     header: Option<Arc<[Measured]>>,
-    /// `None` for a cell that fits as it is, and for every row of a lean table.
+    /// `None` for a cell that fits as it is.
     rows: Vec<Option<Arc<[Measured]>>>,
     used: usize,
 }
@@ -649,8 +623,7 @@ enum Lines<'a> {
     Text(&'a str),
     /// Wrapped by the layout.
     Wrapped(&'a [Measured]),
-    /// Cut to a column that it is wider than (a column that keeps its width), or
-    /// wrapped again (a lean table's).
+    /// Cut to a column that it is wider than (a column that keeps its width).
     Cut(Arc<[Measured]>),
 }
 
@@ -663,12 +636,13 @@ impl Lines<'_> {
         }
     }
 
-    /// Line `k` and its width (`cell_width` is the width of a one-line text), or
-    /// nothing below the last one.
-    fn get(&self, k: usize, cell_width: usize) -> (&str, usize) {
-        fn measured(l: &[Measured], k: usize) -> (&str, usize) {
-            l.get(k).map_or(("", 0), |(t, w)| (t.as_str(), *w))
-        }
+    /// Line `k` of the cell's `text` and its width (`cell_width` is the width of
+    /// a one-line text), or nothing below the last one.
+    fn get<'t>(&'t self, text: &'t str, k: usize, cell_width: usize) -> (&'t str, usize) {
+        let measured = |l: &[Measured], k: usize| {
+            l.get(k)
+                .map_or(("", 0), |(span, w)| (&text[span.clone()], *w))
+        };
         match self {
             Lines::Text(t) if !t.contains('\n') => {
                 if k == 0 {
@@ -721,8 +695,8 @@ fn share_out(widths: &mut [usize], open: &[usize], left: usize, natural: &[usize
     }
 }
 
-/// A line and its display width.
-type Measured = (String, usize);
+/// A line, where it lies in the cell's text, and its display width.
+type Measured = (Range<usize>, usize);
 
 /// Wraps the cells of one column to one width ([`fit`]), remembering the last few
 /// distinct texts: a column often repeats a cell (the region of each of a sheet's
@@ -764,28 +738,28 @@ impl<'a> Fitter<'a> {
     }
 }
 
-/// Text wrapped to a column: [`wrap`], and any line still too wide (a long run
+/// Text wrapped to a column: [`wrap_spans`], and any line still too wide (a long run
 /// that the line-break rules kept together) cut where it reaches the width.
 fn fit(text: &str, width: usize) -> Vec<Measured> {
     let mut lines = Vec::new();
-    for line in wrap(text, Some(width)) {
-        let w = display_width(&line);
+    for span in wrap_spans(text, Some(width)) {
+        let line = &text[span.clone()];
+        let w = display_width(line);
         if w <= width {
-            lines.push((line, w));
+            lines.push((span, w));
             continue;
         }
-        let mut part = String::new();
-        let mut used = 0;
-        for c in line.chars() {
+        let (mut start, mut used) = (span.start, 0);
+        for (i, c) in line.char_indices() {
             let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w > width && !part.is_empty() {
-                lines.push((std::mem::take(&mut part), used));
-                used = 0;
+            let at = span.start + i;
+            if used + w > width && at > start {
+                lines.push((start..at, used));
+                (start, used) = (at, 0);
             }
-            part.push(c);
             used += w;
         }
-        lines.push((part, used));
+        lines.push((start..span.end, used));
     }
     lines
 }
@@ -913,84 +887,17 @@ mod tests {
     }
 
     #[test]
-    fn a_lean_table_reads_as_one_that_keeps_its_lines() {
-        let words = [
-            "連携",
-            "について、",
-            "病院 ",
-            "ピアサポート",
-            "「協議の場」",
-            "(2019) ",
-            "地域移行。",
-            "abc def ",
-        ];
-        for width in [24, 40, 57, 80, 120] {
-            let mut kept = Grid::new(Border::Ascii, Rules::EveryRow, Some(width), false);
-            kept.set_header(vec![cell("圏域"), cell("質問"), cell("聞く相手")]);
-            for i in 0..(PARALLEL_ROWS * 3) {
-                let text: String = (0..i % 13)
-                    .map(|k| words[(i + k * 5) % words.len()])
-                    .collect();
-                let ask: String = (0..i % 4).map(|k| format!("圏域{k} ({i})\n")).collect();
-                kept.add_row(vec![
-                    cell(&format!("圏域{}", i % 7)),
-                    cell(&text),
-                    cell(ask.trim_end()),
-                ]);
-            }
-            let mut lean = kept.clone();
-            lean.lean();
-            assert_eq!(lean.render(), kept.render(), "width {width}");
-            assert_eq!(
-                lean.render_rows(false),
-                kept.render_rows(false),
-                "width {width}"
-            );
-        }
-    }
-
-    /// A cell whose lines, wrapped to its share of the room, leave some of it:
-    /// the column is narrowed to them, and a lean table must wrap the cell again
-    /// to the share (wrapped to the narrower width, its lines would differ).
-    #[test]
-    fn a_lean_table_wraps_again_to_the_width_the_layout_wrapped_to() {
-        let words = ["ab ", "cdef ", "連携", "「場」", "、", "g", "病院 ", "hij"];
-        let mut found = None;
-        'search: for n in 0..4000usize {
-            let text: String = (0..3 + n % 9)
-                .map(|k| words[(n / 7 + k * (n % 5 + 1)) % words.len()])
-                .collect();
-            for share in 6..16 {
-                let lines = fit(&text, share);
-                let used = lines.iter().map(|(_, w)| *w).max().unwrap_or(0);
-                if used < share && fit(&text, used) != lines {
-                    found = Some((text, share));
-                    break 'search;
-                }
-            }
-        }
-        let (text, share) = found.expect("a text that wraps differently when narrower");
-        // A table `2 * share + 7` wide: borders and padding take 7, and the two
-        // columns share the rest; the second, a long text, is the widest and takes
-        // what the first leaves.
-        let mut kept = Grid::new(Border::Ascii, Rules::EveryRow, Some(2 * share + 7), false);
-        for _ in 0..3 {
-            kept.add_row(vec![cell(&text), cell(&"あ".repeat(4 * share))]);
-        }
-        let mut lean = kept.clone();
-        lean.lean();
-        assert_eq!(lean.render(), kept.render(), "{text:?} at {share}");
-    }
-
-    #[test]
     fn a_line_the_rules_keep_whole_is_still_cut_to_the_column() {
-        let lines = fit("(2019)）。(2020)）。", 6);
+        let text = "(2019)）。(2020)）。";
+        let lines = fit(text, 6);
         assert!(
-            lines.iter().all(|(l, w)| display_width(l) == *w && *w <= 6),
+            lines
+                .iter()
+                .all(|(l, w)| display_width(&text[l.clone()]) == *w && *w <= 6),
             "{lines:?}"
         );
-        let text: String = lines.into_iter().map(|(l, _)| l).collect();
-        assert_eq!(text, "(2019)）。(2020)）。");
+        let joined: String = lines.into_iter().map(|(l, _)| &text[l]).collect();
+        assert_eq!(joined, text);
     }
 
     #[test]
