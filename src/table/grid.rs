@@ -446,7 +446,7 @@ impl<'a> Grid<'a> {
                 if i > 0 {
                     s.push(line.junction);
                 }
-                s.extend(std::iter::repeat_n(line.fill, w + 2));
+                push_run(&mut s, line.fill, w + 2);
             }
             s.push(line.right);
             s.push('\n');
@@ -454,6 +454,10 @@ impl<'a> Grid<'a> {
         };
         let row_rule = style.row_separator.as_ref().map(rule);
         let mut top = rule(&style.top);
+        // Room for a chunk of rows, each a line and its rule (more when wrapped,
+        // or wide characters): made once instead of grown bit by bit.
+        let line = top.len();
+        let room = |rows: usize| rows * (line + row_rule.as_ref().map_or(0, String::len));
         if let Some(header) = &self.header {
             let mut fitters: Vec<Fitter<'_>> =
                 layout.widths.iter().map(|&w| Fitter::new(w)).collect();
@@ -485,7 +489,7 @@ impl<'a> Grid<'a> {
                     .par_chunks(PARALLEL_ROWS)
                     .enumerate()
                     .map(|(k, rows)| {
-                        let mut s = String::new();
+                        let mut s = String::with_capacity(room(rows.len()));
                         write_rows(&mut s, b * batch + k * PARALLEL_ROWS, rows);
                         s
                     })
@@ -496,7 +500,8 @@ impl<'a> Grid<'a> {
             }
             each(rule(&style.bottom))
         } else {
-            let mut out = top;
+            let mut out = String::with_capacity(top.len() + room(self.rows.len()) + line);
+            out.push_str(&top);
             write_rows(&mut out, 0, &self.rows);
             out.push_str(&rule(&style.bottom));
             each(out)
@@ -522,7 +527,7 @@ impl<'a> Grid<'a> {
             color: None,
             bold: false,
         };
-        let cells: Vec<(&Cell<'a>, Lines<'_>)> = layout
+        let mut cells: Vec<(&Cell<'a>, Lines<'_>)> = layout
             .widths
             .iter()
             .zip(fitters)
@@ -534,15 +539,19 @@ impl<'a> Grid<'a> {
                     None => wr.header.as_deref(),
                     Some(r) => wr.rows.get(r).and_then(|l| l.as_deref()),
                 });
+                let text = &*cell.text;
                 let lines = match (wrapped, column) {
-                    (Some(lines), _) => Lines::Wrapped(lines),
+                    (Some(lines), _) => Lines::Wrapped(text, lines, 0),
                     // Wider than a column the layout did not wrap (one that keeps
                     // its width): cut to it.
-                    (None, None) if cell.width > w => Lines::Cut(fitter.fit(&cell.text)),
+                    (None, None) if cell.width > w => Lines::Cut(text, fitter.fit(text), 0),
                     // A wrapped column's cell without lines fits it; were it wider,
                     // it would be cut all the same.
-                    (None, Some(_)) if cell.width > w => Lines::Cut(fit(&cell.text, w).into()),
-                    (None, _) => Lines::Text(&cell.text),
+                    (None, Some(_)) if cell.width > w => Lines::Cut(text, fit(text, w).into(), 0),
+                    (None, _) if memchr::memchr(b'\n', text.as_bytes()).is_none() => {
+                        Lines::One(text, cell.width)
+                    }
+                    (None, _) => Lines::Text(text),
                 };
                 (cell, lines)
             })
@@ -554,13 +563,13 @@ impl<'a> Grid<'a> {
             .unwrap_or(1)
             .max(1);
         let (left, junction, right) = style.content;
-        for line in 0..height {
+        for _ in 0..height {
             out.push(left);
-            for (i, (&w, (cell, lines))) in layout.widths.iter().zip(&cells).enumerate() {
+            for (i, (&w, (cell, lines))) in layout.widths.iter().zip(&mut cells).enumerate() {
                 if i > 0 {
                     out.push(junction);
                 }
-                let (text, used) = lines.get(&cell.text, line, cell.width);
+                let (text, used) = lines.next_line();
                 let pad = w.saturating_sub(used);
                 let styled = self.color && (cell.color.is_some() || cell.bold);
                 if styled {
@@ -617,46 +626,64 @@ struct Wrapped {
     used: usize,
 }
 
-/// The lines of a cell as written.
+/// The lines of a cell as written, one after the other: the text of the cell and
+/// how it is split, and (for lines wrapped or cut) the next line to write.
 enum Lines<'a> {
-    /// The cell's own text, split at its line ends.
+    /// A text of one line, and its width.
+    One(&'a str, usize),
+    /// The lines of a text with line ends, those still to write.
     Text(&'a str),
     /// Wrapped by the layout.
-    Wrapped(&'a [Measured]),
+    Wrapped(&'a str, &'a [Measured], usize),
     /// Cut to a column that it is wider than (a column that keeps its width).
-    Cut(Arc<[Measured]>),
+    Cut(&'a str, Arc<[Measured]>, usize),
+    /// All written.
+    Done,
 }
 
-impl Lines<'_> {
+impl<'a> Lines<'a> {
     fn count(&self) -> usize {
         match self {
+            Lines::One(..) => 1,
             Lines::Text(t) => 1 + memchr::memchr_iter(b'\n', t.as_bytes()).count(),
-            Lines::Wrapped(l) => l.len(),
-            Lines::Cut(l) => l.len(),
+            Lines::Wrapped(_, l, _) => l.len(),
+            Lines::Cut(_, l, _) => l.len(),
+            Lines::Done => 0,
         }
     }
 
-    /// Line `k` of the cell's `text` and its width (`cell_width` is the width of
-    /// a one-line text), or nothing below the last one.
-    fn get<'t>(&'t self, text: &'t str, k: usize, cell_width: usize) -> (&'t str, usize) {
-        let measured = |l: &[Measured], k: usize| {
-            l.get(k)
-                .map_or(("", 0), |(span, w)| (&text[span.clone()], *w))
-        };
+    /// The next line and its width; nothing below the last one.
+    fn next_line(&mut self) -> (&'a str, usize) {
+        fn span<'t>(text: &'t str, lines: &[Measured], k: &mut usize) -> (&'t str, usize) {
+            let line = lines
+                .get(*k)
+                .map_or(("", 0), |(span, w)| (&text[span.clone()], *w));
+            *k += 1;
+            line
+        }
         match self {
-            Lines::Text(t) if !t.contains('\n') => {
-                if k == 0 {
-                    (t, cell_width)
-                } else {
-                    ("", 0)
-                }
+            Lines::One(text, width) => {
+                let line = (*text, *width);
+                *self = Lines::Done;
+                line
             }
-            Lines::Text(t) => {
-                let line = t.split('\n').nth(k).unwrap_or("");
+            Lines::Text(rest) => {
+                let rest: &'a str = rest;
+                let line = match rest.split_once('\n') {
+                    Some((line, after)) => {
+                        *self = Lines::Text(after);
+                        line
+                    }
+                    None => {
+                        *self = Lines::Done;
+                        rest
+                    }
+                };
                 (line, display_width(line))
             }
-            Lines::Wrapped(l) => measured(l, k),
-            Lines::Cut(l) => measured(l, k),
+            Lines::Wrapped(text, lines, k) => span(text, lines, k),
+            Lines::Cut(text, lines, k) => span(text, lines, k),
+            Lines::Done => ("", 0),
         }
     }
 }
@@ -764,6 +791,23 @@ fn fit(text: &str, width: usize) -> Vec<Measured> {
     lines
 }
 
+/// Pushes `n` times the character `c` (the fill of a rule): an ASCII one a run of
+/// bytes at a time.
+fn push_run(out: &mut String, c: char, n: usize) {
+    if !c.is_ascii() {
+        out.extend(std::iter::repeat_n(c, n));
+        return;
+    }
+    let run = [c as u8; 64];
+    let run = std::str::from_utf8(&run).unwrap_or_default();
+    let mut n = n;
+    while n > 0 {
+        let k = n.min(run.len());
+        out.push_str(&run[..k]);
+        n -= k;
+    }
+}
+
 fn push_spaces(out: &mut String, n: usize) {
     const SPACES: &str = "                                                                ";
     let mut n = n;
@@ -818,6 +862,27 @@ mod tests {
 | 南加賀   |  3 |
 | 石川中央 | 12 |
 +----------+----+"
+        );
+    }
+
+    #[test]
+    fn each_line_of_a_cell_is_written_beside_the_others() {
+        // A cell of lines (one longer than the others), one wrapped by the
+        // layout and one of a single line: each line in its place, padded.
+        let mut g = Grid::new(Border::Ascii, Rules::EveryRow, Some(24), false);
+        g.add_row(vec![
+            cell("a\nbbb\ncc"),
+            cell("あいうえおかきくけこ"),
+            cell("x"),
+        ]);
+        assert_eq!(
+            g.render(),
+            "\
++-----+------------+---+
+| a   | あいうえお | x |
+| bbb | かきくけこ |   |
+| cc  |            |   |
++-----+------------+---+"
         );
     }
 
