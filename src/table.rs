@@ -86,17 +86,22 @@ pub fn new_table<'a>(look: &Look, rules: Rules) -> Grid<'a> {
     Grid::new(look.border, rules, look.width.map(usize::from), look.color)
 }
 
-/// Header cells (bold when colour is on).
-pub fn header<S: AsRef<str>>(labels: &[S]) -> Vec<Cell<'static>> {
-    labels
-        .iter()
-        .map(|l| text_cell(l.as_ref()).bold())
-        .collect()
+/// Header cells (bold when colour is on), borrowing the labels.
+pub fn header<'a>(labels: &[&'a str]) -> Vec<Cell<'a>> {
+    labels.iter().map(|l| borrowed_cell(l).bold()).collect()
 }
 
 /// A cell of text from a sheet or a label (copied).
 pub fn text_cell(s: &str) -> Cell<'static> {
     borrowed_cell(s).into_owned()
+}
+
+/// [`text_cell`] of a text made for the cell: taken as it is when it is plain.
+pub fn string_cell(s: String) -> Cell<'static> {
+    match crate::text::plain_width(&s) {
+        Some(width) => Cell::measured(s, width),
+        None => Cell::new(terminal_text(&s)),
+    }
 }
 
 /// [`text_cell`] borrowing the text when it is plain (most of it), for the long
@@ -112,6 +117,18 @@ pub fn borrowed_cell(s: &str) -> Cell<'_> {
 /// A right-aligned cell (numbers).
 pub fn right_cell(s: impl AsRef<str>) -> Cell<'static> {
     text_cell(s.as_ref()).align(CellAlign::Right)
+}
+
+/// A right-aligned cell of a count. The counts of a comparison's tables are
+/// hundreds of thousands of cells at national scale, nearly all small numbers:
+/// those are not formatted and copied each time.
+pub fn count_cell(n: usize) -> Cell<'static> {
+    static SMALL: std::sync::LazyLock<Box<[String]>> =
+        std::sync::LazyLock::new(|| (0..1000).map(|n: usize| n.to_string()).collect());
+    match SMALL.get(n) {
+        Some(text) => Cell::measured(text.as_str(), text.len()).align(CellAlign::Right),
+        None => right_cell(n.to_string()),
+    }
 }
 
 /// A cell whose text is coloured when colour is on.
@@ -722,6 +739,21 @@ mod tests {
         // The line breaks at the space, but `,` may not start a line: the word
         // before it comes down, and the space between them with it.
         assert_eq!(wrap("abc ,", Some(4)), ["a", "bc ,"]);
+    }
+
+    #[test]
+    fn a_count_cell_reads_as_the_number_written_out() {
+        for n in [0, 7, 42, 999, 1000, 123_456] {
+            let mut t = Grid::new(Border::Ascii, Rules::HeaderOnly, None, false);
+            t.add_row(vec![count_cell(n), text_cell("x")]);
+            t.add_row(vec![right_cell(format!("{n}0")), text_cell("y")]);
+            let text = t.render();
+            let first = text.lines().nth(1).unwrap();
+            assert_eq!(
+                first,
+                format!("| {n:>w$} | x |", w = n.to_string().len() + 1)
+            );
+        }
     }
 
     #[test]

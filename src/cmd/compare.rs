@@ -11,9 +11,7 @@ use crate::i18n::report::{self as words, W};
 use crate::i18n::Lang;
 use crate::model::View;
 use crate::output::{Ctx, Exit};
-use crate::report::compare::{
-    CompareReport, IndicatorAcross, QuestionRow, RegionSummary, SheetDigest,
-};
+use crate::report::compare::{CompareReport, QuestionRow, RegionSummary, SheetDigest};
 use crate::report::{IndicatorRow, Judging};
 use crate::table::{self, Align, Color, Look, Rules};
 use crate::themes::Glossary;
@@ -284,12 +282,45 @@ fn labels(report: &CompareReport) -> Vec<&str> {
     report.regions.iter().map(|r| &*r.label).collect()
 }
 
+/// The regions' labels as header cells, made once (on all cores) for the three
+/// tables of regions side by side.
+fn heads<'a>(labels: &[&'a str]) -> Vec<table::Cell<'a>> {
+    use rayon::prelude::*;
+    labels
+        .par_iter()
+        .map(|l| table::header(&[l]).remove(0))
+        .collect()
+}
+
+/// The header of a table of regions side by side: `first`, then the regions of
+/// `group`.
+fn head<'a>(
+    s: &Sections<'a>,
+    first: &'a str,
+    group: &std::ops::Range<usize>,
+) -> Vec<table::Cell<'a>> {
+    let mut head = Vec::with_capacity(1 + group.len());
+    head.extend(table::header(&[first]));
+    head.extend_from_slice(&s.heads[group.clone()]);
+    head
+}
+
+/// A row of a table of regions side by side, its first cell given, with room for
+/// the cells of the regions of `group`.
+fn row<'a>(first: &table::Cell<'a>, group: &std::ops::Range<usize>) -> Vec<table::Cell<'a>> {
+    let mut row = Vec::with_capacity(1 + group.len());
+    row.push(first.clone());
+    row
+}
+
 /// Column groups of regions side by side that fit the width.
-fn groups(look: &Look, first: usize, labels: &[&str], min: usize) -> Vec<std::ops::Range<usize>> {
-    let widths: Vec<usize> = labels
-        .iter()
-        .map(|l| table::display_width(&table::terminal_text(l)).max(min))
-        .collect();
+fn groups(
+    look: &Look,
+    first: usize,
+    heads: &[table::Cell<'_>],
+    min: usize,
+) -> Vec<std::ops::Range<usize>> {
+    let widths: Vec<usize> = heads.iter().map(|h| h.width().max(min)).collect();
     table::column_groups(first, &widths, look.width)
 }
 
@@ -311,9 +342,11 @@ fn render_table(
         writeln!(out, "{}", W::NoRegions.get(lang))?;
         return Ok(());
     }
+    let labels = labels(report);
     let s = Sections {
         report,
-        labels: labels(report),
+        heads: heads(&labels),
+        labels,
         look,
         lang,
         at_once: report.regions.len() <= SECTIONS_AT_ONCE,
@@ -364,6 +397,8 @@ const SECTIONS_AT_ONCE: usize = 10_000;
 struct Sections<'a> {
     report: &'a CompareReport,
     labels: Vec<&'a str>,
+    /// [`heads`] of `labels`.
+    heads: Vec<table::Cell<'a>>,
     look: &'a Look,
     lang: Lang,
     /// The sections are made at the same time and held until written; else one
@@ -373,25 +408,23 @@ struct Sections<'a> {
 
 /// Overview: figures as rows, regions as columns (continued below when too many).
 fn overview(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
-    let (report, labels, look, lang) = (s.report, &s.labels, s.look, s.lang);
+    let (report, look, lang) = (s.report, s.look, s.lang);
     writeln!(out)?;
     writeln!(out, "{}", words::section(lang, W::Overview.get(lang)))?;
-    let first = FIGURES
+    let names: Vec<_> = FIGURES
         .iter()
-        .map(|f| table::display_width(f.label.get(lang)))
-        .max()
-        .unwrap_or(0);
-    table::write_tables(out, &groups(look, first, labels, 4), |group| {
+        .map(|f| table::borrowed_cell(f.label.get(lang)))
+        .collect();
+    let first = names.iter().map(table::Cell::width).max().unwrap_or(0);
+    table::write_tables(out, &groups(look, first, &s.heads, 4), |group| {
         let mut t = table::new_table(look, Rules::HeaderOnly);
-        let mut head = vec![W::Item.get(lang)];
-        head.extend(&labels[group.clone()]);
-        t.set_header(table::header(&head));
-        for f in FIGURES {
-            let mut cells = vec![table::borrowed_cell(f.label.get(lang))];
+        t.set_header(head(s, W::Item.get(lang), group));
+        for (f, name) in FIGURES.iter().zip(&names) {
+            let mut cells = row(name, group);
             for r in &report.regions[group.clone()] {
                 let n = (f.value)(r);
                 let color = if n > 0 { f.alert } else { f.alert_zero };
-                cells.push(table::colored(table::right_cell(n.to_string()), color));
+                cells.push(table::colored(table::count_cell(n), color));
             }
             t.add_row(cells);
         }
@@ -409,16 +442,26 @@ fn blank_views(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     let mut head = vec![W::Region.get(lang), W::Challenges.get(lang)];
     head.extend(View::ALL.map(|v| words::view(lang, v)));
     t.set_header(table::header(&head));
-    for r in &report.regions {
-        let mut cells = vec![
-            table::borrowed_cell(&r.label),
-            table::right_cell(r.challenges.to_string()),
-        ];
-        for v in View::ALL {
-            let empty = r.views.get(v).empty;
-            let color = (empty > 0).then_some(Color::Yellow);
-            cells.push(table::colored(table::right_cell(empty.to_string()), color));
-        }
+    // A row for each region, made on all cores.
+    let rows: Vec<Vec<table::Cell<'_>>> = {
+        use rayon::prelude::*;
+        report
+            .regions
+            .par_iter()
+            .map(|r| {
+                let mut cells = Vec::with_capacity(2 + View::ALL.len());
+                cells.push(table::borrowed_cell(&r.label));
+                cells.push(table::count_cell(r.challenges));
+                for v in View::ALL {
+                    let empty = r.views.get(v).empty;
+                    let color = (empty > 0).then_some(Color::Yellow);
+                    cells.push(table::colored(table::count_cell(empty), color));
+                }
+                cells
+            })
+            .collect()
+    };
+    for cells in rows {
         t.add_row(cells);
     }
     table::write_table(out, &t)?;
@@ -437,13 +480,13 @@ fn indicators(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     if report.indicators.is_empty() {
         return writeln!(out, "{}", W::NoIndicators.get(lang));
     }
-    let first = report
+    let names: Vec<_> = report
         .indicators
         .iter()
-        .map(|i| table::display_width(&table::terminal_text(&i.name)).min(16))
-        .max()
-        .unwrap_or(0);
-    let groups = groups(look, first, labels, 16);
+        .map(|i| table::borrowed_cell(&i.name))
+        .collect();
+    let first = names.iter().map(|c| c.width().min(16)).max().unwrap_or(0);
+    let groups = groups(look, first, &s.heads, 16);
     // Only the indicators some region of a group has: with many regions most
     // rows of a group would be blank. Found in one pass over the indicators, each
     // with the cells of its regions in the group (looking a region up by its label
@@ -454,16 +497,16 @@ fn indicators(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
         group_of[range.clone()].fill(g);
     }
     type Cells<'a> = Vec<(usize, &'a IndicatorRow)>;
-    let mut rows_of_group: Vec<Vec<(&IndicatorAcross, Cells<'_>)>> = vec![Vec::new(); groups.len()];
-    for ind in &report.indicators {
+    let mut rows_of_group: Vec<Vec<(usize, Cells<'_>)>> = vec![Vec::new(); groups.len()];
+    for (i, ind) in report.indicators.iter().enumerate() {
         for (label, row) in &ind.regions.0 {
             let Some(&r) = region_of.get(&**label) else {
                 continue;
             };
             let rows = &mut rows_of_group[group_of[r]];
             match rows.last_mut() {
-                Some((last, cells)) if std::ptr::eq(*last, ind) => cells.push((r, row)),
-                _ => rows.push((ind, vec![(r, row)])),
+                Some((last, cells)) if *last == i => cells.push((r, row)),
+                _ => rows.push((i, vec![(r, row)])),
             }
         }
     }
@@ -473,15 +516,13 @@ fn indicators(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
             return None;
         }
         let mut t = table::new_table(look, Rules::EveryRow);
-        let mut head = vec![W::Indicator.get(lang)];
-        head.extend(&labels[group.clone()]);
-        t.set_header(table::header(&head));
-        for (ind, cells) in rows {
-            let mut row = vec![table::borrowed_cell(&ind.name)];
+        t.set_header(head(s, W::Indicator.get(lang), group));
+        for (i, cells) in rows {
+            let mut row = row(&names[*i], group);
             for r in group.clone() {
                 row.push(match cells.iter().find(|(c, _)| *c == r) {
                     Some((_, ind)) => table::colored(
-                        table::text_cell(&indicator_cell(ind, lang)),
+                        table::string_cell(indicator_cell(ind, lang)),
                         crate::cmd::progress::verdict_color(ind),
                     ),
                     None => table::borrowed_cell(""),
@@ -496,24 +537,22 @@ fn indicators(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
 
 /// How many texts of each region mention each theme.
 fn themes(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
-    let (report, labels, look, lang) = (s.report, &s.labels, s.look, s.lang);
+    let (report, look, lang) = (s.report, s.look, s.lang);
     writeln!(out)?;
     writeln!(out, "{}", words::section(lang, W::Themes.get(lang)))?;
-    let first = report
+    let names: Vec<_> = report
         .themes
         .iter()
-        .map(|t| table::display_width(&table::terminal_text(&t.theme)))
-        .max()
-        .unwrap_or(0);
-    table::write_tables(out, &groups(look, first, labels, 4), |group| {
+        .map(|t| table::borrowed_cell(&t.theme))
+        .collect();
+    let first = names.iter().map(table::Cell::width).max().unwrap_or(0);
+    table::write_tables(out, &groups(look, first, &s.heads, 4), |group| {
         let mut t = table::new_table(look, Rules::HeaderOnly);
-        let mut head = vec![W::Theme.get(lang)];
-        head.extend(&labels[group.clone()]);
-        t.set_header(table::header(&head));
-        for theme in &report.themes {
-            let mut cells = vec![table::borrowed_cell(&theme.theme)];
+        t.set_header(head(s, W::Theme.get(lang), group));
+        for (theme, name) in report.themes.iter().zip(&names) {
+            let mut cells = row(name, group);
             for (_, n) in &theme.regions.0[group.clone()] {
-                cells.push(table::right_cell(n.to_string()));
+                cells.push(table::count_cell(*n));
             }
             t.add_row(cells);
         }
@@ -862,6 +901,7 @@ mod tests {
             let sections = |at_once| Sections {
                 report: &report,
                 labels: labels(&report),
+                heads: heads(&labels(&report)),
                 look: &look,
                 lang: Lang::Ja,
                 at_once,
