@@ -324,13 +324,23 @@ pub fn wrap_spans(text: &str, width: Option<usize>) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut at = 0;
     for para in text.split('\n') {
-        match width.filter(|&w| w >= 4 && char_width_sum(para) > w) {
+        match width.filter(|&w| w >= 4 && wider_than(para, w)) {
             Some(width) => wrap_paragraph(para, at, width, &mut lines),
             None => lines.push(at..at + para.len()),
         }
         at += para.len() + 1;
     }
     lines
+}
+
+/// Whether the widths of the characters of a line add up to more than `width`
+/// ([`char_width_sum`], stopping there).
+fn wider_than(s: &str, width: usize) -> bool {
+    let mut used = 0;
+    s.chars().any(|c| {
+        used += char_width(c);
+        used > width
+    })
 }
 
 /// The widths of the characters of a line, added up (as [`wrap`] measures).

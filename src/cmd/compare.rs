@@ -1,7 +1,9 @@
 //! `sheet compare`: the regions side by side — what each has written, which views
 //! are blank, indicators of the same name, themes, and whom to ask each question.
 
-use std::collections::HashMap;
+// foldhash (seeded per process) rather than SipHash: the maps are keyed by the
+// addresses of shared lists and by labels, looked up once per row.
+use foldhash::HashMap;
 use std::io::{self, Write};
 
 use crate::cli::CompareArgs;
@@ -248,8 +250,8 @@ impl SharedTexts {
         ask: impl Fn(&QuestionRow) -> String,
     ) -> SharedTexts {
         let mut texts = SharedTexts {
-            themes: HashMap::new(),
-            ask: HashMap::new(),
+            themes: HashMap::default(),
+            ask: HashMap::default(),
         };
         for q in questions {
             texts
