@@ -79,8 +79,12 @@ pub struct ValidateArgs {
 #[derive(Debug, Args)]
 #[command(after_help = "sheet diff OLD.toml NEW.toml\nsheet diff REV [REV2] [-- PATH...]")]
 pub struct DiffArgs {
-    /// OLD NEW（2 つのファイル）または REV [REV2]（git の版; 省略時 HEAD）
-    #[arg(value_name = "OLD|REV")]
+    // The help is an attribute, not a doc comment: rustdoc would read `[REV2]`
+    // as a link.
+    #[arg(
+        value_name = "OLD|REV",
+        help = "OLD NEW（2 つのファイル）または REV [REV2]（git の版; 省略時 HEAD）"
+    )]
     pub args: Vec<String>,
     /// 比べるシートのファイルかフォルダ（版を比べるとき）
     #[arg(last = true, value_name = "PATH")]
@@ -146,8 +150,13 @@ pub struct NewArgs {
     /// ファイル名（英小文字・数字・ハイフン。既定: 圏域名が英字ならそこから作る）
     #[arg(long, value_name = "SLUG")]
     pub slug: Option<String>,
-    /// 書き出すファイル（既定: regions/<slug>.toml、- で標準出力）。上書きはしません
-    #[arg(long, value_name = "FILE")]
+    // The help is an attribute, not a doc comment: rustdoc would read `<slug>`
+    // as an HTML tag.
+    #[arg(
+        long,
+        value_name = "FILE",
+        help = "書き出すファイル（既定: regions/<slug>.toml、- で標準出力）。上書きはしません"
+    )]
     pub out: Option<PathBuf>,
 }
 
