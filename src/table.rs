@@ -88,7 +88,12 @@ pub fn new_table<'a>(look: &Look, rules: Rules) -> Grid<'a> {
 
 /// Header cells (bold when colour is on), borrowing the labels.
 pub fn header<'a>(labels: &[&'a str]) -> Vec<Cell<'a>> {
-    labels.iter().map(|l| borrowed_cell(l).bold()).collect()
+    labels.iter().map(|l| header_cell(l)).collect()
+}
+
+/// One [`header`] cell.
+pub fn header_cell(label: &str) -> Cell<'_> {
+    borrowed_cell(label).bold()
 }
 
 /// A cell of text from a sheet or a label (copied).

@@ -288,10 +288,7 @@ fn labels(report: &CompareReport) -> Vec<&str> {
 /// tables of regions side by side.
 fn heads<'a>(labels: &[&'a str]) -> Vec<table::Cell<'a>> {
     use rayon::prelude::*;
-    labels
-        .par_iter()
-        .map(|l| table::header(&[l]).remove(0))
-        .collect()
+    labels.par_iter().map(|l| table::header_cell(l)).collect()
 }
 
 /// The header of a table of regions side by side: `first`, then the regions of
@@ -302,7 +299,7 @@ fn head<'a>(
     group: &std::ops::Range<usize>,
 ) -> Vec<table::Cell<'a>> {
     let mut head = Vec::with_capacity(1 + group.len());
-    head.extend(table::header(&[first]));
+    head.push(table::header_cell(first));
     head.extend_from_slice(&s.heads[group.clone()]);
     head
 }
