@@ -9,6 +9,7 @@
 
 pub mod grid;
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::ops::Range;
 
@@ -103,19 +104,21 @@ pub fn text_cell(s: &str) -> Cell<'static> {
 
 /// [`text_cell`] of a text made for the cell: taken as it is when it is plain.
 pub fn string_cell(s: String) -> Cell<'static> {
-    match crate::text::plain_width(&s) {
-        Some(width) => Cell::measured(s, width),
-        None => Cell::new(terminal_text(&s)),
-    }
+    safe_cell(Cow::Owned(s))
 }
 
 /// [`text_cell`] borrowing the text when it is plain (most of it), for the long
 /// tables of a report that outlives them.
 pub fn borrowed_cell(s: &str) -> Cell<'_> {
-    // Plain text is measured and taken as it is in one pass.
-    match crate::text::plain_width(s) {
+    safe_cell(Cow::Borrowed(s))
+}
+
+/// A cell of `s` made safe for a terminal: plain text (most of it) is measured
+/// and taken as it is in one pass, other text goes through [`terminal_text`].
+fn safe_cell(s: Cow<'_, str>) -> Cell<'_> {
+    match crate::text::plain_width(&s) {
         Some(width) => Cell::measured(s, width),
-        None => Cell::new(terminal_text(s)),
+        None => Cell::new(terminal_text(&s)),
     }
 }
 
