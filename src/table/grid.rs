@@ -465,12 +465,8 @@ impl<'a> Grid<'a> {
             top.push_str(&rule(&style.header_separator));
         }
         let write_rows = |out: &mut String, first: usize, rows: &[Vec<Cell<'a>>]| {
-            let mut fitters: Vec<Fitter<'_>> = layout
-                .widths
-                .iter()
-                .zip(&layout.wrapped)
-                .map(|(&w, _)| Fitter::new(w))
-                .collect();
+            let mut fitters: Vec<Fitter<'_>> =
+                layout.widths.iter().map(|&w| Fitter::new(w)).collect();
             for (n, row) in rows.iter().enumerate() {
                 if let Some(r) = &row_rule {
                     if first + n > 0 {
