@@ -100,13 +100,24 @@ fn classify(bytes: &[u8], i: usize) -> Class {
     if is_kept(b0, b1, b2) {
         return Class::Kept;
     }
+    match fullwidth_ascii(b0, b1, b2) {
+        Some(_) => Class::Mapped,
+        None => Class::Other,
+    }
+}
+
+/// The ASCII character NFKC makes of the three-byte character `b0 b1 b2` when it
+/// is one of those [`fullwidth_to_ascii`] maps, read from its UTF-8 bytes.
+#[inline]
+pub(crate) fn fullwidth_ascii(b0: u8, b1: u8, b2: u8) -> Option<u8> {
     match (b0, b1) {
         // U+3000, the ideographic space.
-        (0xE3, 0x80) if b2 == 0x80 => Class::Mapped,
-        // U+FF01..U+FF3F and U+FF40..U+FF5E: full-width ASCII forms.
-        (0xEF, 0xBC) if b2 != 0x80 => Class::Mapped,
-        (0xEF, 0xBD) if b2 <= 0x9E => Class::Mapped,
-        _ => Class::Other,
+        (0xE3, 0x80) if b2 == 0x80 => Some(b' '),
+        // U+FF01..U+FF3F and U+FF40..U+FF5E: full-width ASCII forms, 0xFEE0 above
+        // the ASCII they stand for.
+        (0xEF, 0xBC) if b2 != 0x80 => Some(0x20 + (b2 & 0x3F)),
+        (0xEF, 0xBD) if b2 <= 0x9E => Some(0x60 + (b2 & 0x3F)),
+        _ => None,
     }
 }
 

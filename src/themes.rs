@@ -84,18 +84,33 @@ pub struct Glossary {
 }
 
 /// The keywords of a glossary, indexed by the first two bytes of their UTF-8 form.
-/// A text is read once, character by character; where the keywords filed under a
-/// character's first two bytes, they are compared. Every keyword found is reported,
-/// overlapping ones included (制度の理解 and 理解を深める in 制度の理解を深める). For the
-/// few short keywords of a glossary this costs a few instructions per character,
-/// where a general multi-pattern automaton's search for overlapping matches was
-/// measured here at about 20 per byte of Japanese text.
+/// A text is read once, character by character; where a keyword starts with the
+/// character, the keywords filed under its first two bytes are compared. Every
+/// keyword found is reported, overlapping ones included (制度の理解 and 理解を深める
+/// in 制度の理解を深める). For the few short keywords of a glossary this costs a
+/// table lookup per character, where a general multi-pattern automaton's search
+/// for overlapping matches was measured here at about 20 instructions per byte of
+/// Japanese text. The table (64 KiB) is made once a run, from the keywords.
 #[derive(Debug, Clone)]
 struct Keywords {
     /// Keywords (with their themes) by [`bucket`] of their first bytes.
     buckets: Vec<Vec<(String, usize)>>,
     /// Whether a bucket holds a keyword: one test passes over most characters.
     filled: Vec<bool>,
+    /// What [`Keywords::themes_in_as_is`] makes of each character of the Basic
+    /// Multilingual Plane, by code point: one lookup per character of the text.
+    reading: Box<[Reading; 0x10000]>,
+}
+
+/// How [`Keywords::themes_in_as_is`] reads a character where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// NFKC may change it, with its neighbours: the text must be normalised.
+    Normalise,
+    /// Read as it is (or as the ASCII NFKC maps it to); no keyword starts with it.
+    Pass,
+    /// Likewise, and some keyword starts with it: compare the keywords.
+    Start,
 }
 
 /// How many buckets [`bucket`] files into.
@@ -121,6 +136,7 @@ impl Keywords {
         let mut k = Keywords {
             buckets: vec![Vec::new(); BUCKETS],
             filled: vec![false; BUCKETS],
+            reading: Box::new([Reading::Normalise; 0x10000]),
         };
         for (i, theme) in themes.iter().enumerate() {
             for needle in &theme.needles {
@@ -132,31 +148,66 @@ impl Keywords {
                 }
             }
         }
+        // The character each character is read as: ASCII and the characters NFKC
+        // keeps as themselves, the full-width ASCII forms as their ASCII.
+        let needles = || k.buckets.iter().flatten().map(|(n, _)| n.as_bytes());
+        let ascii_starts: Vec<u8> = needles().filter_map(|n| n.first().copied()).collect();
+        let char_starts: Vec<&[u8]> = needles().filter_map(|n| n.get(..3)).collect();
+        for c in (0..0x10000u32).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let read = match *c.encode_utf8(&mut utf8).as_bytes() {
+                [a] => Some(a),
+                [b0, b1, b2] if crate::text::is_kept(b0, b1, b2) => Some(b0),
+                [b0, b1, b2] => crate::text::fullwidth_ascii(b0, b1, b2),
+                _ => None,
+            };
+            let Some(first) = read else { continue };
+            let some_start = if first < 0x80 {
+                ascii_starts.contains(&first.to_ascii_lowercase())
+            } else {
+                char_starts.contains(&&utf8[..3])
+            };
+            k.reading[c as usize] = if some_start {
+                Reading::Start
+            } else {
+                Reading::Pass
+            };
+        }
         k
     }
 
-    /// [`Keywords::themes_in`] of a text read as it is, or `None` when it holds
-    /// a character that NFKC may change (the text must then be normalised first).
-    /// Most sheet text is ASCII, kana and kanji, so this is the one pass made.
+    /// [`Keywords::themes_in`] of the NFKC of a text, found in the text as it is,
+    /// or `None` when it holds a character whose NFKC this does not know (the
+    /// text must then be normalised first). Most sheet text is ASCII, kana, kanji
+    /// and the full-width ASCII forms (（１１人）) that NFKC maps one to one onto
+    /// ASCII: those are read as their NFKC where they stand, so this is the one
+    /// pass made over it.
     fn themes_in_as_is(&self, text: &str) -> Option<Vec<usize>> {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
         let mut at = 0;
-        while let Some(&first) = bytes.get(at) {
-            let (b, step) = if first < 0x80 {
-                (bucket(first, 0), 1)
-            } else {
-                match bytes.get(at + 1..at + 3) {
-                    Some(&[b1, b2]) if crate::text::is_kept(first, b1, b2) => {
-                        (bucket(first, b1), 3)
-                    }
-                    _ => return None,
-                }
-            };
-            if self.filled[b] {
-                self.compare(b, &bytes[at..], &mut found);
+        loop {
+            let (start, reading) = skip_passing(&self.reading, bytes, at);
+            match reading {
+                None => break,
+                Some(Reading::Normalise) => return None,
+                Some(_) => {}
             }
-            at += step;
+            let rest = &bytes[start..];
+            let (b, step) = match *rest {
+                [b0, b1, b2, ..] if b0 >= 0x80 => match crate::text::fullwidth_ascii(b0, b1, b2) {
+                    Some(ascii) => (bucket(ascii, 0), 3),
+                    None => (bucket(b0, b1), 3),
+                },
+                [b0, ..] => (bucket(b0, 0), 1),
+                [] => break,
+            };
+            for (needle, theme) in &self.buckets[b] {
+                if starts_with_as_nfkc(rest, needle.as_bytes()) {
+                    found.push(*theme);
+                }
+            }
+            at = start + step;
         }
         found.sort_unstable();
         found.dedup();
@@ -199,6 +250,85 @@ impl Keywords {
         found.dedup();
         found
     }
+}
+
+/// The first character of `bytes` from `at` on that does not read as
+/// [`Reading::Pass`]: its position and reading (`None` at the end of the text; a
+/// two- or four-byte character reads as [`Reading::Normalise`]). The loop over
+/// most of the characters of a sheet, kept apart so that it stays in registers.
+fn skip_passing(
+    reading: &[Reading; 0x10000],
+    bytes: &[u8],
+    mut at: usize,
+) -> (usize, Option<Reading>) {
+    while let Some(&b0) = bytes.get(at) {
+        let (c, step) = match b0 {
+            0x00..=0x7F => (usize::from(b0), 1),
+            0xE0..=0xEF => match bytes.get(at + 1..at + 3) {
+                Some(&[b1, b2]) => (
+                    (usize::from(b0 & 0x0F) << 12)
+                        | (usize::from(b1 & 0x3F) << 6)
+                        | usize::from(b2 & 0x3F),
+                    3,
+                ),
+                _ => return (at, Some(Reading::Normalise)),
+            },
+            _ => return (at, Some(Reading::Normalise)),
+        };
+        let r = reading[c];
+        if r != Reading::Pass {
+            return (at, Some(r));
+        }
+        at += step;
+    }
+    (at, None)
+}
+
+/// Whether `text` starts with `needle` (NFKC, lower case) when its full-width
+/// ASCII forms are read as the ASCII NFKC makes of them, and ASCII letters without
+/// case. `text` is UTF-8 from a character start; its other characters are
+/// compared as they are ([`Keywords::themes_in_as_is`] only asks of text whose
+/// every character is ASCII, kept by NFKC, or one of those forms).
+#[inline]
+fn starts_with_as_nfkc(text: &[u8], needle: &[u8]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while let Some(&want) = needle.get(j) {
+        let Some(&b) = text.get(i) else {
+            return false;
+        };
+        if b < 0x80 {
+            if !b.eq_ignore_ascii_case(&want) {
+                return false;
+            }
+            i += 1;
+            j += 1;
+            continue;
+        }
+        let len = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let Some(c) = text.get(i..i + len) else {
+            return false;
+        };
+        if let &[b0, b1, b2] = c {
+            if let Some(ascii) = crate::text::fullwidth_ascii(b0, b1, b2) {
+                if !ascii.eq_ignore_ascii_case(&want) {
+                    return false;
+                }
+                i += 3;
+                j += 1;
+                continue;
+            }
+        }
+        if needle.get(j..j + len) != Some(c) {
+            return false;
+        }
+        i += len;
+        j += len;
+    }
+    true
 }
 
 /// What is wrong with a `themes.toml`.
@@ -364,10 +494,10 @@ mod tests {
         /// theme in the normalised text finds.
         #[test]
         fn one_pass_agrees_with_theme_by_theme(
-            s in "[病院医療機関ピアサポｻﾎﾟｰ制度の理解を深める周知格差があ介護協議場普及啓発マンパワー人材手不足ＡａD 　]{0,24}"
+            s in "[病院医療機関ピアサポｻﾎﾟｰ制度の理解を深める周知格差があ介護協議場普及啓発マンパワー人材手不足ＡａD 　（１）()1]{0,24}"
         ) {
             let g = Glossary::new(
-                parse("[themes]\nA = [\"ad\", \"病院\"]\nB = [\"医療機関\", \"院医\"]\n".as_bytes())
+                parse("[themes]\nA = [\"ad\", \"病院\", \"(1)\"]\nB = [\"医療機関\", \"院医\"]\n".as_bytes())
                     .unwrap()
                     .into_iter()
                     .chain(Glossary::builtin().themes)
