@@ -148,30 +148,50 @@ impl Keywords {
                 }
             }
         }
-        // The character each character is read as: ASCII and the characters NFKC
-        // keeps as themselves, the full-width ASCII forms as their ASCII.
-        let needles = || k.buckets.iter().flatten().map(|(n, _)| n.as_bytes());
-        let ascii_starts: Vec<u8> = needles().filter_map(|n| n.first().copied()).collect();
-        let char_starts: Vec<&[u8]> = needles().filter_map(|n| n.get(..3)).collect();
-        for c in (0..0x10000u32).filter_map(char::from_u32) {
-            let mut utf8 = [0; 4];
-            let read = match *c.encode_utf8(&mut utf8).as_bytes() {
-                [a] => Some(a),
-                [b0, b1, b2] if crate::text::is_kept(b0, b1, b2) => Some(b0),
-                [b0, b1, b2] => crate::text::fullwidth_ascii(b0, b1, b2),
-                _ => None,
+        // ASCII and the characters NFKC keeps as themselves pass, and the
+        // full-width ASCII forms, read as their ASCII.
+        for (c, reading) in k.reading.iter_mut().enumerate() {
+            let passes = match c {
+                0..=0x7F => true,
+                0x800.. => {
+                    // The three bytes of `c` in UTF-8 (a surrogate never reaches here).
+                    let b0 = 0xE0 | (c >> 12) as u8;
+                    let b1 = 0x80 | ((c >> 6) & 0x3F) as u8;
+                    let b2 = 0x80 | (c & 0x3F) as u8;
+                    crate::text::is_kept(b0, b1, b2)
+                        || crate::text::fullwidth_ascii(b0, b1, b2).is_some()
+                }
+                _ => false,
             };
-            let Some(first) = read else { continue };
-            let some_start = if first < 0x80 {
-                ascii_starts.contains(&first.to_ascii_lowercase())
-            } else {
-                char_starts.contains(&&utf8[..3])
+            if passes {
+                *reading = Reading::Pass;
+            }
+        }
+        // Then where a keyword starts: an ASCII one in either case and written
+        // full width (ＡＤ and ａｄ read as ad), any other with its character.
+        for (needle, _) in k.buckets.iter().flatten() {
+            let Some(first) = needle.chars().next() else {
+                continue;
             };
-            k.reading[c as usize] = if some_start {
-                Reading::Start
-            } else {
-                Reading::Pass
-            };
+            let mut starts = vec![u32::from(first)];
+            if first.is_ascii() {
+                let a = first as u8;
+                for a in [a.to_ascii_lowercase(), a.to_ascii_uppercase()] {
+                    starts.push(u32::from(a));
+                    match a {
+                        // U+FF01..U+FF5E stand 0xFEE0 above the ASCII they map to.
+                        0x21..=0x7E => starts.push(u32::from(a) + 0xFEE0),
+                        b' ' => starts.push(0x3000),
+                        _ => {}
+                    }
+                }
+            }
+            for c in starts {
+                let c = c as usize;
+                if c < 0x10000 && k.reading[c] == Reading::Pass {
+                    k.reading[c] = Reading::Start;
+                }
+            }
         }
         k
     }
