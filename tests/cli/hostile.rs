@@ -147,26 +147,33 @@ fn every_command_survives_the_bad_corpus_and_writes_nothing() {
     );
 }
 
-/// `themes.toml` is read on a thread of rayon's pool too (its stack is smaller
+/// `compare` reads `themes.toml` on a thread of rayon's pool (its stack is smaller
 /// than the main thread's): deep nesting is an error there, not an overflow.
 #[test]
 fn a_deeply_nested_themes_toml_is_an_error_not_a_crash() {
     let n = 100_000;
-    let t = Test::new().file(
+    let valid = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal.toml"),
+    )
+    .unwrap();
+    let t = Test::new().file("regions/minimal.toml", valid).file(
         "regions/themes.toml",
         format!("[themes]\nx = {}{}\n", "[".repeat(n), "]".repeat(n)),
     );
-    for cmd in ["compare", "progress"] {
+    for args in [&["compare"][..], &["compare", "--format", "json"]] {
         let out = Command::new(env!("CARGO_BIN_EXE_sheet"))
-            .arg(cmd)
+            .args(args)
             .current_dir(t.dir.path())
             .env("NO_COLOR", "1")
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(matches!(out.status.code(), Some(1 | 2)), "{cmd}: {stderr}");
-        assert!(!stderr.contains("panicked"), "{cmd}: {stderr}");
-        assert!(stderr.contains("themes.toml"), "{cmd}: {stderr}");
+        assert!(
+            matches!(out.status.code(), Some(1 | 2)),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(stderr.contains("themes.toml"), "{args:?}: {stderr}");
     }
 }
 
