@@ -154,7 +154,8 @@ impl Keywords {
             let passes = match c {
                 0..=0x7F => true,
                 0x800.. => {
-                    // The three bytes of `c` in UTF-8 (a surrogate never reaches here).
+                    // The three bytes of `c` in UTF-8 (surrogates, never in a text,
+                    // are neither and stay `Normalise`).
                     let b0 = 0xE0 | (c >> 12) as u8;
                     let b1 = 0x80 | ((c >> 6) & 0x3F) as u8;
                     let b2 = 0x80 | (c & 0x3F) as u8;
