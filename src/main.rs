@@ -10,8 +10,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// `mi_option_purge_delay` in mimalloc 3's `mi_option_e` (include/mimalloc.h);
 /// libmimalloc-sys names no constant for it.
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-/// `mi_option_allow_thp`, likewise.
-const MI_OPTION_ALLOW_THP: libmimalloc_sys::mi_option_t = 43;
 
 fn main() -> std::process::ExitCode {
     // By default mimalloc gives memory freed for 10 ms back to the system, and the
@@ -30,13 +28,13 @@ fn main() -> std::process::ExitCode {
     // with this (made before main). In four interleaved runs on the 2-core
     // machine, its median time over the floor's per round was lower every time
     // without them: 1.37x -> 1.26x, 1.59x -> 1.37x, 1.46x -> 1.43x (2,350
-    // sheets), 1.35x -> 1.31x (23,500), and it varied less. The option keeps
-    // mimalloc from asking for them, the prctl the kernel from giving them.
-    // SAFETY: as above for mi_option_set; prctl(PR_SET_THP_DISABLE) only sets
-    // a flag of this process and takes no pointer.
+    // sheets), 1.35x -> 1.31x (23,500), and it varied less. The flag also
+    // overrides mimalloc's own MADV_HUGEPAGE (made only for large OS pages,
+    // off by default), so no option of mimalloc's needs setting for it.
+    // SAFETY: prctl(PR_SET_THP_DISABLE) only sets a flag of this process and
+    // takes no pointer.
+    #[cfg(target_os = "linux")]
     unsafe {
-        libmimalloc_sys::mi_option_set(MI_OPTION_ALLOW_THP, 0);
-        #[cfg(target_os = "linux")]
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
     sheet::main()
