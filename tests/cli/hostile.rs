@@ -161,19 +161,14 @@ fn a_deeply_nested_themes_toml_is_an_error_not_a_crash() {
         format!("[themes]\nx = {}{}\n", "[".repeat(n), "]".repeat(n)),
     );
     for args in [&["compare"][..], &["compare", "--format", "json"]] {
-        let out = Command::new(env!("CARGO_BIN_EXE_sheet"))
-            .args(args)
-            .current_dir(t.dir.path())
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
+        let out = t.sheet(args);
+        assert!(matches!(out.code, 1 | 2), "{args:?}: {}", out.stderr);
+        assert!(!out.stderr.contains("panicked"), "{args:?}: {}", out.stderr);
         assert!(
-            matches!(out.status.code(), Some(1 | 2)),
-            "{args:?}: {stderr}"
+            out.stderr.contains("themes.toml"),
+            "{args:?}: {}",
+            out.stderr
         );
-        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
-        assert!(stderr.contains("themes.toml"), "{args:?}: {stderr}");
     }
 }
 
