@@ -260,12 +260,7 @@ impl Keywords {
             if self.filled[b] {
                 self.compare(b, &bytes[at..], &mut found);
             }
-            at += match first {
-                0x00..=0x7F => 1,
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
+            at += char_len(first);
         }
         found.sort_unstable();
         found.dedup();
@@ -305,6 +300,17 @@ fn skip_passing(
     (at, None)
 }
 
+/// The length in bytes of the UTF-8 character that starts with `lead`.
+#[inline]
+fn char_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// Whether `text` starts with `needle` (NFKC, lower case) when its full-width
 /// ASCII forms are read as the ASCII NFKC makes of them, and ASCII letters without
 /// case. `text` is UTF-8 from a character start; its other characters are
@@ -325,11 +331,7 @@ fn starts_with_as_nfkc(text: &[u8], needle: &[u8]) -> bool {
             j += 1;
             continue;
         }
-        let len = match b {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
+        let len = char_len(b);
         let Some(c) = text.get(i..i + len) else {
             return false;
         };
