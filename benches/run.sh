@@ -19,10 +19,9 @@ for tool in python3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install python3 time)" >&2; exit 2; }
 done
 
-cargo build --release --quiet --bin sheet --example gen-corpus --example floor --example floor-mimalloc
+cargo build --release --quiet --bin sheet --example gen-corpus --example floor
 SHEET=target/release/sheet
 FLOOR=target/release/examples/floor
-FLOOR_MI=target/release/examples/floor-mimalloc
 GEN=target/release/examples/gen-corpus
 
 # The sheets point at ../sheet.schema.json (#:schema), for taplo.
@@ -45,7 +44,6 @@ peak_mib() {
 D="$WORK/n2350"
 args=(--runs "$RUNS" --warmup 2 --baseline floor
   floor="$FLOOR $D"
-  floor_mi="$FLOOR_MI $D"
   validate="$SHEET validate $D"
   validate_json="$SHEET validate --format json $D"
   compare="$SHEET compare $D"
@@ -73,7 +71,6 @@ echo
 echo "| 2,350 sheets ($(du -sh "$D" | cut -f1)) | median ms | vs floor, per round | median / floor's median | target |"
 echo "|---|---:|---:|---:|---|"
 echo "| floor: read + parse TOML (1 thread, system allocator) | $floor | 1.00x | 1.00x | |"
-echo "| floor with mimalloc (the allocator of sheet) | $(t floor_mi) | $(r floor_mi) | $(ratio "$(t floor_mi)" "$floor") | |"
 echo "| \`sheet validate\` | $(t validate) | $(r validate) | $(ratio "$(t validate)" "$floor") | <= 1.3x |"
 echo "| \`sheet validate --format json\` | $(t validate_json) | $(r validate_json) | $(ratio "$(t validate_json)" "$floor") | |"
 echo "| \`sheet compare\` | $(t compare) | $(r compare) | $(ratio "$(t compare)" "$floor") | <= 1.5x |"

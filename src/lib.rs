@@ -23,6 +23,7 @@ pub mod label;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod render;
 pub mod report;
 pub mod schema;
 pub mod select;

@@ -573,20 +573,6 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// A percentage for people: whole numbers without decimals, else one decimal;
-/// never `-0%`.
-pub fn percent(pct: f64) -> String {
-    let rounded = (pct * 10.0).round() / 10.0;
-    if rounded == 0.0 {
-        return "0%".to_string();
-    }
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}%")
-    } else {
-        format!("{rounded:.1}%")
-    }
-}
-
 /// A colour for a cell, when colour is on.
 pub fn tint(look: &Look, color: Color) -> Option<Color> {
     look.color.then_some(color)
@@ -820,15 +806,6 @@ mod tests {
         let s = terminal_text("①※○…→—\u{1b}[31m");
         assert_eq!(s, "(1)＊〇...->－?[31m");
         assert!(!s.chars().any(is_ambiguous));
-    }
-
-    #[test]
-    fn percentages() {
-        assert_eq!(percent(0.0), "0%");
-        assert_eq!(percent(-0.01), "0%");
-        assert_eq!(percent(50.0), "50%");
-        assert_eq!(percent(66.666), "66.7%");
-        assert_eq!(percent(-50.0), "-50%");
     }
 
     #[test]

@@ -790,7 +790,7 @@ fn standing_line(value: &str, numeric: bool, s: &diff::Standing, lang: Lang) -> 
         judged.push(format!(
             "{} {}",
             W::ProgressPct.get(lang),
-            super::show::pct(p)
+            crate::render::percent(p)
         ));
     }
     if let Some(t) = &s.target {

@@ -295,7 +295,7 @@ fn judged(p: &Point, lang: Lang) -> String {
                 parts.push(format!(
                     "{} {}",
                     W::ProgressPct.get(lang),
-                    super::show::pct(pct)
+                    crate::render::percent(pct)
                 ));
             }
             parts.join(lang.pick("、", ", "))

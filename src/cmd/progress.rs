@@ -126,7 +126,7 @@ pub fn verdict_color(row: &IndicatorRow) -> Option<Color> {
 
 pub fn pct_text(row: &IndicatorRow, lang: Lang) -> String {
     row.progress_pct
-        .map_or_else(|| W::Missing.get(lang).to_string(), table::percent)
+        .map_or_else(|| W::Missing.get(lang).to_string(), crate::render::percent)
 }
 
 fn render_table(

@@ -222,7 +222,11 @@ pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
             None => {}
         }
         if let Some(p) = a.progress_pct {
-            judged.push(format!("{} {}", W::ProgressPct.get(lang), pct(p)));
+            judged.push(format!(
+                "{} {}",
+                W::ProgressPct.get(lang),
+                crate::render::percent(p)
+            ));
         }
         if !judged.is_empty() {
             let label = lang.pick("評価", "assessment");
@@ -241,15 +245,4 @@ pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
     c.list(&field("concerns", lang), &sheet.concerns);
     c.list(&field("questions", lang), &sheet.questions);
     c.out
-}
-
-/// `12.5%`, `0%`, `-50%`.
-pub fn pct(p: f64) -> String {
-    let rounded = (p * 10.0).round() / 10.0;
-    let rounded = if rounded == 0.0 { 0.0 } else { rounded };
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}%")
-    } else {
-        format!("{rounded:.1}%")
-    }
 }
