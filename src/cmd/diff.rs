@@ -18,18 +18,18 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use crate::check::region_identity;
 use crate::cli::{DiagFormat, DiffArgs};
-use crate::diag::FileReport;
+use crate::core::check::same_region;
+use crate::core::diag::FileReport;
+use crate::core::fiscal::FiscalYear;
+use crate::core::model::Sheet;
 use crate::diff::{self, Change, Kind, Note, NoteKind, Section, Segment, SegmentTag};
 use crate::error::Failure;
-use crate::fiscal::FiscalYear;
 use crate::git::{self, Commit, Repo};
 use crate::i18n::review::{self as words, W};
 use crate::i18n::Lang;
-use crate::model::Sheet;
 use crate::output::{Ctx, Exit};
-use crate::source::clean;
+use crate::render::terminal::clean;
 use crate::workspace;
 
 /// What one side of the comparison is.
@@ -451,7 +451,7 @@ fn pair(old: Vec<Loaded>, new: Vec<Loaded>, renames: &[git::Rename]) -> Pairs {
         &mut new,
         &mut pairs,
         &|o, n| match (&o.sheet, &n.sheet) {
-            (Some(a), Some(b)) => region_identity(a) == region_identity(b),
+            (Some(a), Some(b)) => same_region(a, b),
             _ => false,
         },
     );
@@ -552,7 +552,7 @@ fn compare(
 
 /// Prints the errors of a file that could not be loaded on stderr.
 pub(crate) fn print_errors(report: &FileReport, ctx: &Ctx) -> std::io::Result<()> {
-    let text = crate::diag::render_errors(report, ctx.lang, ctx.color_stderr);
+    let text = crate::render::diag::render_errors(report, ctx.lang, ctx.color_stderr);
     std::io::stderr().write_all(text.as_bytes())
 }
 

@@ -9,14 +9,16 @@ use crate::table::{self, Look, Rules};
 use serde::Serialize;
 
 use crate::cli::{HistoryArgs, HistoryFormat};
+use crate::core::model::{Sheet, Value};
+use crate::core::place::Position;
+use crate::core::text;
 use crate::error::Failure;
 use crate::git::Repo;
 use crate::i18n::review::{self as words, W};
 use crate::i18n::Lang;
-use crate::model::{Sheet, Value};
 use crate::output::{Ctx, Exit};
-use crate::source::clean;
-use crate::{discover, select, text, workspace};
+use crate::render::terminal::clean;
+use crate::{discover, select, workspace};
 
 /// What a row of the history is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -179,14 +181,17 @@ fn history(
                         let first = report
                             .diagnostics
                             .iter()
-                            .find(|d| d.severity() == crate::diag::Severity::Error)
+                            .find(|d| d.severity() == crate::core::diag::Severity::Error)
                             .map(|d| {
-                                let (line, column) = report.source.line_col(d.span.start);
+                                let (line, column) = match report.position(d) {
+                                    Position::Line { line, column } => (line, column),
+                                    Position::Cell(_) => (0, 0),
+                                };
                                 PointError {
                                     code: d.code().as_str(),
                                     line,
                                     column,
-                                    message: d.msg.text(ctx.lang),
+                                    message: crate::i18n::diag::message(&d.msg, ctx.lang),
                                 }
                             });
                         (Err(PointStatus::Unparsable), first)

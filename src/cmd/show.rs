@@ -8,12 +8,12 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::cli::ShowArgs;
+use crate::core::model::{DateValue, Event, Sheet, Value, View};
 use crate::error::Failure;
 use crate::i18n::review::{field, section, status, W};
 use crate::i18n::Lang;
-use crate::model::{DateValue, Event, Sheet, Value, View};
 use crate::output::{Ctx, Exit};
-use crate::source::clean;
+use crate::render::terminal::clean;
 use crate::workspace;
 
 pub fn run(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
@@ -184,7 +184,7 @@ pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
                 .views
                 .get(v)
                 .iter()
-                .filter(|s| !crate::text::is_blank(s))
+                .filter(|s| !crate::core::text::is_blank(s))
                 .collect();
             let key = format!("{} {}", field("views", lang), field(v.key(), lang));
             match said.as_slice() {
