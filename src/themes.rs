@@ -33,7 +33,7 @@ pub const BUILTIN: &[(&str, &[&str])] = &[
 ];
 
 /// How large a `themes.toml` may be. Matching is linear in the text whatever the
-/// keywords (at most [`KEYWORD_CHARS`] matches end at any character), but building
+/// keywords (at most `KEYWORD_CHARS` matches end at any character), but building
 /// the matcher grows faster than the number of keywords: a glossary many times the
 /// size of any real one is refused with a clear message instead of taking minutes.
 pub mod limits {
