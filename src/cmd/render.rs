@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::cli::{RenderArgs, RenderFormat};
 use crate::core::model::{DateValue, Event, Sheet, Value, View};
+use crate::core::value::WrittenNumber;
 use crate::i18n::authoring::{self, RenderWords};
 use crate::i18n::Lang;
 use crate::output::{Ctx, Exit};
@@ -251,7 +252,8 @@ fn date_text(d: &DateValue, lang: Lang) -> String {
 /// A value with its unit when it is a number (`11人`); text as written; blank = none.
 fn value_text(v: &Value, unit: Option<&str>) -> Option<String> {
     match v {
-        Value::Text(t) => nonblank(Some(t)),
+        // Written with its unit already (`"13人"`): as written.
+        Value::Text(t) | Value::Written(WrittenNumber { text: t, .. }) => nonblank(Some(t)),
         number => Some(format!(
             "{number}{}",
             unit.map(|u| clean(u.trim())).unwrap_or_default()

@@ -16,5 +16,7 @@ pub mod load;
 pub mod model;
 pub mod place;
 pub mod source;
+pub mod syntax;
 pub mod text;
 pub(crate) mod tokens;
+pub mod value;

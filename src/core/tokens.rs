@@ -148,14 +148,20 @@ impl Cursor {
         self.tokens.get(self.pos).copied()
     }
 
-    /// Remove the last token when it is the character `c`.
-    pub(crate) fn strip_last_char(&mut self, c: char) -> bool {
-        if self.tokens.last() == Some(&Token::Char(c)) {
-            self.tokens.pop();
-            true
-        } else {
-            false
+    /// Remove the last tokens when they are the characters of `s`.
+    pub(crate) fn strip_last_str(&mut self, s: &str) -> bool {
+        let n = s.chars().count();
+        let Some(at) = self.tokens.len().checked_sub(n) else {
+            return false;
+        };
+        let matches = self.tokens[at..]
+            .iter()
+            .zip(s.chars())
+            .all(|(t, c)| *t == Token::Char(c));
+        if matches {
+            self.tokens.truncate(at);
         }
+        matches
     }
 
     pub(crate) fn eat_char(&mut self, c: char) -> bool {
