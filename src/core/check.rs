@@ -162,7 +162,7 @@ fn check_event(
         out.push(Diagnostic::new(
             date.place.clone(),
             Msg::DoneInFuture {
-                date: date.date.to_iso(),
+                date: date.date,
                 as_of: at_text.to_string(),
             },
         ));
@@ -171,7 +171,7 @@ fn check_event(
         out.push(Diagnostic::new(
             date.place.clone(),
             Msg::Overdue {
-                date: date.date.to_iso(),
+                date: date.date,
                 as_of: at_text.to_string(),
             },
         ));
@@ -181,7 +181,7 @@ fn check_event(
         out.push(Diagnostic::new(
             date.place.clone(),
             Msg::OutsideFiscalYear {
-                date: date.date.to_iso(),
+                date: date.date,
                 year: fy,
             },
         ));

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use toml::de::DeValue;
 
-use super::date::DateError;
+use super::date::{DateError, SheetDate};
 use super::fiscal::FiscalYear;
 use super::keys::Table;
 use super::model::{Better, View};
@@ -309,7 +309,7 @@ pub enum Msg {
         other_file: String,
     },
     DoneInFuture {
-        date: String,
+        date: SheetDate,
         as_of: String,
     },
     EraOverflow {
@@ -317,11 +317,11 @@ pub enum Msg {
         year: FiscalYear,
     },
     Overdue {
-        date: String,
+        date: SheetDate,
         as_of: String,
     },
     OutsideFiscalYear {
-        date: String,
+        date: SheetDate,
         year: FiscalYear,
     },
     EmptyView(View),

@@ -251,6 +251,7 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
             }
         }
         Msg::DoneInFuture { date, as_of } => {
+            let date = date_in_message(*date, lang);
             if ja {
                 format!("実施済み（done）なのに日付 {date} が時点 {as_of} より後です")
             } else {
@@ -271,6 +272,7 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
             }
         }
         Msg::Overdue { date, as_of } => {
+            let date = date_in_message(*date, lang);
             if ja {
                 format!("予定（planned）の日付 {date} が時点 {as_of} を過ぎています")
             } else {
@@ -278,6 +280,7 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
             }
         }
         Msg::OutsideFiscalYear { date, year } => {
+            let date = date_in_message(*date, lang);
             if ja {
                 format!("日付 {date} が {} の外です", year.display_ja())
             } else {
@@ -422,6 +425,15 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
                 )
             }
         }
+    }
+}
+
+/// A date in a message: ISO (`2018-11-02`, `2018-11`), or with its precision word
+/// when it has one (`2018年11月中旬`, `2018-11 (mid)`), never only the bare month.
+fn date_in_message(date: date::SheetDate, lang: Lang) -> String {
+    match date.qualifier {
+        None => date.to_iso(),
+        Some(_) => date.display(lang == Lang::Ja),
     }
 }
 

@@ -9,6 +9,7 @@ mod examples;
 mod fuzz_corpus;
 mod history;
 mod hostile;
+mod officials;
 mod progress;
 mod readme;
 mod terminal;
