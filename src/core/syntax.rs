@@ -430,6 +430,23 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever the text, the explanation never panics and points inside it.
+        #[test]
+        fn explaining_never_panics(
+            text in "[a-z =\"'\\[\\]{},#\n\t0-9.\\-＝［］＂，“”「」　南加賀行政側]{0,60}"
+        ) {
+            let source = Source::new("t.toml", &text);
+            let (_, errors) = toml::de::DeTable::parse_recoverable(&text);
+            for err in errors.iter() {
+                let (span, e) = explain(&source, err.message(), err.span().unwrap_or(0..0));
+                proptest::prop_assert!(span.start <= span.end && span.end <= text.len().max(span.start));
+                proptest::prop_assert!(text.is_char_boundary(span.start.min(text.len())));
+                proptest::prop_assert!(!e.detail.is_empty());
+            }
+        }
+    }
+
     #[test]
     fn known_parser_errors_have_a_kind() {
         for (text, kind) in [
