@@ -33,6 +33,8 @@ pub fn check_sheet(sheet: &Sheet, source: Option<&Source>, today: NaiveDate) -> 
     let header = sheet.places.header.clone();
 
     match &sheet.as_of {
+        // Written but unreadable: its error says so already.
+        None if sheet.places.as_of_written => {}
         None => out.push(Diagnostic::new(
             header.clone(),
             Msg::NoAsOf(sheet.fiscal_year),

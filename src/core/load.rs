@@ -224,6 +224,7 @@ impl Walker {
                 fiscal_year: fy_span.into(),
                 goals_written: entry(root, "goals").is_some(),
                 challenges_written: entry(root, "challenges").is_some(),
+                as_of_written: entry(sheet_table, "as_of").is_some(),
             },
         })
     }

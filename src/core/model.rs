@@ -50,6 +50,8 @@ pub struct SheetPlaces {
     /// (then their errors say why, and `no-goals` / `no-challenges` would mislead).
     pub goals_written: bool,
     pub challenges_written: bool,
+    /// `as_of` was written, even if it could not be read (its error says why).
+    pub as_of_written: bool,
 }
 
 /// A date as written in the sheet, and what it means.

@@ -34,7 +34,8 @@ pub enum SyntaxKind {
         key: Option<String>,
         value: Option<String>,
     },
-    /// A value that is not quoted (`region = 南加賀`).
+    /// A value that is not quoted (`region = 南加賀`); `key` when the word is the
+    /// whole value (not an item of an array).
     UnquotedValue { key: Option<String>, value: String },
     /// `key =` with nothing after it.
     MissingValue { key: Option<String> },
@@ -163,8 +164,24 @@ pub fn explain(source: &Source, message: &str, span: Range<usize>) -> (Range<usi
             _ => SyntaxKind::InvalidKey,
         },
         "string values must be quoted" | "missing value" | "missing value for key" => {
+            // The unquoted word at the error: the whole value, or one item of an
+            // array (`strengths = [強み]`), where only the word gets quotes.
+            let rest = source.text.get(span.start..).unwrap_or("");
+            let word = rest
+                .lines()
+                .next()
+                .unwrap_or("")
+                .split([',', ']', '}', '#'])
+                .next()
+                .unwrap_or("")
+                .trim();
             match value.filter(|v| !v.is_empty()) {
-                Some(value) => SyntaxKind::UnquotedValue { key, value },
+                Some(whole) if whole == word => SyntaxKind::UnquotedValue { key, value: whole },
+                Some(_) if !word.is_empty() => SyntaxKind::UnquotedValue {
+                    key: None,
+                    value: word.to_string(),
+                },
+                Some(whole) => SyntaxKind::UnquotedValue { key, value: whole },
                 None => SyntaxKind::MissingValue { key },
             }
         }
@@ -475,6 +492,13 @@ mod tests {
                 "re gion = 1\n",
                 SyntaxKind::MissingEquals {
                     key: Some("re gion".into()),
+                },
+            ),
+            (
+                "strengths = [\"a\", 強み]\n",
+                SyntaxKind::UnquotedValue {
+                    key: None,
+                    value: "強み".into(),
                 },
             ),
         ] {

@@ -676,11 +676,14 @@ fn syntax_help(e: &SyntaxError, lang: Lang) -> Option<String> {
             }
         }
         SyntaxKind::UnquotedValue { key, value } => {
-            let k = key_or(key, "key");
+            let written = match key {
+                Some(_) => format!("{} = \"{value}\"", key_or(key, "key")),
+                None => format!("\"{value}\""),
+            };
             if ja {
-                format!("文字列は半角の \" で囲みます: {k} = \"{value}\"")
+                format!("文字列は半角の \" で囲みます: {written}")
             } else {
-                format!("strings are quoted: {k} = \"{value}\"")
+                format!("strings are quoted: {written}")
             }
         }
         SyntaxKind::MissingValue { key } => {
@@ -796,9 +799,14 @@ pub fn help(msg: &Msg, lang: Lang) -> Option<String> {
                     format!("wrap it in brackets: {key} = [\"...\"]")
                 }
             }
-            Msg::DateWithTime(_) => lang
-                .pick("時刻を消して 2018-11-02 のように書いてください", "write the date only, like 2018-11-02")
-                .to_string(),
+            Msg::DateWithTime(written) => {
+                let day = written.split(['T', 't', ' ']).next().unwrap_or(written);
+                if ja {
+                    format!("時刻を消して {day} と書いてください")
+                } else {
+                    format!("write the date only: {day}")
+                }
+            }
             Msg::BadFiscalYear(_) => lang
                 .pick(
                     "2018, \"2018年度\", \"平成30年度\", \"H30\", \"令和6年度\", \"R6\" のように書きます",

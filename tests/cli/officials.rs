@@ -770,3 +770,31 @@ fn a_bound_against_better_says_what_to_write() {
         "目標値に合わせて better = \"higher\" にするか、better のとおりなら target = \"316以下\" と書いてください"
     );
 }
+
+/// An `as_of` that cannot be read is its error, not also "there is no as_of";
+/// the hint shows the date without its time.
+#[test]
+fn an_unreadable_as_of_is_one_finding() {
+    let text = sheet_with_indicator("baseline = 1\ncurrent = 2\ntarget = 5")
+        .replace("as_of = 2018-09-30", "as_of = 2018-09-30T10:00:00");
+    let out = validate(&text, "ja");
+    let (line, col) = position_of(&text, "2018-09-30T");
+    assert_eq!(codes(&out), vec![("type".to_string(), line, col)]);
+    assert_eq!(
+        diagnostics(&out)[0]["help"],
+        "時刻を消して 2018-09-30 と書いてください"
+    );
+}
+
+/// An unquoted word in an array: only the word gets quotes in the hint.
+#[test]
+fn an_unquoted_array_item_is_quoted_alone() {
+    let text = "[sheet]\nstrengths = [\"連携\", 強み]\n";
+    let out = validate(text, "ja");
+    let (line, col) = position_of(text, "強み");
+    assert_eq!(codes(&out), vec![("syntax".to_string(), line, col)]);
+    assert_eq!(
+        diagnostics(&out)[0]["help"],
+        "文字列は半角の \" で囲みます: \"強み\""
+    );
+}
