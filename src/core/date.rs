@@ -494,9 +494,11 @@ fn parse_part_of_fiscal_year(
         ("末", Qualifier::YearEnd),
     ]
     .into_iter()
-    .find_map(|(word, q)| {
+    .find(|(word, _)| cursor.ends_with_str(word))
+    .map(|(word, q)| {
         let mut c = cursor.clone();
-        c.strip_last_str(word).then_some((q, c))
+        c.strip_last_str(word);
+        (q, c)
     })?;
     // `年度内` and `年度末` need the word 年度; `上半期` stands alone or after a year.
     let half = matches!(qualifier, Qualifier::FirstHalf | Qualifier::SecondHalf);

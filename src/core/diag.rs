@@ -363,8 +363,7 @@ pub enum Msg {
     },
     WeekdayMismatch {
         written: String,
-        /// The date, for people (`2018年10月15日`).
-        date: String,
+        date: SheetDate,
         weekday: chrono::Weekday,
         actual: chrono::Weekday,
     },

@@ -650,7 +650,7 @@ impl Walker {
                         span.clone(),
                         Msg::WeekdayMismatch {
                             written: written.clone(),
-                            date: read.date.display(true),
+                            date: read.date,
                             weekday,
                             actual,
                         },

@@ -189,10 +189,11 @@ impl Status {
     /// Reads a status word, canonical or Japanese, ignoring case (`Done`),
     /// full-width/half-width differences and surrounding spaces.
     pub fn parse(word: &str) -> Option<Status> {
-        let word = crate::core::text::normalize(word).to_lowercase();
-        Status::ALL
-            .into_iter()
-            .find(|s| s.as_str() == word || s.japanese_words().contains(&word.as_str()))
+        // NFKC makes full-width letters ASCII, so ASCII case folding is enough.
+        let word = crate::core::text::normalize(word);
+        Status::ALL.into_iter().find(|s| {
+            s.as_str().eq_ignore_ascii_case(&word) || s.japanese_words().contains(&word.as_str())
+        })
     }
 }
 

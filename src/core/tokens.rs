@@ -148,18 +148,23 @@ impl Cursor {
         self.tokens.get(self.pos).copied()
     }
 
+    /// Whether the last tokens are the characters of `s`.
+    pub(crate) fn ends_with_str(&self, s: &str) -> bool {
+        let n = s.chars().count();
+        self.tokens.len().checked_sub(n).is_some_and(|at| {
+            self.tokens[at..]
+                .iter()
+                .zip(s.chars())
+                .all(|(t, c)| *t == Token::Char(c))
+        })
+    }
+
     /// Remove the last tokens when they are the characters of `s`.
     pub(crate) fn strip_last_str(&mut self, s: &str) -> bool {
-        let n = s.chars().count();
-        let Some(at) = self.tokens.len().checked_sub(n) else {
-            return false;
-        };
-        let matches = self.tokens[at..]
-            .iter()
-            .zip(s.chars())
-            .all(|(t, c)| *t == Token::Char(c));
+        let matches = self.ends_with_str(s);
         if matches {
-            self.tokens.truncate(at);
+            let n = s.chars().count();
+            self.tokens.truncate(self.tokens.len() - n);
         }
         matches
     }

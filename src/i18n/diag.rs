@@ -392,12 +392,18 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
         } => {
             if ja {
                 format!(
-                    "\"{written}\" の曜日（{}）が違います: {date} は{}曜日です",
+                    "\"{written}\" の曜日（{}）が違います: {} は{}曜日です",
                     date::weekday_ja(*weekday),
+                    date.display(true),
                     date::weekday_ja(*actual)
                 )
             } else {
-                format!("\"{written}\": {date} is a {actual:?}, not a {weekday:?}")
+                format!(
+                    "\"{written}\": {} is a {}, not a {}",
+                    date.to_iso(),
+                    weekday_en(*actual),
+                    weekday_en(*weekday)
+                )
             }
         }
         Msg::NoGoals => lang
@@ -425,6 +431,18 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
                 )
             }
         }
+    }
+}
+
+fn weekday_en(w: chrono::Weekday) -> &'static str {
+    match w {
+        chrono::Weekday::Mon => "Monday",
+        chrono::Weekday::Tue => "Tuesday",
+        chrono::Weekday::Wed => "Wednesday",
+        chrono::Weekday::Thu => "Thursday",
+        chrono::Weekday::Fri => "Friday",
+        chrono::Weekday::Sat => "Saturday",
+        chrono::Weekday::Sun => "Sunday",
     }
 }
 
