@@ -105,8 +105,8 @@ fn wrap_line<'a>(line: &'a str, width: usize, whole: usize, lines: &mut Vec<&'a 
     // line fits (added up segment by segment: a line is measured once).
     let (mut prev, mut used) = (0, 0);
     // Of the breaks tried since `start` where the line fits (as `(k, at)`): the
-    // last one, the last after a space or closing punctuation, the last after an
-    // ideographic space.
+    // last one, the last between phrases (after a space or closing punctuation,
+    // before opening punctuation), the last after an ideographic space.
     let (mut fits, mut phrase, mut wide_space) = (None, None, None);
     while let Some(&at) = breaks.get(k) {
         let segment = &line[prev..at];
@@ -116,7 +116,10 @@ fn wrap_line<'a>(line: &'a str, width: usize, whole: usize, lines: &mut Vec<&'a 
             fits = Some((k, at));
             if line[..at].ends_with('\u{3000}') {
                 wide_space = Some((k, at));
-            } else if line[..at].ends_with(' ') || ends_with_closing(&line[..at]) {
+            } else if line[..at].ends_with(' ')
+                || ends_with_closing(&line[..at])
+                || starts_with_opening(&line[at..])
+            {
                 phrase = Some((k, at));
             }
             k += 1;
@@ -125,9 +128,8 @@ fn wrap_line<'a>(line: &'a str, width: usize, whole: usize, lines: &mut Vec<&'a 
         match fits {
             Some(greedy) => {
                 // Japanese text breaks best after closing punctuation, then at an
-                // ideographic space, then at a space or after earlier closing
-                // punctuation, rather than at the last character that fits — when
-                // the line keeps half its width.
+                // ideographic space, then between earlier phrases, rather than at
+                // the last character that fits — when the line keeps half its width.
                 let keeps_half = |&(_, end): &(usize, usize)| {
                     let kept = line[start..end].trim_end_matches(SPACES);
                     !kept.is_empty() && kept.width() * 2 >= width
@@ -168,6 +170,13 @@ fn wrap_line<'a>(line: &'a str, width: usize, whole: usize, lines: &mut Vec<&'a 
     if !last.is_empty() || start == 0 {
         lines.push(last);
     }
+}
+
+/// The text starts with opening punctuation (「（).
+fn starts_with_opening(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| break_property(c as u32) == BreakClass::OpenPunctuation)
 }
 
 /// The text ends with closing punctuation (、。」）).

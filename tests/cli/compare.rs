@@ -476,6 +476,8 @@ fn generated_text_has_no_ambiguous_width_characters() {
         vec!["compare", "--format", "markdown"],
     ] {
         let out = Test::with_regions().args(&args).run();
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert!(out.stdout.contains("南加賀"), "{args:?}: {}", out.stdout);
         let bad: Vec<char> = out
             .stdout
             .chars()
