@@ -335,33 +335,54 @@ fn indicators(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     if report.indicators.is_empty() {
         return writeln!(out, "{}", W::NoIndicators.get(lang));
     }
-    let labels: Vec<&str> = report.regions.iter().map(|r| r.label.as_str()).collect();
     let names: Vec<Cell> = report
         .indicators
         .iter()
         .map(|i| table::text_cell(&i.name))
         .collect();
     let first = names.iter().map(|c| c.width().min(16)).max().unwrap_or(0);
-    for group in s.groups(first, 16) {
-        let mut t = s.side_by_side(W::Indicator.get(lang), &group, Rules::EveryRow);
-        let mut rows = 0;
-        for (ind, name) in report.indicators.iter().zip(&names) {
-            let cells: Vec<Option<&IndicatorRow>> =
-                ind.regions.aligned(&labels[group.clone()]).collect();
-            if cells.iter().all(Option::is_none) {
+    let groups = s.groups(first, 16);
+    let region_of: HashMap<&str, usize> = (report.regions.iter().enumerate())
+        .map(|(i, r)| (r.label.as_str(), i))
+        .collect();
+    let mut group_of = vec![0; report.regions.len()];
+    for (g, regions) in groups.iter().enumerate() {
+        group_of[regions.clone()].fill(g);
+    }
+    // The rows of each group: an indicator and its cells, by region, in order.
+    type Row<'a> = (usize, Vec<(usize, &'a IndicatorRow)>);
+    let mut rows: Vec<Vec<Row<'_>>> = vec![Vec::new(); groups.len()];
+    for (i, ind) in report.indicators.iter().enumerate() {
+        for (label, row) in &ind.regions.0 {
+            let Some(&r) = region_of.get(label.as_str()) else {
                 continue;
+            };
+            let group = &mut rows[group_of[r]];
+            match group.last_mut() {
+                Some((last, cells)) if *last == i => cells.push((r, row)),
+                _ => group.push((i, vec![(r, row)])),
             }
-            let mut row = vec![name.clone()];
-            row.extend(cells.into_iter().map(|cell| match cell {
-                Some(ind) => table::text_cell(&indicator_cell(ind, lang)).color(verdict_color(ind)),
-                None => Cell::default(),
-            }));
+        }
+    }
+    for (regions, rows) in groups.iter().zip(&rows) {
+        if rows.is_empty() {
+            continue;
+        }
+        let mut t = s.side_by_side(W::Indicator.get(lang), regions, Rules::EveryRow);
+        for (i, cells) in rows {
+            let mut cells = cells.iter().peekable();
+            let mut row = vec![names[*i].clone()];
+            for r in regions.clone() {
+                row.push(match cells.next_if(|(c, _)| *c == r) {
+                    Some((_, ind)) => {
+                        table::text_cell(&indicator_cell(ind, lang)).color(verdict_color(ind))
+                    }
+                    None => Cell::default(),
+                });
+            }
             t.add_row(row);
-            rows += 1;
         }
-        if rows > 0 {
-            table::write_table(out, &t)?;
-        }
+        table::write_table(out, &t)?;
     }
     Ok(())
 }

@@ -236,17 +236,13 @@ impl CompareReport {
         }
         fiscal_years.sort_unstable();
         let mut digests: Vec<SheetDigest> = sheets.into_iter().map(|(_, d)| d).collect();
-        // The indicator rows and the questions move into the report.
+        // The indicator rows move into the report.
         let indicator_rows: Vec<_> = digests
             .iter_mut()
             .map(|d| std::mem::take(&mut d.indicators))
             .collect();
-        let asked: Vec<_> = digests
-            .iter_mut()
-            .map(|d| std::mem::take(&mut d.questions))
-            .collect();
         let themes = theme_counts(&digests, &labels, glossary);
-        let questions = questions(&digests, asked, &labels, glossary);
+        let questions = questions(&digests, &labels, glossary);
         let indicators = indicators_across(indicator_rows, &labels);
         let regions = digests
             .into_iter()
@@ -392,14 +388,9 @@ fn theme_counts(
         .collect()
 }
 
-/// The questions of each sheet (`asked`, in sheet order, moved into the rows),
-/// each with whom to ask among `digests`.
-fn questions(
-    digests: &[SheetDigest],
-    asked: Vec<Vec<(String, Vec<usize>)>>,
-    labels: &[String],
-    glossary: &Glossary,
-) -> Vec<QuestionRow> {
+/// The questions of each sheet, in sheet order, each with whom to ask among the
+/// others.
+fn questions(digests: &[SheetDigest], labels: &[String], glossary: &Glossary) -> Vec<QuestionRow> {
     // Ties go by label: the place of each sheet's label in label order.
     let mut by_label: Vec<usize> = (0..labels.len()).collect();
     by_label.sort_by(|&a, &b| labels[a].cmp(&labels[b]));
@@ -412,7 +403,7 @@ fn questions(
     // them, best first: one more than is shown, in case the asking sheet is among
     // them.
     let mut ranked: HashMap<&[usize], Vec<(usize, usize)>> = HashMap::new();
-    for (_, wanted) in asked.iter().flatten() {
+    for (_, wanted) in digests.iter().flat_map(|d| &d.questions) {
         if ranked.contains_key(wanted.as_slice()) {
             continue;
         }
@@ -431,8 +422,8 @@ fn questions(
         ranked.insert(wanted, head);
     }
     let mut rows = Vec::new();
-    for (i, questions) in asked.iter().enumerate() {
-        for (question, wanted) in questions {
+    for (i, d) in digests.iter().enumerate() {
+        for (question, wanted) in &d.questions {
             let mentions: Vec<(String, usize)> = ranked[wanted.as_slice()]
                 .iter()
                 .filter(|&&(j, _)| j != i)
@@ -440,7 +431,7 @@ fn questions(
                 .map(|&(j, n)| (labels[j].clone(), n))
                 .collect();
             rows.push(QuestionRow {
-                region: digests[i].summary.region.clone(),
+                region: d.summary.region.clone(),
                 label: labels[i].clone(),
                 question: question.clone(),
                 themes: wanted
