@@ -235,9 +235,8 @@ impl Table {
 
     /// The width of each column's text, and whether it keeps figures whole.
     /// Columns narrower than an even share of the room keep their width and the
-    /// others share what is left, none narrower than its least width
-    /// ([`Cell::least_width`]; a table that cannot fit even when every column
-    /// gives way goes wider). A column wrapped at its share may use less (lines
+    /// others share what is left ([`share`]), none narrower than its least width
+    /// ([`Table::give_way`]). A column wrapped at its share may use less (lines
     /// break where Unicode allows, not at any character): it gives what it does not
     /// use to the columns still wrapped.
     fn widths(&self) -> (Vec<usize>, Vec<bool>) {
@@ -253,16 +252,63 @@ impl Table {
         let natural: Vec<usize> = (0..columns)
             .map(|i| widest(i).clamp(1, WIDEST_COLUMN))
             .collect();
-        let mut give = vec![Give::Nothing; columns];
-        let figures = |give: &[Give]| give.iter().map(|&g| g < Give::Figures).collect();
-        let Some(limit) = self.width else {
-            return (natural, figures(&give));
-        };
         // Each column: its text, one space each side and a border; plus one border.
-        let room = limit.saturating_sub(1 + 3 * columns);
-        if natural.iter().sum::<usize>() <= room {
-            return (natural, figures(&give));
+        let room = self.width.map(|w| w.saturating_sub(1 + 3 * columns));
+        let Some(room) = room.filter(|&room| natural.iter().sum::<usize>() > room) else {
+            return (natural, vec![true; columns]);
+        };
+        let (least, figures) = self.give_way(&natural, room);
+        let mut widths = natural.clone();
+        let mut open: Vec<usize> = (0..columns).filter(|&i| least[i] < natural[i]).collect();
+        let mut taken: usize = (0..columns)
+            .filter(|i| !open.contains(i))
+            .map(|i| natural[i])
+            .sum();
+        for _ in 0..=columns {
+            share(
+                &mut widths,
+                &open,
+                room.saturating_sub(taken),
+                &natural,
+                &least,
+            );
+            open.retain(|&i| widths[i] < natural[i]);
+            let used: Vec<usize> = open
+                .iter()
+                .map(|&i| self.used_width(i, widths[i], figures[i]))
+                .collect();
+            let done: Vec<bool> = open
+                .iter()
+                .zip(&used)
+                .map(|(&i, &u)| u < widths[i])
+                .collect();
+            if done.iter().all(|&d| d) || !done.iter().any(|&d| d) {
+                break;
+            }
+            for (&i, &u) in open.iter().zip(&used) {
+                widths[i] = u.min(widths[i]);
+            }
+            open = open
+                .iter()
+                .zip(&done)
+                .filter(|(_, &d)| !d)
+                .map(|(&i, _)| i)
+                .collect();
+            taken = (0..columns)
+                .filter(|i| !open.contains(i))
+                .map(|i| widths[i])
+                .sum();
         }
+        (widths, figures)
+    }
+
+    /// The least width of each column, giving way as little as lets the table fit
+    /// the room ([`Give`]), and whether the column keeps figures whole. Headers,
+    /// then figures, give way one column at a time, those that gain the most
+    /// first; else words are cut in every column (a table that cannot fit even so
+    /// goes wider).
+    fn give_way(&self, natural: &[usize], room: usize) -> (Vec<usize>, Vec<bool>) {
+        let columns = natural.len();
         let least_at = |give: Give| -> Vec<usize> {
             (0..columns)
                 .map(|i| match self.kept.contains(&i) {
@@ -275,10 +321,9 @@ impl Table {
                 })
                 .collect()
         };
-        // Headers, then figures, give way one column at a time, those that gain
-        // the most first, until the table fits; else words are cut in every column.
-        let mut least = least_at(Give::Nothing);
         let fits = |least: &[usize]| least.iter().sum::<usize>() <= room;
+        let mut least = least_at(Give::Nothing);
+        let mut give = vec![Give::Nothing; columns];
         for next in [Give::Headers, Give::Figures] {
             let looser = least_at(next);
             let mut order: Vec<usize> = (0..columns).filter(|&i| looser[i] < least[i]).collect();
@@ -294,51 +339,7 @@ impl Table {
             least = least_at(Give::Words);
             give.fill(Give::Words);
         }
-        let figures = figures(&give);
-        let mut widths = natural.clone();
-        let mut open: Vec<usize> = (0..columns).filter(|&i| least[i] < natural[i]).collect();
-        let fixed: usize = (0..columns)
-            .filter(|i| !open.contains(i))
-            .map(|i| natural[i])
-            .sum();
-        share(
-            &mut widths,
-            &open,
-            room.saturating_sub(fixed),
-            &natural,
-            &least,
-        );
-        for _ in 0..columns {
-            open.retain(|&i| widths[i] < natural[i]);
-            let used: Vec<(usize, usize)> = open
-                .iter()
-                .map(|&i| (i, self.used_width(i, widths[i], figures[i])))
-                .collect();
-            let still: Vec<usize> = used
-                .iter()
-                .filter(|&&(i, u)| u >= widths[i])
-                .map(|&(i, _)| i)
-                .collect();
-            if still.is_empty() || still.len() == used.len() {
-                break;
-            }
-            for &(i, u) in &used {
-                widths[i] = u.min(widths[i]);
-            }
-            let taken: usize = (0..columns)
-                .filter(|i| !still.contains(i))
-                .map(|i| widths[i])
-                .sum();
-            share(
-                &mut widths,
-                &still,
-                room.saturating_sub(taken),
-                &natural,
-                &least,
-            );
-            open = still;
-        }
-        (widths, figures)
+        (least, give.iter().map(|&g| g < Give::Figures).collect())
     }
 
     /// The table as text, lines joined by `\n`, without a final line end.
@@ -386,7 +387,8 @@ impl std::fmt::Display for Table {
 /// may not be narrower than a share takes its least width, and the others take
 /// the share (the first ones one more when it does not divide).
 fn share(widths: &mut [usize], open: &[usize], left: usize, natural: &[usize], least: &[usize]) {
-    let at = |level: usize, i: usize| level.max(least[i]).min(natural[i]).max(least[i]);
+    // Within least..=natural (least wins, should it be the greater).
+    let at = |level: usize, i: usize| level.min(natural[i]).max(least[i]);
     let total = |level: usize| open.iter().map(|&i| at(level, i)).sum::<usize>();
     // The highest level that fits.
     let (mut low, mut high) = (0, open.iter().map(|&i| natural[i]).max().unwrap_or(0));
