@@ -38,6 +38,8 @@ const SHORT_HEADER: usize = 12;
 const LONGEST_WORD: usize = 16;
 /// The widest column comfy-table can draw (its widths are `u16`, padding included).
 const WIDEST_COLUMN: usize = u16::MAX as usize - 2;
+/// Rows of a long table drawn at a time ([`Table::write_to`]).
+const ROWS_AT_ONCE: usize = 256;
 
 /// How terminal tables look: decided once per command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,9 +347,55 @@ impl Table {
     /// The table as text, lines joined by `\n`, without a final line end.
     pub fn render(&self) -> String {
         let (widths, figures) = self.widths();
+        self.draw(&widths, &figures, &self.rows, true, true)
+            .to_string()
+    }
+
+    /// Writes the table, each line ending with a newline. comfy-table holds a
+    /// table drawn several times over (cells, lines, padded lines, the text): a
+    /// long table is drawn [`ROWS_AT_ONCE`] rows at a time, each piece joined to
+    /// the next by the rule between rows, so its drawn form is never held whole.
+    pub fn write_to(&self, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+        let (widths, figures) = self.widths();
+        let mut pieces: Vec<&[Vec<Cell>]> = self.rows.chunks(ROWS_AT_ONCE).collect();
+        if pieces.is_empty() {
+            pieces.push(&[]);
+        }
+        let last = pieces.len() - 1;
+        for (k, rows) in pieces.into_iter().enumerate() {
+            writeln!(
+                out,
+                "{}",
+                self.draw(&widths, &figures, rows, k == 0, k == last)
+            )?;
+        }
+        Ok(())
+    }
+
+    /// `rows` of the table for comfy-table, at the widths chosen: with the top and
+    /// the header when `first`, with the bottom when `last`.
+    fn draw(
+        &self,
+        widths: &[usize],
+        figures: &[bool],
+        rows: &[Vec<Cell>],
+        first: bool,
+        last: bool,
+    ) -> comfy_table::Table {
+        let mut style = style(self.border, self.rules);
+        if !first {
+            // The rows go on from the piece above.
+            style = style.top_border(match self.rules {
+                Rules::EveryRow => style.row_separator,
+                Rules::HeaderOnly => LineStyle::none(),
+            });
+        }
+        if !last {
+            style = style.bottom_border(LineStyle::none());
+        }
         let mut table = comfy_table::Table::new();
         table
-            .load_style(style(self.border, self.rules))
+            .load_style(style)
             .set_content_arrangement(ContentArrangement::Disabled)
             .force_no_tty();
         if self.color {
@@ -356,14 +404,14 @@ impl Table {
         let row = |cells: &[Cell]| -> Vec<comfy_table::Cell> {
             cells
                 .iter()
-                .zip(widths.iter().zip(&figures))
+                .zip(widths.iter().zip(figures))
                 .map(|(cell, (&w, &figures))| cell.wrapped(w, figures))
                 .collect()
         };
-        if let Some(header) = &self.header {
+        if let Some(header) = self.header.as_ref().filter(|_| first) {
             table.set_header(row(header));
         }
-        for cells in &self.rows {
+        for cells in rows {
             table.add_row(row(cells));
         }
         // Padding included. Every line of a cell fits its width, so comfy-table keeps
@@ -372,7 +420,7 @@ impl Table {
             let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
             ColumnConstraint::Absolute(Width::Fixed(w))
         }));
-        table.to_string()
+        table
     }
 }
 
@@ -461,7 +509,7 @@ pub fn right_cell(s: impl AsRef<str>) -> Cell {
 
 /// Writes a table, each line ending with a newline.
 pub fn write_table(out: &mut (impl Write + ?Sized), table: &Table) -> io::Result<()> {
-    writeln!(out, "{table}")
+    table.write_to(out)
 }
 
 /// Text made safe and aligned for a terminal: control characters made visible
@@ -852,6 +900,30 @@ mod tests {
         ]);
         let s = t.render();
         assert!(s.lines().all(|l| display_width(l) == 40), "{s}");
+    }
+
+    #[test]
+    fn a_long_table_written_in_pieces_reads_as_drawn_whole() {
+        for (border, rules, rows) in [
+            (Border::Ascii, Rules::EveryRow, ROWS_AT_ONCE * 2 + 3),
+            (Border::Unicode, Rules::HeaderOnly, ROWS_AT_ONCE * 2),
+            (Border::Ascii, Rules::HeaderOnly, 0),
+            (Border::Unicode, Rules::EveryRow, 1),
+        ] {
+            let mut t = new_table(&look(Some(30)), rules);
+            t.border = border;
+            t.set_header(header(&["圏域", "内容"]));
+            for i in 0..rows {
+                t.add_row(vec![
+                    text_cell(&format!("圏域{i}")),
+                    text_cell(&"あい。".repeat(i % 9)),
+                ]);
+            }
+            let mut written = Vec::new();
+            t.write_to(&mut written).unwrap();
+            let written = String::from_utf8(written).unwrap();
+            assert_eq!(written, t.render() + "\n", "{border:?} {rules:?} {rows}");
+        }
     }
 
     #[test]

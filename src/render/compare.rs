@@ -343,7 +343,7 @@ fn indicators(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     let first = names.iter().map(|c| c.width().min(16)).max().unwrap_or(0);
     let groups = s.groups(first, 16);
     let region_of: HashMap<&str, usize> = (report.regions.iter().enumerate())
-        .map(|(i, r)| (r.label.as_str(), i))
+        .map(|(i, r)| (&*r.label, i))
         .collect();
     let mut group_of = vec![0; report.regions.len()];
     for (g, regions) in groups.iter().enumerate() {
@@ -354,7 +354,7 @@ fn indicators(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     let mut rows: Vec<Vec<Row<'_>>> = vec![Vec::new(); groups.len()];
     for (i, ind) in report.indicators.iter().enumerate() {
         for (label, row) in &ind.regions.0 {
-            let Some(&r) = region_of.get(label.as_str()) else {
+            let Some(&r) = region_of.get(&**label) else {
                 continue;
             };
             let group = &mut rows[group_of[r]];
@@ -459,7 +459,7 @@ pub fn markdown(out: &mut dyn Write, report: &CompareReport, lang: Lang) -> io::
         writeln!(out, "{}", md(W::NoRegions.get(lang)))?;
         return Ok(());
     }
-    let labels: Vec<&str> = report.regions.iter().map(|r| r.label.as_str()).collect();
+    let labels: Vec<&str> = report.regions.iter().map(|r| &*r.label).collect();
 
     writeln!(out)?;
     writeln!(out, "### {}", md(W::Overview.get(lang)))?;
@@ -598,7 +598,7 @@ pub fn csv(out: &mut dyn Write, report: &CompareReport, bom: bool) -> anyhow::Re
         .regions
         .iter()
         .zip(&heads)
-        .map(|(r, head)| (r.label.as_str(), head))
+        .map(|(r, head)| (&*r.label, head))
         .collect();
     let mut put = |head: &[String; 4], section: &str, item: &str, field: &str, value: &str| {
         let [label, prefecture, region, year] = head;
@@ -655,7 +655,7 @@ pub fn csv(out: &mut dyn Write, report: &CompareReport, bom: bool) -> anyhow::Re
     }
     for ind in &report.indicators {
         for (label, row) in &ind.regions.0 {
-            if let Some(&head) = head_of.get(label.as_str()) {
+            if let Some(&head) = head_of.get(&**label) {
                 for (field, value) in csv_fields(row) {
                     put(head, "indicator", &ind.name, field, &value)?;
                 }
@@ -668,12 +668,12 @@ pub fn csv(out: &mut dyn Write, report: &CompareReport, bom: bool) -> anyhow::Re
         }
     }
     for q in &report.questions {
-        if let Some(&head) = head_of.get(q.label.as_str()) {
+        if let Some(&head) = head_of.get(&*q.label) {
             put(head, "question", &q.question, "question", &q.question)?;
             for t in q.themes.iter() {
                 put(head, "question", &q.question, "theme", t)?;
             }
-            for a in &q.ask {
+            for a in q.ask() {
                 put(head, "question", &q.question, "ask", a)?;
             }
         }

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{fiscal_year_number, iso_day, AsOfSource, ByLabel, IndicatorRow, Judging};
+use super::{fiscal_year_number, iso_day, AsOfSource, ByLabel, IndicatorRow, Judging, SheetLabel};
 use crate::check;
 use crate::fiscal::FiscalYear;
 use crate::label;
@@ -38,7 +38,7 @@ pub struct CompareReport {
 /// One region's figures.
 #[derive(Debug, Clone, Serialize)]
 pub struct RegionSummary {
-    pub label: String,
+    pub label: SheetLabel,
     pub prefecture: String,
     pub region: String,
     #[serde(serialize_with = "fiscal_year_number")]
@@ -142,18 +142,37 @@ pub struct ThemeCount {
 }
 
 /// A question to other municipalities, its themes, and whom to ask.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct QuestionRow {
     pub region: String,
-    pub label: String,
+    pub label: SheetLabel,
     pub question: String,
     pub themes: Vec<String>,
-    /// The labels of `mentions`, in order.
-    pub ask: Vec<String>,
     /// Labels of the other sheets whose strengths, progress or hospital
     /// collaboration mention the themes, each with its number of mentions: most
-    /// mentions first, ties by label.
+    /// mentions first, ties by label (`ask` and `mentions` in JSON).
     pub mentions: ByLabel<usize>,
+}
+
+impl QuestionRow {
+    /// The labels of the sheets to ask, in order.
+    pub fn ask(&self) -> impl Iterator<Item = &str> {
+        self.mentions.0.iter().map(|(label, _)| &**label)
+    }
+}
+
+impl Serialize for QuestionRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut row = s.serialize_struct("QuestionRow", 6)?;
+        row.serialize_field("region", &self.region)?;
+        row.serialize_field("label", &self.label)?;
+        row.serialize_field("question", &self.question)?;
+        row.serialize_field("themes", &self.themes)?;
+        row.serialize_field("ask", &self.ask().collect::<Vec<_>>())?;
+        row.serialize_field("mentions", &self.mentions)?;
+        row.end()
+    }
 }
 
 /// What `compare` keeps of one sheet, made on the worker thread that loaded it
@@ -220,7 +239,7 @@ impl CompareReport {
         glossary: &Glossary,
     ) -> CompareReport {
         let ids: Vec<&SheetId> = sheets.iter().map(|(id, _)| id).collect();
-        let labels = label::labels(&ids);
+        let labels: Vec<SheetLabel> = label::labels(&ids).into_iter().map(Into::into).collect();
         let mut prefectures: Vec<String> = Vec::new();
         let mut seen_prefectures = HashSet::new();
         let mut fiscal_years: Vec<i32> = Vec::new();
@@ -310,7 +329,7 @@ fn summarize(sheet: &Sheet, rows: &[IndicatorRow], judging: &Judging) -> RegionS
         undetermined: count(|r| r.undetermined),
     };
     RegionSummary {
-        label: String::new(),
+        label: SheetLabel::default(),
         prefecture: sheet.prefecture.clone(),
         region: sheet.region.clone(),
         fiscal_year: sheet.fiscal_year,
@@ -337,7 +356,7 @@ pub fn indicator_key(name: &str) -> String {
 
 fn indicators_across(
     sheets: Vec<Vec<(String, IndicatorRow)>>,
-    labels: &[String],
+    labels: &[SheetLabel],
 ) -> Vec<IndicatorAcross> {
     let mut rows: Vec<IndicatorAcross> = Vec::new();
     // The row of each key.
@@ -367,7 +386,7 @@ fn indicators_across(
 
 fn theme_counts(
     digests: &[SheetDigest],
-    labels: &[String],
+    labels: &[SheetLabel],
     glossary: &Glossary,
 ) -> Vec<ThemeCount> {
     glossary
@@ -390,7 +409,11 @@ fn theme_counts(
 
 /// The questions of each sheet, in sheet order, each with whom to ask among the
 /// others.
-fn questions(digests: &[SheetDigest], labels: &[String], glossary: &Glossary) -> Vec<QuestionRow> {
+fn questions(
+    digests: &[SheetDigest],
+    labels: &[SheetLabel],
+    glossary: &Glossary,
+) -> Vec<QuestionRow> {
     // Ties go by label: the place of each sheet's label in label order.
     let mut by_label: Vec<usize> = (0..labels.len()).collect();
     by_label.sort_by(|&a, &b| labels[a].cmp(&labels[b]));
@@ -424,7 +447,7 @@ fn questions(digests: &[SheetDigest], labels: &[String], glossary: &Glossary) ->
     let mut rows = Vec::new();
     for (i, d) in digests.iter().enumerate() {
         for (question, wanted) in &d.questions {
-            let mentions: Vec<(String, usize)> = ranked[wanted.as_slice()]
+            let mentions = ranked[wanted.as_slice()]
                 .iter()
                 .filter(|&&(j, _)| j != i)
                 .take(MAX_ASK)
@@ -438,7 +461,6 @@ fn questions(digests: &[SheetDigest], labels: &[String], glossary: &Glossary) ->
                     .iter()
                     .map(|&t| glossary.themes[t].name.clone())
                     .collect(),
-                ask: mentions.iter().map(|(label, _)| label.clone()).collect(),
                 mentions: ByLabel(mentions),
             });
         }

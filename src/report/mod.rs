@@ -131,10 +131,13 @@ impl IndicatorRow {
     }
 }
 
-/// A map keyed by the labels of sheets in a run ([`crate::label`]) that keeps the
-/// order of the sheets.
+/// A sheet's label in a run ([`crate::label`]). A comparison names each sheet in
+/// many rows (themes, indicators, whom to ask): they share the text.
+pub type SheetLabel = std::sync::Arc<str>;
+
+/// A map keyed by the labels of sheets in a run that keeps the order of the sheets.
 #[derive(Debug, Clone, Default)]
-pub struct ByLabel<T>(pub Vec<(String, T)>);
+pub struct ByLabel<T>(pub Vec<(SheetLabel, T)>);
 
 impl<T> ByLabel<T> {
     /// The value of each of `labels`, in their order: the entries of a report's
@@ -167,7 +170,7 @@ mod tests {
 
     #[test]
     fn aligned_gives_each_label_its_value_or_none() {
-        let map = ByLabel(vec![("b".to_string(), 2), ("d".to_string(), 4)]);
+        let map = ByLabel(vec![("b".into(), 2), ("d".into(), 4)]);
         let found: Vec<Option<&i32>> = map.aligned(&["a", "b", "c", "d", "e"]).collect();
         assert_eq!(found, [None, Some(&2), None, Some(&4), None]);
         assert!(ByLabel::<i32>(Vec::new())
