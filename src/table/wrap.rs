@@ -105,8 +105,8 @@ fn wrap_line<'a>(line: &'a str, width: usize, whole: usize, lines: &mut Vec<&'a 
     // line fits (added up segment by segment: a line is measured once).
     let (mut prev, mut used) = (0, 0);
     // Of the breaks tried since `start` where the line fits (as `(k, at)`): the
-    // last one, the last between phrases (after a space or closing punctuation,
-    // before opening punctuation), the last after an ideographic space.
+    // last one, the last between phrases (after a space, 、 or 。, before an
+    // opening bracket), the last after an ideographic space.
     let (mut fits, mut phrase, mut wide_space) = (None, None, None);
     while let Some(&at) = breaks.get(k) {
         let segment = &line[prev..at];
@@ -117,7 +117,7 @@ fn wrap_line<'a>(line: &'a str, width: usize, whole: usize, lines: &mut Vec<&'a 
             if line[..at].ends_with('\u{3000}') {
                 wide_space = Some((k, at));
             } else if line[..at].ends_with(' ')
-                || ends_with_closing(&line[..at])
+                || line[..at].ends_with(['、', '。', '，', '．'])
                 || starts_with_opening(&line[at..])
             {
                 phrase = Some((k, at));
