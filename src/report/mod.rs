@@ -140,8 +140,10 @@ pub type SheetLabel = std::sync::Arc<str>;
 pub struct ByLabel<T>(pub Vec<(SheetLabel, T)>);
 
 impl<T> ByLabel<T> {
-    /// The value of each of `labels`, in their order: the entries of a report's
-    /// map are in the order of its sheets, so one walk finds them all.
+    /// The value of each of `labels`, every label of the run in order: the
+    /// entries of a report's map are in the order of its sheets, so one walk
+    /// finds them all (given only some labels, it misses the entries of sheets
+    /// before the first).
     pub fn aligned<'a>(&'a self, labels: &'a [&str]) -> impl Iterator<Item = Option<&'a T>> {
         let mut entries = self.0.iter().peekable();
         labels
