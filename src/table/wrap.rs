@@ -1,12 +1,13 @@
-//! Line breaking by display width: where a line may break comes from Unicode line
+//! Line breaking by display width. Where a line may break comes from Unicode line
 //! breaking (UAX #14, `unicode-linebreak`), which already keeps 。、」）・ー, small
 //! kana and closing brackets off the start of a line (kinsoku), keeps ASCII words
 //! and numbers such as `-37.5%` whole, and breaks between any two kanji or kana.
-//! On top of it, one preference of Japanese layout: rather than filling a line to
-//! the last character, break after an earlier space when the line keeps at least
-//! half its width (`南加賀:` / `地域移行数` / `12人`); a number kept with the
-//! character after it (`2名`); and figures kept whole when asked: UAX #14 breaks
-//! `16以上` and `2018年11月中旬` after the digits.
+//! On top of it:
+//! - rather than filling a line to the last character, break between phrases
+//!   (at a space, after 、 or 。, before an opening bracket) when the line keeps
+//!   at least half its width (`南加賀:` / `地域移行数` / `12人`);
+//! - a number stays with the character after it (`2名`, `4日`);
+//! - figures are kept whole when asked (`16以上`, `2018年11月中旬`).
 
 use unicode_linebreak::{break_property, linebreaks, BreakClass};
 use unicode_segmentation::UnicodeSegmentation;
