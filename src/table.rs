@@ -1,5 +1,5 @@
 //! Terminal tables and the other ways reports are laid out: tables drawn by
-//! comfy-table with cells wrapped beforehand at the widths chosen here ([`wrap`]:
+//! comfy-table with cells wrapped beforehand at the widths chosen here (`wrap`:
 //! Unicode line breaking, so no line starts with 。 or 」), free text wrapped the
 //! same way, Markdown tables and tidy CSV.
 //!
@@ -52,7 +52,7 @@ pub struct Look {
 
 impl Look {
     /// `--width` if given (0 = unlimited), else the terminal's width, else `COLUMNS`,
-    /// else [`DEFAULT_WIDTH`]; colour as decided in [`Ctx`].
+    /// else 80 columns; colour as decided in [`Ctx`].
     pub fn new(width: Option<u16>, border: Border, ctx: &Ctx) -> Look {
         Look {
             width: resolve_width(width),
@@ -353,7 +353,7 @@ impl Table {
 
     /// Writes the table, each line ending with a newline. comfy-table holds a
     /// table drawn several times over (cells, lines, padded lines, the text): a
-    /// long table is drawn [`ROWS_AT_ONCE`] rows at a time, each piece joined to
+    /// long table is drawn a few hundred rows at a time, each piece joined to
     /// the next by the rule between rows, so its drawn form is never held whole.
     pub fn write_to(&self, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
         let (widths, figures) = self.widths();
