@@ -47,11 +47,13 @@ pub enum Code {
     TargetAlreadyMet,
     FullwidthNumber,
     NoAsOf,
+    Symlink,
+    TooLarge,
 }
 
 impl Code {
     /// All codes, in the order of SPEC §2.
-    pub const ALL: [Code; 25] = [
+    pub const ALL: [Code; 27] = [
         Code::Syntax,
         Code::Encoding,
         Code::UnknownKey,
@@ -77,6 +79,8 @@ impl Code {
         Code::TargetAlreadyMet,
         Code::FullwidthNumber,
         Code::NoAsOf,
+        Code::Symlink,
+        Code::TooLarge,
     ];
 
     /// The code as written in output (`unknown-key`).
@@ -107,6 +111,8 @@ impl Code {
             Code::TargetAlreadyMet => "target-already-met",
             Code::FullwidthNumber => "fullwidth-number",
             Code::NoAsOf => "no-as-of",
+            Code::Symlink => "symlink",
+            Code::TooLarge => "too-large",
         }
     }
 
@@ -122,7 +128,8 @@ impl Code {
             | Code::Undetermined
             | Code::TargetAlreadyMet
             | Code::FullwidthNumber
-            | Code::NoAsOf => Severity::Warning,
+            | Code::NoAsOf
+            | Code::Symlink => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -305,6 +312,14 @@ pub enum Msg {
     },
     FullwidthNumber(String),
     NoAsOf,
+    /// A link out of its folder, not followed; its target as the link says.
+    Symlink {
+        target: String,
+    },
+    /// A file over the size limit, not read; its size in bytes (at least).
+    TooLarge {
+        size: u64,
+    },
 }
 
 impl Msg {
@@ -340,6 +355,8 @@ impl Msg {
             Msg::TargetAlreadyMet { .. } => Code::TargetAlreadyMet,
             Msg::FullwidthNumber(_) => Code::FullwidthNumber,
             Msg::NoAsOf => Code::NoAsOf,
+            Msg::Symlink { .. } => Code::Symlink,
+            Msg::TooLarge { .. } => Code::TooLarge,
         }
     }
 }
