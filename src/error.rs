@@ -64,6 +64,17 @@ pub enum Failure {
         path: PathBuf,
         size: u64,
     },
+    /// A name (`what`: the option it came from; empty for a file name) holding a
+    /// control character, refused before anything is written.
+    ControlCharacters {
+        what: String,
+        value: String,
+    },
+    /// A file was created (and is kept), but saying so on stdout failed.
+    CreatedNotTold {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     Other(String),
 }
 
@@ -100,7 +111,7 @@ impl From<crate::themes::ThemesError> for Failure {
 impl std::error::Error for Failure {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Failure::Io { source, .. } => Some(source),
+            Failure::Io { source, .. } | Failure::CreatedNotTold { source, .. } => Some(source),
             _ => None,
         }
     }

@@ -34,6 +34,14 @@ pub use cli::Cli;
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
+    // A variable set but empty (`SHEET_DIR=`) counts as unset (SPEC §7); clap would
+    // take it as an empty value and refuse it, even when `--dir` is given. Removing
+    // it is safe here: nothing else runs yet, no other thread reads the environment.
+    for (name, value) in std::env::vars_os() {
+        if value.is_empty() && name.to_string_lossy().starts_with("SHEET_") {
+            std::env::remove_var(name);
+        }
+    }
     run(Cli::parse())
 }
 

@@ -14,7 +14,9 @@ use serde::Serialize;
 
 use crate::cli::{RenderArgs, RenderFormat};
 use crate::core::model::{DateValue, Event, Sheet, Value, View};
+use crate::error::Failure;
 use crate::i18n::authoring::{self, RenderWords};
+use crate::i18n::ui::Ui;
 use crate::i18n::Lang;
 use crate::output::{Ctx, Exit};
 use crate::render::terminal::clean;
@@ -105,6 +107,13 @@ pub fn run(args: &RenderArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let loaded = workspace::load_for_report(&inputs, &args.region, ctx, |sheet| sheet)?;
     let skipped = loaded.skipped;
     let selected: Vec<&Sheet> = loaded.sheets.iter().map(|(_, s)| s).collect();
+    if selected.is_empty() {
+        // Every sheet was left out (its diagnostics are on stderr): an empty page
+        // would look like a result, and `--out` would hold the name against the
+        // next run.
+        ctx.eprintln(&Ui::nothing_to_render(ctx.lang));
+        return Ok(Exit::Trouble);
+    }
     let report = RenderReport::new(&selected, ctx.lang);
     let text = match args.format {
         RenderFormat::Markdown => markdown::render(&report, ctx.lang),
@@ -114,12 +123,16 @@ pub fn run(args: &RenderArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         Some(path) if path.as_os_str() != "-" => {
             create::create_new(path, text.as_bytes())?;
             let shown = workspace::display_path(path);
-            let mut out = std::io::stdout().lock();
-            writeln!(out, "{}", clean(&RenderWords::written(ctx.lang, &shown)))?;
-            out.flush()?;
+            let mut out = ctx.stdout();
+            writeln!(out, "{}", RenderWords::written(ctx.lang, &shown))
+                .and_then(|()| out.flush())
+                .map_err(|source| Failure::CreatedNotTold {
+                    path: path.clone(),
+                    source,
+                })?;
         }
         _ => {
-            let mut out = std::io::stdout().lock();
+            let mut out = ctx.stdout();
             out.write_all(text.as_bytes())?;
             out.flush()?;
         }

@@ -89,6 +89,16 @@ fn ja(f: &Failure) -> String {
             path.display(),
             crate::core::read::MAX_SHEET_BYTES >> 20
         ),
+        Failure::ControlCharacters { what, value } if what.is_empty() => format!(
+            "ファイル名 \"{value}\" に制御文字（改行・エスケープなど）があります。使えません"
+        ),
+        Failure::ControlCharacters { what, value } => format!(
+            "{what} \"{value}\" に制御文字（改行・エスケープなど）があります。使えません"
+        ),
+        Failure::CreatedNotTold { path, source } => format!(
+            "{} を作りました（そのまま残します）が、標準出力に書けませんでした（{source}）",
+            path.display()
+        ),
         Failure::Other(m) => m.clone(),
     }
 }
@@ -170,6 +180,16 @@ fn en(f: &Failure) -> String {
             "{}: the file is too large ({size} bytes, the limit is {} MiB): not read",
             path.display(),
             crate::core::read::MAX_SHEET_BYTES >> 20
+        ),
+        Failure::ControlCharacters { what, value } if what.is_empty() => format!(
+            "the file name \"{value}\" holds a control character (a newline, an escape…): refused"
+        ),
+        Failure::ControlCharacters { what, value } => format!(
+            "{what} \"{value}\" holds a control character (a newline, an escape…): refused"
+        ),
+        Failure::CreatedNotTold { path, source } => format!(
+            "created {} (it is kept), but stdout could not be written: {source}",
+            path.display()
         ),
         Failure::Other(m) => m.clone(),
     }
