@@ -11,5 +11,6 @@ mod history;
 mod hostile;
 mod progress;
 mod readme;
+mod safety;
 mod terminal;
 mod validate;
