@@ -193,3 +193,22 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         kind == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes_what_drives_a_terminal_and_keeps_the_value() {
+        let value = serde_json::json!({ "名前": "a\u{1b}[2J\u{7f}\u{85}\u{9b}\u{202e}南\r" });
+        let mut out = Vec::new();
+        write_json(&mut out, &value).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "{\n  \"名前\": \"a\\u001b[2J\\u007f\\u0085\\u009b\\u202e南\\r\"\n}\n"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
+}

@@ -802,3 +802,28 @@ fn empty_environment_variables_count_as_unset() {
         assert_eq!(out.code, 0, "{var}=: {}", out.stderr);
     }
 }
+
+/// `themes.toml` comes with the sheets and is read by the same rules: a link out
+/// of the folder stops `compare` with a message that names it, and a FIFO in its
+/// place is passed over (the built-in glossary is used).
+#[test]
+fn themes_toml_is_read_by_the_rules_of_a_sheet() {
+    let t = linked_regions();
+    std::os::unix::fs::symlink("../secret.txt", t.path("regions/themes.toml")).unwrap();
+    let out = run_with_timeout(
+        sheet_command(t.dir.path(), &["--lang", "en", "compare"]),
+        20,
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("themes.toml: a link to ../secret.txt"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stdout.contains(SECRET) && !out.stderr.contains(SECRET));
+
+    let t = Test::new().file("regions/ok.toml", minimal());
+    mkfifo(&t.path("regions/themes.toml"));
+    let out = run_with_timeout(sheet_command(t.dir.path(), &["compare"]), 20);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
