@@ -827,3 +827,17 @@ fn themes_toml_is_read_by_the_rules_of_a_sheet() {
     let out = run_with_timeout(sheet_command(t.dir.path(), &["compare"]), 20);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+/// `history` looks through every sheet of the folder for the region asked for.
+#[test]
+#[ignore = "src/cmd/history.rs (find_region) reads with std::fs::read: the lead merges workspace::read_sheet"]
+fn history_never_opens_a_kernel_file_through_a_link() {
+    let t = Test::new().git_init().file("regions/ok.toml", minimal());
+    t.commit("first", "2018-09-30T09:00:00+09:00");
+    std::os::unix::fs::symlink("/proc/kmsg", t.path("regions/kmsg.toml")).unwrap();
+    let out = run_with_timeout(
+        sheet_command(t.dir.path(), &["history", "--region", "ok"]),
+        20,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
