@@ -35,13 +35,14 @@ pub mod workspace;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 pub use cli::Cli;
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    run(Cli::parse())
+    match cli::parse(std::env::args_os().collect()) {
+        Ok(cli) => run(cli),
+        Err(exit) => exit,
+    }
 }
 
 /// Runs a parsed command line and returns the process exit status.
