@@ -25,6 +25,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod revisions;
 pub mod schema;
 pub mod select;
 pub mod source;

@@ -29,6 +29,7 @@ use crate::i18n::review::{self as words, W};
 use crate::i18n::Lang;
 use crate::model::Sheet;
 use crate::output::{Ctx, Exit};
+use crate::revisions::{self, Rename, Selection, SelectionKind, Version};
 use crate::source::clean;
 use crate::workspace;
 
@@ -72,12 +73,6 @@ pub struct DiffReport {
     pub sheets: Vec<SheetEntry>,
     pub changes: Vec<Change>,
     pub notes: Vec<Note>,
-}
-
-/// One version of a sheet file.
-struct Version {
-    name: String,
-    bytes: Vec<u8>,
 }
 
 /// A version read and checked; `sheet` only when it has no error.
@@ -242,51 +237,6 @@ fn read_file(path: &Path) -> Result<Version, Failure> {
 
 type Pairs = Vec<(Option<Loaded>, Option<Loaded>)>;
 
-/// Which files of a tree are the sheets to compare.
-#[derive(Debug, Clone)]
-struct Selection {
-    kind: SelectionKind,
-    /// Files selected besides: the other name of a renamed sheet.
-    extra: Vec<String>,
-}
-
-#[derive(Debug, Clone)]
-enum SelectionKind {
-    /// Repository paths of files or folders (a folder's `*.toml`, not recursive).
-    Paths(Vec<String>),
-    /// No `regions/` found from here: every folder named `regions` in the repository.
-    AnyRegionsDir,
-}
-
-impl Selection {
-    fn new(kind: SelectionKind) -> Selection {
-        Selection {
-            kind,
-            extra: Vec::new(),
-        }
-    }
-
-    fn with_extra(&self, extra: impl Iterator<Item = String>) -> Selection {
-        let mut s = self.clone();
-        s.extra.extend(extra);
-        s
-    }
-
-    fn wants(&self, path: &str) -> bool {
-        let (parent, name) = path.rsplit_once('/').unwrap_or(("", path));
-        let sheet_name = name.ends_with(".toml") && name != crate::discover::THEMES_FILE;
-        self.extra.iter().any(|p| p == path)
-            || match &self.kind {
-                SelectionKind::Paths(ps) => {
-                    ps.iter().any(|p| p == path || (sheet_name && p == parent))
-                }
-                SelectionKind::AnyRegionsDir => {
-                    sheet_name && parent.rsplit('/').next() == Some(crate::discover::REGIONS_DIR)
-                }
-            }
-    }
-}
-
 fn revisions(
     revs: &[String],
     paths: &[PathBuf],
@@ -345,34 +295,14 @@ fn revisions(
             _ => Selection::new(SelectionKind::AnyRegionsDir),
         }
     };
-    // A renamed sheet is followed: its other name is selected on the other side.
-    let renames = repo.renames(&old, new.as_ref())?;
-    let old_selection = selection.with_extra(
-        renames
-            .iter()
-            .filter(|r| selection.wants(&r.new))
-            .map(|r| r.old.clone()),
+    let versions = revisions::between(&repo, &old, new.as_ref(), &selection)?;
+    let load_all =
+        |vs: Vec<Version>| -> Vec<Loaded> { vs.into_iter().map(|v| Loaded::new(v, ctx)).collect() };
+    let pairs = pair(
+        load_all(versions.old),
+        load_all(versions.new),
+        &versions.renames,
     );
-    let new_selection = selection.with_extra(
-        renames
-            .iter()
-            .filter(|r| selection.wants(&r.old))
-            .map(|r| r.new.clone()),
-    );
-    let old_versions = tree_versions(&repo, &old, &old_selection)?;
-    let new_versions = match &new {
-        Some(c) => tree_versions(&repo, c, &new_selection)?,
-        None => worktree_versions(&repo, &new_selection)?,
-    };
-    let old_loaded: Vec<Loaded> = old_versions
-        .into_iter()
-        .map(|v| Loaded::new(v, ctx))
-        .collect();
-    let new_loaded: Vec<Loaded> = new_versions
-        .into_iter()
-        .map(|v| Loaded::new(v, ctx))
-        .collect();
-    let pairs = pair(old_loaded, new_loaded, &renames);
     let info = |c: &Commit| SideInfo {
         kind: "revision",
         name: Some(c.rev.clone()),
@@ -389,42 +319,9 @@ fn revisions(
     Ok((info(&old), new_info, pairs))
 }
 
-fn tree_versions(repo: &Repo, commit: &Commit, sel: &Selection) -> Result<Vec<Version>, Failure> {
-    let files: Vec<git::TreeFile> = repo
-        .tree_files(commit)?
-        .into_iter()
-        .filter(|f| sel.wants(&f.path))
-        .collect();
-    let blobs: Vec<String> = files.iter().map(|f| f.blob.clone()).collect();
-    let contents = repo.read_blobs(&blobs)?;
-    Ok(files
-        .into_iter()
-        .zip(contents)
-        .filter_map(|(f, bytes)| {
-            bytes.map(|bytes| Version {
-                name: f.path,
-                bytes,
-            })
-        })
-        .collect())
-}
-
-fn worktree_versions(repo: &Repo, sel: &Selection) -> Result<Vec<Version>, Failure> {
-    let mut out = Vec::new();
-    for path in repo.worktree_files()? {
-        if !sel.wants(&path) {
-            continue;
-        }
-        let full = repo.top.join(&path);
-        let bytes = std::fs::read(&full).map_err(|source| Failure::Io { path: full, source })?;
-        out.push(Version { name: path, bytes });
-    }
-    Ok(out)
-}
-
 /// Pairs old and new versions: same path, then renamed (as git detects it), then
 /// the same prefecture, region and fiscal year.
-fn pair(old: Vec<Loaded>, new: Vec<Loaded>, renames: &[git::Rename]) -> Pairs {
+fn pair(old: Vec<Loaded>, new: Vec<Loaded>, renames: &[Rename]) -> Pairs {
     let mut old: Vec<Option<Loaded>> = old.into_iter().map(Some).collect();
     let mut new: Vec<Option<Loaded>> = new.into_iter().map(Some).collect();
     let mut pairs: Pairs = Vec::new();

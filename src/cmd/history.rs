@@ -30,6 +30,8 @@ pub enum PointStatus {
     Deleted,
     /// The version loads but has no indicator (or not the one asked for).
     NoIndicator,
+    /// This clone does not hold the version (a partial clone, never fetched from).
+    NotInClone,
 }
 
 /// One commit and indicator (SPEC §4.1 `history`).
@@ -169,8 +171,8 @@ fn history(
     for (entry, blob) in log.into_iter().zip(blobs) {
         let version = match blob {
             _ if entry.status.starts_with('D') => (Err(PointStatus::Deleted), None),
-            None => (Err(PointStatus::Deleted), None),
-            Some(bytes) => {
+            crate::git::Blob::Missing => (Err(PointStatus::NotInClone), None),
+            crate::git::Blob::Found(bytes) => {
                 let name = format!("{}:{}", entry.short, entry.path);
                 let (report, sheet) = workspace::load_text(&name, &bytes, ctx.today);
                 match sheet {
@@ -284,6 +286,7 @@ fn judged(p: &Point, lang: Lang) -> String {
         PointStatus::Unparsable => W::Unparsable.get(lang).to_string(),
         PointStatus::Deleted => W::Deleted.get(lang).to_string(),
         PointStatus::NoIndicator => W::NoIndicators.get(lang).to_string(),
+        PointStatus::NotInClone => W::NotInClone.get(lang).to_string(),
         PointStatus::Ok => {
             let mut parts = Vec::new();
             match p.achieved {

@@ -29,6 +29,7 @@ crate::words! {
         Unparsable => "読み込めない版", "does not load";
         Deleted => "ファイル削除", "file deleted";
         NoIndicators => "指標なし", "no indicators";
+        NotInClone => "手元にない版（部分クローン）", "not in this clone";
         Unmerged => "未マージ", "unmerged";
     }
 }

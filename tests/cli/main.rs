@@ -6,6 +6,7 @@ mod compare;
 mod diff;
 mod examples;
 mod fuzz_corpus;
+mod git_safety;
 mod history;
 mod hostile;
 mod progress;
