@@ -10,7 +10,6 @@ pub mod cmd;
 pub mod create;
 pub mod date;
 pub mod diag;
-pub mod diff;
 pub mod discover;
 pub mod error;
 pub mod fiscal;

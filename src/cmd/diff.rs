@@ -21,7 +21,6 @@ use serde_json::Value as Json;
 use crate::check::region_identity;
 use crate::cli::{DiagFormat, DiffArgs};
 use crate::diag::FileReport;
-use crate::diff::{self, Change, Kind, Note, NoteKind, Section, Segment, SegmentTag};
 use crate::error::Failure;
 use crate::fiscal::FiscalYear;
 use crate::git::{self, Commit, Repo};
@@ -29,6 +28,9 @@ use crate::i18n::review::{self as words, W};
 use crate::i18n::Lang;
 use crate::model::Sheet;
 use crate::output::{Ctx, Exit};
+use crate::report::diff::semantic::{
+    self as diff, Change, Kind, Note, NoteKind, Section, Segment, SegmentTag,
+};
 use crate::revisions::{self, Rename, Selection, SelectionKind, Version};
 use crate::source::clean;
 use crate::workspace;

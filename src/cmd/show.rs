@@ -152,8 +152,8 @@ pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
     c.opt("", "summary", sheet.summary.as_deref());
     c.list(&field("strengths", lang), &sheet.strengths);
 
-    let goal = section(crate::diff::Section::Goals, lang);
-    let progress = section(crate::diff::Section::Progress, lang);
+    let goal = section(crate::report::diff::semantic::Section::Goals, lang);
+    let progress = section(crate::report::diff::semantic::Section::Progress, lang);
     for g in &sheet.goals {
         c.header(goal, &g.text);
         c.opt("", "id", g.id.as_deref());
@@ -168,7 +168,7 @@ pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
         }
     }
 
-    let challenge = section(crate::diff::Section::Challenges, lang);
+    let challenge = section(crate::report::diff::semantic::Section::Challenges, lang);
     for ch in &sheet.challenges {
         c.header(challenge, &ch.text);
         c.opt("", "id", ch.id.as_deref());
@@ -204,7 +204,7 @@ pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
         }
     }
 
-    let indicator = section(crate::diff::Section::Indicators, lang);
+    let indicator = section(crate::report::diff::semantic::Section::Indicators, lang);
     for i in &sheet.indicators {
         c.header(indicator, &i.name);
         c.opt("", "reason", i.reason.as_deref());
@@ -237,7 +237,10 @@ pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
         }
     }
 
-    let hospital = section(crate::diff::Section::HospitalCollaboration, lang);
+    let hospital = section(
+        crate::report::diff::semantic::Section::HospitalCollaboration,
+        lang,
+    );
     for h in &sheet.hospital_collaboration {
         c.header(hospital, &h.text);
         c.event("", h);

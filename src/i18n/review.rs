@@ -1,7 +1,7 @@
 //! Words of `diff`, `history` and `show`: reviewing edits in git.
 
-use crate::diff::{Kind, Section};
 use crate::i18n::Lang;
+use crate::report::diff::semantic::{Kind, Section};
 
 crate::words! {
     /// Labels of the review commands.

@@ -3,6 +3,7 @@
 //! `cmd/` only lay them out.
 
 pub mod compare;
+pub mod diff;
 pub mod progress;
 
 use chrono::NaiveDate;
