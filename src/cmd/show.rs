@@ -30,7 +30,8 @@ pub fn run(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             out.write_all(clean(&String::from_utf8_lossy(&bytes)).as_bytes())?;
         }
         _ => {
-            super::diff::print_errors(&report, ctx)?;
+            let text = crate::diag::render_errors(&report, ctx.lang, ctx.color_stderr);
+            std::io::stderr().write_all(text.as_bytes())?;
             return Ok(Exit::Trouble);
         }
     }

@@ -1,5 +1,7 @@
 //! Turning reports into text people read: what the renderers of every command share.
 
+pub mod diff;
+
 /// A percentage for people: whole numbers without decimals, else one decimal;
 /// never `-0%`.
 pub fn percent(pct: f64) -> String {
