@@ -1,6 +1,7 @@
 //! Turning reports into text people read: what the renderers of every command share.
 
 pub mod diff;
+pub mod history;
 
 /// A percentage for people: whole numbers without decimals, else one decimal;
 /// never `-0%`.

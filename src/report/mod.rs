@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod diff;
+pub mod history;
 pub mod progress;
 
 use chrono::NaiveDate;
