@@ -2,6 +2,7 @@
 
 pub mod diff;
 pub mod history;
+pub mod show;
 
 /// A percentage for people: whole numbers without decimals, else one decimal;
 /// never `-0%`.
