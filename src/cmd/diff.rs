@@ -20,7 +20,9 @@ use crate::git::{self, Repo};
 use crate::i18n::review as words;
 use crate::output::{Ctx, Exit};
 use crate::render;
-use crate::report::diff::{self as report, DiffReport, DiffSide, LoadedVersion, VersionPair};
+use crate::report::diff::{
+    self as report, DiffReport, DiffSide, LoadedVersion, SheetStatus, VersionPair,
+};
 use crate::revisions::{self, Selection, SelectionKind, Version};
 use crate::workspace;
 
@@ -118,31 +120,42 @@ pub fn run(args: &DiffArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         Mode::Revisions(revs) => revisions(&revs, &args.paths, ctx)?,
     };
     let report = DiffReport::new(old, new, &pairs, follow_renames);
-    let mut trouble = false;
-    for pair in &pairs {
-        for (_, version) in pair.unloadable() {
-            trouble = true;
-            let text = crate::diag::render_errors(&version.report, ctx.lang, ctx.color_stderr);
-            let mut err = std::io::stderr().lock();
-            err.write_all(text.as_bytes())?;
-            writeln!(err, "{}\n", words::side_skipped(ctx.lang, &version.name))?;
+    let unloadable = report.count(SheetStatus::Error) > 0;
+    let human = args.format == DiagFormat::Human;
+    // As git's external diff, stdout is all the reader sees (stderr would land
+    // outside git's pager): why a version was not compared is said there.
+    if !(external && human) {
+        for pair in &pairs {
+            for (_, version) in pair.unloadable() {
+                let text = crate::diag::render_errors(&version.report, ctx.lang, ctx.color_stderr);
+                let mut err = std::io::stderr().lock();
+                err.write_all(text.as_bytes())?;
+                writeln!(err, "{}\n", words::side_skipped(ctx.lang, &version.name))?;
+            }
         }
     }
     let mut out = std::io::stdout().lock();
-    match args.format {
-        DiagFormat::Json => {
-            // Serialise first so a closed pipe is an io error (ends quietly).
-            let json = serde_json::to_string_pretty(&report)?;
-            writeln!(out, "{json}")?;
+    if human {
+        render::diff::human(&report, ctx.lang, ctx.color_stdout, &mut out)?;
+        if external {
+            for pair in pairs.iter().filter(|p| p.unloadable().next().is_some()) {
+                render::diff::unloadable(pair, ctx.lang, ctx.color_stdout, &mut out)?;
+            }
         }
-        DiagFormat::Human => render::diff::human(&report, ctx.lang, ctx.color_stdout, &mut out)?,
+    } else {
+        // Serialise first so a closed pipe is an io error (ends quietly).
+        let json = serde_json::to_string_pretty(&report)?;
+        writeln!(out, "{json}")?;
     }
     out.flush()?;
-    Ok(if trouble {
+    Ok(if external {
+        // git takes any exit but 0 of an external diff for a crash and stops
+        // (unless diff.trustExitCode is set), so differences, and a version that
+        // does not load, exit 0 there: `git log -p` goes on.
+        Exit::Ok
+    } else if unloadable {
         Exit::Trouble
-    } else if report.changes.is_empty() || external {
-        // As an external diff, git takes any exit but 0 for a crash (unless
-        // diff.trustExitCode is set), so differences exit 0 there.
+    } else if report.changes.is_empty() {
         Exit::Ok
     } else {
         Exit::Findings

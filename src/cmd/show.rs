@@ -8,7 +8,6 @@ use crate::cli::ShowArgs;
 use crate::error::Failure;
 use crate::output::{Ctx, Exit};
 use crate::render;
-use crate::source::clean;
 use crate::workspace;
 
 pub fn run(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
@@ -21,8 +20,9 @@ pub fn run(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             out.write_all(render::show::canonical(&sheet, ctx.lang).as_bytes())?;
         }
         _ if args.raw_on_error => {
-            // For git: a version that does not load is still shown, as written.
-            out.write_all(clean(&String::from_utf8_lossy(&bytes)).as_bytes())?;
+            // For git: a version that does not load is still shown, as written, and
+            // exit 0 lets `git diff` and `git log -p` go on.
+            out.write_all(render::show::as_written(&report, &bytes, ctx.lang).as_bytes())?;
         }
         _ => {
             let text = crate::diag::render_errors(&report, ctx.lang, ctx.color_stderr);

@@ -2,14 +2,19 @@
 //! of each change in the words of the sheet, edited sentences marked inline.
 
 use std::io::{self, Write};
+use std::time::Duration;
 
 use serde_json::Value as Json;
+use similar::{ChangeTag, TextDiff};
 
 use crate::fiscal::FiscalYear;
-use crate::i18n::review::{self as words, W};
+use crate::i18n::review::{self as words, DiffCounts, W};
 use crate::i18n::Lang;
 use crate::report::diff::semantic::{self, Segment, SegmentTag, Standing};
-use crate::report::diff::{Change, DiffReport, DiffSide, Kind, NoteKind, Section, SheetStatus};
+use crate::report::diff::LoadedVersion;
+use crate::report::diff::{
+    Change, DiffReport, DiffSide, Kind, NoteKind, Section, SheetStatus, VersionPair,
+};
 use crate::source::clean;
 
 /// ANSI styles, used only when colour is on.
@@ -353,7 +358,13 @@ fn render_change(c: &Change, lang: Lang, style: &Style, out: &mut dyn Write) -> 
 /// entry per change, then the notes.
 pub fn human(report: &DiffReport, lang: Lang, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let style = Style { on: color };
-    let count = |s: SheetStatus| report.count(s);
+    let counts = DiffCounts {
+        changes: report.changes.len(),
+        changed: report.count(SheetStatus::Changed),
+        added: report.count(SheetStatus::Added),
+        removed: report.count(SheetStatus::Removed),
+        unloadable: report.count(SheetStatus::Error),
+    };
     writeln!(
         out,
         "{}",
@@ -361,10 +372,7 @@ pub fn human(report: &DiffReport, lang: Lang, color: bool, out: &mut dyn Write) 
             lang,
             &clean(&side_name(&report.old, lang)),
             &clean(&side_name(&report.new, lang)),
-            report.changes.len(),
-            count(SheetStatus::Changed),
-            count(SheetStatus::Added),
-            count(SheetStatus::Removed),
+            counts,
         ))
     )?;
     for entry in &report.sheets {
@@ -416,6 +424,53 @@ pub fn human(report: &DiffReport, lang: Lang, color: bool, out: &mut dyn Write) 
                 }
             };
             writeln!(out, "  - {}", clean(&text))?;
+        }
+    }
+    Ok(())
+}
+
+/// How long the line diff of two versions as written may take: past it, the lines
+/// are shown as removed and added.
+const RAW_DIFF_TIMEOUT: Duration = Duration::from_millis(500);
+
+/// A pair that was not compared because a version does not load, for git's
+/// external diff (where stdout is all the reader sees): why, with the errors of each
+/// such version, then both versions as written, marked as a line diff.
+pub fn unloadable(
+    pair: &VersionPair,
+    lang: Lang,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let style = Style { on: color };
+    for (old, version) in pair.unloadable() {
+        writeln!(out)?;
+        let name = clean(&version.name);
+        writeln!(
+            out,
+            "{}",
+            style.bold(&words::version_does_not_load(lang, old, &name))
+        )?;
+        let errors = crate::diag::render_errors(&version.report, lang, color);
+        writeln!(out, "{}", errors.trim_end())?;
+    }
+    let text = |v: &Option<LoadedVersion>| {
+        v.as_ref()
+            .map(|v| clean(&String::from_utf8_lossy(&v.bytes)))
+            .unwrap_or_default()
+    };
+    let (old, new) = (text(&pair.old), text(&pair.new));
+    writeln!(out)?;
+    writeln!(out, "{}", style.bold(words::as_written(lang)))?;
+    let diff = TextDiff::configure()
+        .timeout(RAW_DIFF_TIMEOUT)
+        .diff_lines(&old, &new);
+    for change in diff.iter_all_changes() {
+        let line = change.value().trim_end_matches(['\n', '\r']);
+        match change.tag() {
+            ChangeTag::Equal => writeln!(out, " {line}")?,
+            ChangeTag::Delete => writeln!(out, "{}", style.red(&format!("-{line}")))?,
+            ChangeTag::Insert => writeln!(out, "{}", style.green(&format!("+{line}")))?,
         }
     }
     Ok(())

@@ -4,7 +4,8 @@
 //! what changed in words a reviewer reads. Each item starts with a `[section] text`
 //! line, which a `xfuncname` of `^\[` turns into the hunk header.
 
-use crate::i18n::review::{field, section, status, W};
+use crate::diag::{FileReport, Severity};
+use crate::i18n::review::{self as words, field, section, status, W};
 use crate::i18n::Lang;
 use crate::model::{DateValue, Event, Sheet, Value, View};
 use crate::report::diff::Section;
@@ -205,4 +206,25 @@ pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
     c.list(&field("concerns", lang), &sheet.concerns);
     c.list(&field("questions", lang), &sheet.questions);
     c.out
+}
+
+/// A sheet that does not load, for git's textconv: comment lines saying why (each
+/// error with its place), then the text as written, so the reader of `git diff`
+/// sees both and git goes on.
+pub fn as_written(report: &FileReport, bytes: &[u8], lang: Lang) -> String {
+    let mut out = format!("# sheet: {}\n", words::shown_as_written(lang));
+    for d in report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+    {
+        let (line, column) = report.source.line_col(d.span.start);
+        let message = d.msg.text(lang).replace(['\n', '\r'], " ");
+        out.push_str(&format!(
+            "# sheet: {} {line}:{column}: {message}\n",
+            d.code().as_str()
+        ));
+    }
+    out.push_str(&String::from_utf8_lossy(bytes));
+    clean(&out)
 }
