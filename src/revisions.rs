@@ -234,9 +234,10 @@ pub fn between(
 /// git's default (`-M50%`).
 const RENAME_SIMILARITY: f64 = 0.5;
 
-/// Above this many (removed, added) pairs only identical contents count as a rename,
-/// as git gives up on inexact renames past `diff.renameLimit`.
-const MAX_RENAME_PAIRS: usize = 10_000;
+/// Above this many bytes to compare over all (removed, added) pairs only identical
+/// contents count as a rename, as git gives up on inexact renames past
+/// `diff.renameLimit`: a repository with many large files stays quick.
+const MAX_RENAME_BYTES: usize = 64 << 20;
 
 /// Files removed on one side and added on the other that are one file renamed: the
 /// same contents, else the most similar above [`RENAME_SIMILARITY`]. Done here
@@ -306,7 +307,14 @@ fn match_renames(removed: &[(&str, Vec<u8>)], added: &[(&str, Vec<u8>)]) -> Vec<
     }
     let left_old: Vec<usize> = (0..removed.len()).filter(|&i| !used_old[i]).collect();
     let left_new: Vec<usize> = (0..added.len()).filter(|&j| !used_new[j]).collect();
-    if left_old.len().saturating_mul(left_new.len()) <= MAX_RENAME_PAIRS {
+    let bytes = |files: &[(&str, Vec<u8>)], left: &[usize]| -> usize {
+        left.iter().map(|&i| files[i].1.len()).sum()
+    };
+    let work = left_new
+        .len()
+        .saturating_mul(bytes(removed, &left_old))
+        .saturating_add(left_old.len().saturating_mul(bytes(added, &left_new)));
+    if work <= MAX_RENAME_BYTES {
         let lines: Vec<LineCounts> = left_old
             .iter()
             .map(|&i| LineCounts::of(&removed[i].1))

@@ -283,3 +283,39 @@ pub fn paths_with_files(lang: Lang) -> String {
     )
     .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_with_sheets_not_compared_never_says_no_differences() {
+        let none = DiffCounts::default();
+        assert_eq!(
+            diff_summary(Lang::Ja, "a", "b", none),
+            "a から b へ: 違いはありません"
+        );
+        let broken = DiffCounts {
+            unloadable: 1,
+            ..none
+        };
+        assert_eq!(
+            diff_summary(Lang::En, "x.toml", "x.toml", broken),
+            "x.toml: not compared (1 sheet with a version that does not load)"
+        );
+        let both = DiffCounts {
+            changes: 2,
+            changed: 1,
+            unloadable: 2,
+            ..none
+        };
+        assert_eq!(
+            diff_summary(Lang::Ja, "HEAD", "作業ツリー", both),
+            "HEAD から 作業ツリー へ: 2 件の違い（変更されたシート 1、追加 0、削除 0、読み込めず比べられなかったシート 2）"
+        );
+        assert_eq!(
+            diff_summary(Lang::En, "HEAD", "working tree", both),
+            "HEAD -> working tree: 2 differences (1 sheet changed, 0 added, 0 removed, 2 not compared: does not load)"
+        );
+    }
+}
