@@ -127,7 +127,8 @@ pub fn run(args: &DiffArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     if !(external && human) {
         for pair in &pairs {
             for (_, version) in pair.unloadable() {
-                let text = crate::diag::render_errors(&version.report, ctx.lang, ctx.color_stderr);
+                let text =
+                    crate::render::diag::render_errors(&version.report, ctx.lang, ctx.color_stderr);
                 let mut err = std::io::stderr().lock();
                 err.write_all(text.as_bytes())?;
                 writeln!(err, "{}\n", words::side_skipped(ctx.lang, &version.name))?;

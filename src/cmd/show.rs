@@ -25,7 +25,7 @@ pub fn run(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             out.write_all(render::show::as_written(&report, &bytes, ctx.lang).as_bytes())?;
         }
         _ => {
-            let text = crate::diag::render_errors(&report, ctx.lang, ctx.color_stderr);
+            let text = crate::render::diag::render_errors(&report, ctx.lang, ctx.color_stderr);
             std::io::stderr().write_all(text.as_bytes())?;
             return Ok(Exit::Trouble);
         }

@@ -11,6 +11,20 @@ pub fn text(f: &Failure, lang: Lang) -> String {
     }
 }
 
+impl Failure {
+    /// The one-line message in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        text(self, lang)
+    }
+}
+
+/// A failure's English message, for `anyhow`'s chains.
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&text(self, Lang::En))
+    }
+}
+
 fn ja(f: &Failure) -> String {
     let lang = Lang::Ja;
     match f {
@@ -61,7 +75,7 @@ fn ja(f: &Failure) -> String {
         Failure::BadThemes { path, problem } => format!(
             "{}: {}",
             path.display(),
-            crate::i18n::report::themes_problem(lang, problem)
+            crate::i18n::themes::themes_problem(lang, problem)
         ),
         Failure::Other(m) => m.clone(),
     }
@@ -115,7 +129,7 @@ fn en(f: &Failure) -> String {
         Failure::BadThemes { path, problem } => format!(
             "{}: {}",
             path.display(),
-            crate::i18n::report::themes_problem(Lang::En, problem)
+            crate::i18n::themes::themes_problem(Lang::En, problem)
         ),
         Failure::Other(m) => m.clone(),
     }

@@ -8,6 +8,7 @@ pub mod diag;
 pub mod failure;
 pub mod report;
 pub mod review;
+pub mod themes;
 pub mod ui;
 
 /// The language of output.

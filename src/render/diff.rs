@@ -7,15 +7,15 @@ use std::time::Duration;
 use serde_json::Value as Json;
 use similar::{ChangeTag, TextDiff};
 
-use crate::fiscal::FiscalYear;
+use crate::core::fiscal::FiscalYear;
 use crate::i18n::review::{self as words, DiffCounts, W};
 use crate::i18n::Lang;
+use crate::render::terminal::clean;
 use crate::report::diff::semantic::{self, Segment, SegmentTag, Standing};
 use crate::report::diff::LoadedVersion;
 use crate::report::diff::{
     Change, DiffReport, DiffSide, Kind, NoteKind, Section, SheetStatus, VersionPair,
 };
-use crate::source::clean;
 
 /// ANSI styles, used only when colour is on.
 struct Style {
@@ -451,7 +451,7 @@ pub fn unloadable(
             "{}",
             style.bold(&words::version_does_not_load(lang, old, &name))
         )?;
-        let errors = crate::diag::render_errors(&version.report, lang, color);
+        let errors = crate::render::diag::render_errors(&version.report, lang, color);
         writeln!(out, "{}", errors.trim_end())?;
     }
     let text = |v: &Option<LoadedVersion>| {

@@ -3,11 +3,11 @@
 
 use std::io::Write;
 
+use crate::core::model::Value;
 use crate::i18n::review::{self as words, W};
 use crate::i18n::Lang;
-use crate::model::Value;
+use crate::render::terminal::clean;
 use crate::report::history::{HistoryReport, Point, PointStatus};
-use crate::source::clean;
 use crate::table::{self, Look, Rules};
 
 /// The title, then the table (or a line saying the file has no commits yet).

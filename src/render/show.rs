@@ -4,12 +4,13 @@
 //! what changed in words a reviewer reads. Each item starts with a `[section] text`
 //! line, which a `xfuncname` of `^\[` turns into the hunk header.
 
-use crate::diag::{FileReport, Severity};
+use crate::core::diag::{FileReport, Severity};
+use crate::core::model::{DateValue, Event, Sheet, Value, View};
+use crate::core::place::Position;
 use crate::i18n::review::{self as words, field, section, status, W};
 use crate::i18n::Lang;
-use crate::model::{DateValue, Event, Sheet, Value, View};
+use crate::render::terminal::clean;
 use crate::report::diff::Section;
-use crate::source::clean;
 
 /// Builds the canonical text.
 struct Canon {
@@ -145,7 +146,7 @@ pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
                 .views
                 .get(v)
                 .iter()
-                .filter(|s| !crate::text::is_blank(s))
+                .filter(|s| !crate::core::text::is_blank(s))
                 .collect();
             let key = format!("{} {}", field("views", lang), field(v.key(), lang));
             match said.as_slice() {
@@ -218,12 +219,12 @@ pub fn as_written(report: &FileReport, bytes: &[u8], lang: Lang) -> String {
         .iter()
         .filter(|d| d.severity() == Severity::Error)
     {
-        let (line, column) = report.source.line_col(d.span.start);
-        let message = d.msg.text(lang).replace(['\n', '\r'], " ");
-        out.push_str(&format!(
-            "# sheet: {} {line}:{column}: {message}\n",
-            d.code().as_str()
-        ));
+        let at = match report.position(d) {
+            Position::Line { line, column } => format!("{line}:{column}"),
+            Position::Cell(cell) => cell.to_string(),
+        };
+        let message = crate::i18n::diag::message(&d.msg, lang).replace(['\n', '\r'], " ");
+        out.push_str(&format!("# sheet: {} {at}: {message}\n", d.code().as_str()));
     }
     out.push_str(&String::from_utf8_lossy(bytes));
     clean(&out)

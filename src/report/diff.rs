@@ -13,10 +13,10 @@ use serde::Serialize;
 
 pub use semantic::{Change, Kind, Note, NoteKind, Section};
 
-use crate::check::region_identity;
-use crate::diag::FileReport;
+use crate::core::check::same_region;
+use crate::core::diag::FileReport;
+use crate::core::model::Sheet;
 use crate::git::Commit;
-use crate::model::Sheet;
 use crate::revisions::{Rename, Version};
 use crate::workspace;
 
@@ -161,7 +161,7 @@ pub fn pair(
     take_pairs(&|o, n| o.name == n.name);
     take_pairs(&|o, n| renames.iter().any(|r| r.old == o.name && r.new == n.name));
     take_pairs(&|o, n| match (&o.sheet, &n.sheet) {
-        (Some(a), Some(b)) => region_identity(a) == region_identity(b),
+        (Some(a), Some(b)) => same_region(a, b),
         _ => false,
     });
     pairs.extend(old.into_iter().flatten().map(|o| VersionPair {

@@ -5,12 +5,14 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::diag::Severity;
+use crate::core::diag::Severity;
+use crate::core::model::{Sheet, Value};
+use crate::core::place::Position;
+use crate::core::text;
 use crate::git::Blob;
 use crate::i18n::Lang;
-use crate::model::{Sheet, Value};
 use crate::revisions::HistoryVersion;
-use crate::{text, workspace};
+use crate::workspace;
 
 /// What a row of the history is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -91,12 +93,15 @@ fn load(
                 .iter()
                 .find(|d| d.severity() == Severity::Error)
                 .map(|d| {
-                    let (line, column) = report.source.line_col(d.span.start);
+                    let (line, column) = match report.position(d) {
+                        Position::Line { line, column } => (line, column),
+                        Position::Cell(_) => (0, 0),
+                    };
                     PointError {
                         code: d.code().as_str(),
                         line,
                         column,
-                        message: d.msg.text(lang),
+                        message: crate::i18n::diag::message(&d.msg, lang),
                     }
                 });
             (Err(PointStatus::Unparsable), first)

@@ -1,5 +1,6 @@
 //! Integration tests: the real `sheet` binary on real files.
 
+mod architecture;
 mod authoring;
 mod common;
 mod compare;
