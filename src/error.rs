@@ -1,9 +1,7 @@
 //! Failures that stop a command (exit 2), as opposed to findings about a sheet.
-//! Their words are in [`crate::i18n::failure`].
+//! Their words, and their `Display` (English), are in [`crate::i18n::failure`].
 
 use std::path::PathBuf;
-
-use crate::i18n::Lang;
 
 /// A failure: it carries the path or revision and prints as one line with its cause.
 #[derive(Debug)]
@@ -43,9 +41,16 @@ pub enum Failure {
     OutsideRepository {
         path: PathBuf,
     },
+    /// git failed; `message` is what git said.
     Git {
         command: String,
         message: String,
+    },
+    /// A file of a revision whose contents this clone does not hold (a partial
+    /// clone): `sheet` never fetches.
+    NotInClone {
+        rev: String,
+        path: String,
     },
     BadThemes {
         path: PathBuf,
@@ -54,16 +59,14 @@ pub enum Failure {
     Other(String),
 }
 
-impl Failure {
-    /// The one-line message in the user's language.
-    pub fn message(&self, lang: Lang) -> String {
-        crate::i18n::failure::text(self, lang)
-    }
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
+impl From<crate::themes::ThemesError> for Failure {
+    fn from(e: crate::themes::ThemesError) -> Failure {
+        match e {
+            crate::themes::ThemesError::Io { path, source } => Failure::Io { path, source },
+            crate::themes::ThemesError::Bad { path, problem } => {
+                Failure::BadThemes { path, problem }
+            }
+        }
     }
 }
 

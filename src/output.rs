@@ -71,7 +71,10 @@ pub fn report_failure(err: &anyhow::Error, ctx: &Ctx) -> ExitCode {
         None => format!("{err:#}"),
     };
     let label = ctx.lang.pick("エラー", "error");
-    eprintln!("sheet: {label}: {}", crate::source::clean(&message));
+    eprintln!(
+        "sheet: {label}: {}",
+        crate::render::terminal::clean(&message)
+    );
     Exit::Trouble.into()
 }
 

@@ -116,7 +116,7 @@ pub fn borrowed_cell(s: &str) -> Cell<'_> {
 /// A cell of `s` made safe for a terminal: plain text (most of it) is measured
 /// and taken as it is in one pass, other text goes through [`terminal_text`].
 fn safe_cell(s: Cow<'_, str>) -> Cell<'_> {
-    match crate::text::plain_width(&s) {
+    match crate::core::text::plain_width(&s) {
         Some(width) => Cell::measured(s, width),
         None => Cell::new(terminal_text(&s)),
     }
@@ -210,17 +210,17 @@ pub fn write_tables<'a, T: Sync>(
 }
 
 /// Text made safe and aligned for a terminal: control characters made visible
-/// ([`crate::source::clean`]) and the East Asian Ambiguous symbols that sheets
+/// ([`crate::render::terminal::clean`]) and the East Asian Ambiguous symbols that sheets
 /// commonly hold replaced by forms of a fixed width (`①` → `(1)`, `※` → `＊`,
 /// `○` → `〇`, `…` → `...`), so columns stay aligned whether the terminal draws
 /// ambiguous characters narrow or wide. Only the `table` format does this; the other
 /// formats keep the text as written.
 pub fn terminal_text(s: &str) -> String {
-    if crate::text::plain_width(s).is_some() {
+    if crate::core::text::plain_width(s).is_some() {
         return s.to_string();
     }
     // A tab would jump to the terminal's next tab stop, out of its column.
-    let cleaned = crate::source::clean(s).replace('\t', " ");
+    let cleaned = crate::render::terminal::clean(s).replace('\t', " ");
     if cleaned.chars().all(|c| c.is_ascii() || !is_ambiguous(c)) {
         return cleaned;
     }
@@ -265,7 +265,7 @@ pub fn is_ambiguous(c: char) -> bool {
 
 /// Display width in terminal cells (wide characters count two).
 pub fn display_width(s: &str) -> usize {
-    match crate::text::plain_width(s) {
+    match crate::core::text::plain_width(s) {
         Some(w) if !s.contains('\n') => w,
         _ => s.width(),
     }
@@ -504,7 +504,7 @@ pub fn column_groups(first: usize, widths: &[usize], width: Option<u16>) -> Vec<
 /// A Markdown table cell: control characters made visible, Markdown syntax escaped,
 /// line ends as `<br>`.
 pub fn md_cell(s: &str) -> String {
-    let cleaned = crate::source::clean(s);
+    let cleaned = crate::render::terminal::clean(s);
     let mut out = String::with_capacity(cleaned.len());
     for c in cleaned.chars() {
         match c {
@@ -565,7 +565,7 @@ pub fn csv_writer<W: Write>(mut out: W, bom: bool) -> io::Result<csv::Writer<W>>
 /// `= + - @` of text that is not a number quoted with `'`, so a spreadsheet does not
 /// take sheet text for a formula.
 pub fn csv_field(s: &str) -> String {
-    let s = crate::source::sanitize_for_terminal(s);
+    let s = crate::render::terminal::sanitize_for_terminal(s);
     if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
         format!("'{s}")
     } else {

@@ -8,10 +8,10 @@ use std::io::{self, Write};
 
 use crate::cli::CompareArgs;
 use crate::cmd::progress::{indicator_fields, pct_text, target_text, value_text, verdict_text};
-use crate::fiscal::FiscalYear;
+use crate::core::fiscal::FiscalYear;
+use crate::core::model::View;
 use crate::i18n::report::{self as words, W};
 use crate::i18n::Lang;
-use crate::model::View;
 use crate::output::{Ctx, Exit};
 use crate::report::compare::{CompareReport, QuestionRow, RegionSummary, SheetDigest};
 use crate::report::{IndicatorRow, Judging};
@@ -23,7 +23,7 @@ pub fn run(args: &CompareArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let opts = &args.report;
     let judging = Judging::new(opts.as_of.as_deref(), ctx.today)?;
     let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
-    let glossary = Glossary::load(inputs.dir.as_deref())?;
+    let glossary = Glossary::load(inputs.dir.as_deref()).map_err(crate::error::Failure::from)?;
     let loaded = workspace::load_for_report(&inputs, &opts.region, ctx, |sheet| {
         SheetDigest::new(&sheet, &judging, &glossary)
     })?;

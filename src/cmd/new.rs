@@ -4,17 +4,17 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::check;
 use crate::cli::NewArgs;
+use crate::core::check;
+use crate::core::fiscal::{self, FiscalYear};
+use crate::core::keys::Table;
+use crate::core::text;
 use crate::create;
 use crate::discover;
 use crate::error::Failure;
-use crate::fiscal::{self, FiscalYear};
 use crate::i18n::authoring::{self, NewWords, Template};
-use crate::i18n::diag::Table;
 use crate::i18n::Lang;
 use crate::output::{Ctx, Exit};
-use crate::text;
 use crate::workspace;
 
 /// The name of the schema file editors read.
@@ -79,7 +79,7 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     writeln!(
         out,
         "{}",
-        crate::source::clean(&NewWords::created(lang, &shown))
+        crate::render::terminal::clean(&NewWords::created(lang, &shown))
     )?;
     out.flush()?;
     if !schema_found {
@@ -195,7 +195,6 @@ fn refuse_same_region(text: &str, dir: &Path, path: &Path, ctx: &Ctx) -> Result<
     let (_, Some(new)) = workspace::load_text("new", text.as_bytes(), ctx.today) else {
         return Ok(());
     };
-    let identity = check::region_identity(&new);
     for file in discover::sheets_in(dir)? {
         if file == path {
             continue;
@@ -205,7 +204,7 @@ fn refuse_same_region(text: &str, dir: &Path, path: &Path, ctx: &Ctx) -> Result<
         };
         let name = workspace::display_path(&file);
         if let (_, Some(other)) = workspace::load_text(&name, &bytes, ctx.today) {
-            if check::region_identity(&other) == identity {
+            if check::same_region(&other, &new) {
                 return Err(Failure::Other(NewWords::same_region(ctx.lang, &name)));
             }
         }
@@ -430,7 +429,7 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::{Code, Severity};
+    use crate::core::diag::{Code, Severity};
 
     fn sheet() -> NewSheet {
         NewSheet {
@@ -450,11 +449,11 @@ mod tests {
             .diagnostics
             .iter()
             .map(|d| {
-                (
-                    d.severity(),
-                    d.code(),
-                    report.source.line_col(d.span.start).0,
-                )
+                let line = match report.position(d) {
+                    crate::core::place::Position::Line { line, .. } => line,
+                    crate::core::place::Position::Cell(_) => 0,
+                };
+                (d.severity(), d.code(), line)
             })
             .collect()
     }

@@ -41,7 +41,7 @@ fn title(r: &RegionProgress, lang: Lang) -> String {
     words::region_title(lang, &r.prefecture, &r.region, r.fiscal_year, &at)
 }
 
-fn date_text(d: Option<&crate::model::DateValue>, lang: Lang) -> String {
+fn date_text(d: Option<&crate::core::model::DateValue>, lang: Lang) -> String {
     d.map_or_else(
         || W::Missing.get(lang).to_string(),
         |d| d.date.display(lang == Lang::Ja),
@@ -66,7 +66,7 @@ fn item_text(item: &ProgressItem, lang: Lang) -> String {
 }
 
 /// A value of an indicator as shown (`-` when absent).
-pub fn value_text(v: Option<&crate::model::Value>, lang: Lang) -> String {
+pub fn value_text(v: Option<&crate::core::model::Value>, lang: Lang) -> String {
     v.map_or_else(|| W::Missing.get(lang).to_string(), ToString::to_string)
 }
 
@@ -76,7 +76,7 @@ pub fn current_text(row: &IndicatorRow, lang: Lang) -> String {
     let current = value_text(row.current.as_ref(), lang);
     match (row.pct_of_target, &row.target) {
         (Some(pct), Some(_)) => {
-            let goal = crate::indicator::target_number(row.target.as_ref())
+            let goal = crate::core::indicator::target_number(row.target.as_ref())
                 .map(format_number)
                 .unwrap_or_default();
             // Whole percent, as hledger shows it.
@@ -174,10 +174,11 @@ fn render_table(
                     Some(Color::Red)
                 } else {
                     match item.status {
-                        Some(crate::model::Status::Done) => Some(Color::Green),
-                        Some(crate::model::Status::Postponed | crate::model::Status::Cancelled) => {
-                            Some(Color::Yellow)
-                        }
+                        Some(crate::core::model::Status::Done) => Some(Color::Green),
+                        Some(
+                            crate::core::model::Status::Postponed
+                            | crate::core::model::Status::Cancelled,
+                        ) => Some(Color::Yellow),
                         _ => None,
                     }
                 };
@@ -372,7 +373,7 @@ fn render_csv(out: &mut impl Write, report: &ProgressReport, bom: bool) -> anyho
             )?;
             for (m, item) in goal.progress.iter().enumerate() {
                 let i = (m + 1).to_string();
-                let iso = |d: Option<&crate::model::DateValue>| {
+                let iso = |d: Option<&crate::core::model::DateValue>| {
                     d.map(|d| d.date.to_iso()).unwrap_or_default()
                 };
                 put("progress", &g, &i, "text", &item.text)?;
@@ -421,7 +422,7 @@ pub fn bool_text(b: bool) -> &'static str {
 
 /// The fields of an indicator for tidy CSV, as in JSON (empty for null).
 pub fn indicator_fields(row: &IndicatorRow) -> Vec<(&'static str, String)> {
-    let v = |x: Option<&crate::model::Value>| x.map(ToString::to_string).unwrap_or_default();
+    let v = |x: Option<&crate::core::model::Value>| x.map(ToString::to_string).unwrap_or_default();
     vec![
         ("unit", row.unit.clone().unwrap_or_default()),
         ("better", row.better.as_str().to_string()),

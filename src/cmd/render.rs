@@ -13,11 +13,11 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::cli::{RenderArgs, RenderFormat};
+use crate::core::model::{DateValue, Event, Sheet, Value, View};
 use crate::i18n::authoring::{self, RenderWords};
 use crate::i18n::Lang;
-use crate::model::{DateValue, Event, Sheet, Value, View};
 use crate::output::{Ctx, Exit};
-use crate::source::clean;
+use crate::render::terminal::clean;
 use crate::workspace;
 use crate::{create, discover};
 
@@ -228,13 +228,13 @@ impl ItemLayout {
 fn lines(items: &[String]) -> Vec<String> {
     items
         .iter()
-        .filter(|s| !crate::text::is_blank(s))
+        .filter(|s| !crate::core::text::is_blank(s))
         .map(|s| clean(s.trim()))
         .collect()
 }
 
 fn nonblank(s: Option<&str>) -> Option<String> {
-    s.filter(|s| !crate::text::is_blank(s))
+    s.filter(|s| !crate::core::text::is_blank(s))
         .map(|s| clean(s.trim()))
 }
 

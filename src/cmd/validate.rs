@@ -5,10 +5,11 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::cli::{DiagFormat, ValidateArgs};
-use crate::diag::{self, JsonDiagnostic, Severity};
+use crate::core::diag::Severity;
 use crate::discover;
 use crate::i18n::ui::Ui;
 use crate::output::{Ctx, Exit};
+use crate::render::diag::{self, JsonDiagnostic};
 use crate::workspace;
 
 /// `validate --format json` (SPEC §4.1).
@@ -38,16 +39,16 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     // Each file is rendered (human) or reduced to its JSON findings on the worker
     // threads as soon as it is checked, and written in input order: nothing of a
     // sheet is kept, whatever the number of sheets.
-    let shown = |file: &diag::FileReport| match args.format {
+    let shown = |file: &crate::core::diag::FileReport| match args.format {
         DiagFormat::Human => Shown::Human(diag::render_human(file, ctx.lang, ctx.color_stdout)),
         DiagFormat::Json => Shown::Json(
             file.diagnostics
                 .iter()
-                .map(|d| JsonDiagnostic::new(&file.source, d, ctx.lang))
+                .map(|d| JsonDiagnostic::new(file, d, ctx.lang))
                 .collect(),
         ),
     };
-    let prepare = |file: &diag::FileReport, _sheet| shown(file);
+    let prepare = |file: &crate::core::diag::FileReport, _sheet| shown(file);
     workspace::for_each_file(&inputs.files, ctx.today, prepare, |file, made, stale| {
         report.files += 1;
         for d in &file.diagnostics {

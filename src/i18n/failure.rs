@@ -11,6 +11,20 @@ pub fn text(f: &Failure, lang: Lang) -> String {
     }
 }
 
+impl Failure {
+    /// The one-line message in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        text(self, lang)
+    }
+}
+
+/// A failure's English message, for `anyhow`'s chains.
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&text(self, Lang::En))
+    }
+}
+
 fn ja(f: &Failure) -> String {
     let lang = Lang::Ja;
     match f {
@@ -55,10 +69,13 @@ fn ja(f: &Failure) -> String {
             format!("{}: git のリポジトリの外にあります", path.display())
         }
         Failure::Git { command, message } => format!("git {command} が失敗しました: {message}"),
+        Failure::NotInClone { rev, path } => format!(
+            "{rev}:{path}: この版のファイルは手元のリポジトリにありません（部分クローン）。sheet は取得しないので、git で取得してからもう一度実行してください（例: git show {rev}:{path} > /dev/null）"
+        ),
         Failure::BadThemes { path, problem } => format!(
             "{}: {}",
             path.display(),
-            crate::i18n::report::themes_problem(lang, problem)
+            crate::i18n::themes::themes_problem(lang, problem)
         ),
         Failure::Other(m) => m.clone(),
     }
@@ -106,10 +123,13 @@ fn en(f: &Failure) -> String {
             format!("{}: outside the git repository", path.display())
         }
         Failure::Git { command, message } => format!("git {command} failed: {message}"),
+        Failure::NotInClone { rev, path } => format!(
+            "{rev}:{path}: this version is not in this clone (a partial clone); sheet does not fetch: fetch it with git, then run again (for example git show {rev}:{path} > /dev/null)"
+        ),
         Failure::BadThemes { path, problem } => format!(
             "{}: {}",
             path.display(),
-            crate::i18n::report::themes_problem(Lang::En, problem)
+            crate::i18n::themes::themes_problem(Lang::En, problem)
         ),
         Failure::Other(m) => m.clone(),
     }

@@ -9,6 +9,7 @@ pub mod failure;
 pub mod help;
 pub mod report;
 pub mod review;
+pub mod themes;
 pub mod ui;
 
 /// The language of output.

@@ -62,7 +62,7 @@ impl<'a> Cell<'a> {
     /// A cell of text that is already safe for a terminal.
     pub fn new(text: impl Into<Cow<'a, str>>) -> Cell<'a> {
         let text = text.into();
-        let width = crate::text::plain_width(&text)
+        let width = crate::core::text::plain_width(&text)
             .unwrap_or_else(|| text.split('\n').map(display_width).max().unwrap_or(0));
         Cell {
             text,

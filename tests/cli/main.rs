@@ -1,11 +1,13 @@
 //! Integration tests: the real `sheet` binary on real files.
 
+mod architecture;
 mod authoring;
 mod common;
 mod compare;
 mod diff;
 mod examples;
 mod fuzz_corpus;
+mod git_safety;
 mod help;
 mod history;
 mod hostile;

@@ -165,7 +165,7 @@ fn section1(s: &SheetLayout, lang: Lang) -> Markup {
 }
 
 fn section2(s: &SheetLayout, lang: Lang) -> Markup {
-    let views = crate::model::View::ALL;
+    let views = crate::core::model::View::ALL;
     html! {
         section {
             h2 { (Label::Section2.get(lang)) }

@@ -97,7 +97,7 @@ fn render_sheet(out: &mut String, s: &SheetLayout, lang: Lang) {
         Label::Actions.get(lang).to_string(),
     ];
     head.extend(
-        crate::model::View::ALL
+        crate::core::model::View::ALL
             .iter()
             .map(|v| authoring::view_label(*v, lang).to_string()),
     );
