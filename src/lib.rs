@@ -9,7 +9,6 @@ pub mod cli;
 pub mod cmd;
 pub mod core;
 pub mod create;
-pub mod diff;
 pub mod discover;
 pub mod error;
 #[doc(hidden)]
@@ -20,6 +19,7 @@ pub mod label;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod revisions;
 pub mod schema;
 pub mod select;
 pub mod table;
@@ -28,21 +28,14 @@ pub mod workspace;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 pub use cli::Cli;
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    // A variable set but empty (`SHEET_DIR=`) counts as unset (SPEC §7); clap would
-    // take it as an empty value and refuse it, even when `--dir` is given. Removing
-    // it is safe here: nothing else runs yet, no other thread reads the environment.
-    for (name, value) in std::env::vars_os() {
-        if value.is_empty() && name.to_string_lossy().starts_with("SHEET_") {
-            std::env::remove_var(name);
-        }
+    match cli::parse(std::env::args_os().collect()) {
+        Ok(cli) => run(cli),
+        Err(exit) => exit,
     }
-    run(Cli::parse())
 }
 
 /// Runs a parsed command line and returns the process exit status.

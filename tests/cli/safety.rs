@@ -201,7 +201,7 @@ fn diff_shows_hostile_values_escaped() {
 }
 
 #[test]
-#[ignore = "src/cmd/diff.rs prints the skipped side's name raw on stderr (eprintln! of words::side_skipped)"]
+
 fn diff_shows_hostile_names_escaped() {
     let t = hostile_regions();
     for color in COLORS {
@@ -507,7 +507,7 @@ fn a_named_link_out_of_its_folder_is_not_read_either() {
 }
 
 #[test]
-#[ignore = "src/cmd/show.rs and src/cmd/diff.rs read with std::fs::read: the lead merges workspace::read_sheet"]
+
 fn show_and_diff_never_print_a_file_out_of_the_folder() {
     let t = linked_regions();
     for args in [
@@ -562,7 +562,7 @@ fn special_files_are_never_opened() {
 }
 
 #[test]
-#[ignore = "src/cmd/show.rs reads with std::fs::read: the lead merges workspace::read_sheet"]
+
 fn show_never_opens_a_fifo() {
     let t = Test::new();
     mkfifo(&t.path("named.toml"));
@@ -830,7 +830,7 @@ fn themes_toml_is_read_by_the_rules_of_a_sheet() {
 
 /// `history` looks through every sheet of the folder for the region asked for.
 #[test]
-#[ignore = "src/cmd/history.rs (find_region) reads with std::fs::read: the lead merges workspace::read_sheet"]
+
 fn history_never_opens_a_kernel_file_through_a_link() {
     let t = Test::new().git_init().file("regions/ok.toml", minimal());
     t.commit("first", "2018-09-30T09:00:00+09:00");
