@@ -135,7 +135,7 @@ fn q(s: &str) -> String {
 }
 
 fn era(year: i32) -> String {
-    sheet::fiscal::FiscalYear::new(year)
+    sheet::core::fiscal::FiscalYear::new(year)
         .map(|fy| fy.era_ja())
         .unwrap_or_else(|| format!("{year}年度"))
 }

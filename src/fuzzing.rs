@@ -10,9 +10,9 @@ pub fn load_validate(data: &[u8]) {
     let today = NaiveDate::from_ymd_opt(2018, 9, 30).unwrap_or_default();
     let (report, sheet) = crate::workspace::load_text("fuzz.toml", data, today);
     for lang in [Lang::Ja, Lang::En] {
-        let _ = crate::diag::render_human(&report, lang, false);
+        let _ = crate::render::diag::render_human(&report, lang, false);
         for d in &report.diagnostics {
-            let _ = crate::diag::JsonDiagnostic::new(&report.source, d, lang);
+            let _ = crate::render::diag::JsonDiagnostic::new(&report, d, lang);
         }
     }
     if let Some(sheet) = sheet {
@@ -24,15 +24,15 @@ pub fn load_validate(data: &[u8]) {
 
 /// Parses a string as a fiscal year and as a date, and displays what it read.
 pub fn dates(s: &str) {
-    if let Ok(p) = crate::fiscal::parse_fiscal_year(s) {
+    if let Ok(p) = crate::core::fiscal::parse_fiscal_year(s) {
         let _ = (p.year.display_ja(), p.year.display_en());
     }
     for fy in [
         None,
-        crate::fiscal::FiscalYear::new(2018),
-        crate::fiscal::FiscalYear::new(2200),
+        crate::core::fiscal::FiscalYear::new(2018),
+        crate::core::fiscal::FiscalYear::new(2200),
     ] {
-        if let Ok(d) = crate::date::parse_date(s, fy) {
+        if let Ok(d) = crate::core::date::parse_date(s, fy) {
             let _ = (d.to_iso(), d.last_day());
         }
     }

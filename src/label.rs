@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use crate::model::SheetId;
-use crate::text;
+use crate::core::model::SheetId;
+use crate::core::text;
 
 /// One label per sheet, in the same order. Names are compared after NFKC and without
 /// the suffix 圏域, so `南加賀` and `南加賀圏域` are not told apart by name alone.

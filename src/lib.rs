@@ -1,47 +1,41 @@
 //! `sheet`: the 事前課題 sheets of Japan's regional mental-health care programme as
-//! TOML files — loaded with spans, checked, and reported on.
+//! TOML files — loaded with their places, checked, and reported on.
 //!
-//! Data flows one way: bytes → [`source`] → [`load`] (a [`model::Sheet`] and
-//! diagnostics) → [`check`] → commands in [`cmd`], which compute a report and render it.
+//! Data flows one way: bytes → the format [`core`] (a [`core::model::Sheet`] and
+//! diagnostics as data) → [`report`] (plain structs) → [`render`] (text people
+//! read; JSON is the report itself). Commands in [`cmd`] only join these up.
 
-pub mod check;
 pub mod cli;
 pub mod cmd;
+pub mod core;
 pub mod create;
-pub mod date;
-pub mod diag;
-pub mod diff;
 pub mod discover;
 pub mod error;
-pub mod fiscal;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod git;
 pub mod i18n;
-pub mod indicator;
 pub mod label;
-pub mod load;
-pub mod model;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod revisions;
 pub mod schema;
 pub mod select;
-pub mod source;
 pub mod table;
-pub mod text;
 pub mod themes;
 pub mod workspace;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 pub use cli::Cli;
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    run(Cli::parse())
+    match cli::parse(std::env::args_os().collect()) {
+        Ok(cli) => run(cli),
+        Err(exit) => exit,
+    }
 }
 
 /// Runs a parsed command line and returns the process exit status.

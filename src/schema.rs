@@ -2,7 +2,7 @@
 //! hover text in Japanese, and the enums of `status` and `better`.
 //!
 //! The types below have the shape of the file; they exist only to derive the schema
-//! (the loader in [`crate::load`] walks TOML's own tree to keep spans). Their keys are
+//! (the loader in [`crate::core::load`] walks TOML's own tree to keep spans). Their keys are
 //! tested against [`Table::keys`], the loader's list of accepted keys, so the two
 //! cannot drift apart; the status words come from [`Status`] itself.
 //!
@@ -15,10 +15,10 @@ use schemars::generate::SchemaSettings;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Map, Value};
 
+use crate::core::keys::Table;
+use crate::core::model::Status;
 use crate::i18n::authoring;
-use crate::i18n::diag::Table;
 use crate::i18n::Lang;
-use crate::model::Status;
 
 /// A whole sheet file.
 #[derive(JsonSchema)]

@@ -1,7 +1,7 @@
 //! `--region NAME`: which sheets a command is about (SPEC §4).
 
-use crate::model::SheetId;
-use crate::text;
+use crate::core::model::SheetId;
+use crate::core::text;
 
 /// True when `wanted` names this sheet: its region name, the name with or without
 /// the suffix 圏域, or the file stem; full-width and half-width alike.
@@ -21,9 +21,7 @@ pub fn stem_matches(stem: &str, wanted: &str) -> bool {
 
 /// The file name of a path without its extension.
 pub fn stem_of(path: &std::path::Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    crate::core::model::file_stem(&path.to_string_lossy())
 }
 
 /// How a region is listed when a name is unknown: `南加賀 (minami-kaga)`.

@@ -513,14 +513,14 @@ pub fn write_table(out: &mut (impl Write + ?Sized), table: &Table) -> io::Result
 }
 
 /// Text made safe and aligned for a terminal: control characters made visible
-/// ([`crate::source::clean`]) and the East Asian Ambiguous symbols that sheets
+/// ([`crate::render::terminal::clean`]) and the East Asian Ambiguous symbols that sheets
 /// commonly hold replaced by forms of a fixed width (`①` → `(1)`, `※` → `＊`,
 /// `○` → `〇`, `…` → `...`), so columns stay aligned whether the terminal draws
 /// ambiguous characters narrow or wide. Only the `table` format does this; the other
 /// formats keep the text as written.
 pub fn terminal_text(s: &str) -> String {
     // A tab would jump to the terminal's next tab stop, out of its column.
-    let cleaned = crate::source::clean(s).replace('\t', " ");
+    let cleaned = crate::render::terminal::clean(s).replace('\t', " ");
     if !cleaned.chars().any(is_ambiguous) {
         return cleaned;
     }
@@ -616,7 +616,7 @@ pub fn column_groups(first: usize, widths: &[usize], width: Option<u16>) -> Vec<
 /// A Markdown table cell: control characters made visible, Markdown syntax escaped,
 /// line ends as `<br>`.
 pub fn md_cell(s: &str) -> String {
-    let cleaned = crate::source::clean(s);
+    let cleaned = crate::render::terminal::clean(s);
     let mut out = String::with_capacity(cleaned.len());
     for c in cleaned.chars() {
         match c {
@@ -675,7 +675,7 @@ pub fn csv_writer<W: Write>(mut out: W, bom: bool) -> io::Result<csv::Writer<W>>
 /// `= + - @` of text that is not a number quoted with `'`, so a spreadsheet does not
 /// take sheet text for a formula.
 pub fn csv_field(s: &str) -> String {
-    let s = crate::source::sanitize_for_terminal(s);
+    let s = crate::render::terminal::sanitize_for_terminal(s);
     if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
         format!("'{s}")
     } else {
@@ -959,7 +959,7 @@ mod tests {
     #[test]
     fn ambiguous_symbols_become_fixed_width() {
         let s = terminal_text("①※○…→—\u{1b}[31m");
-        assert_eq!(s, "(1)＊〇...->－?[31m");
+        assert_eq!(s, "(1)＊〇...->－\\u{1b}[31m");
         assert!(!s.chars().any(is_ambiguous));
     }
 

@@ -1,69 +1,36 @@
 //! Loading a set of sheets: every file read and checked, findings kept per file,
 //! and `duplicate-region` across files.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::check;
-use crate::diag::{Diagnostic, FileReport};
+use crate::core::check::{DuplicateRegions, RegionIdentity};
+use crate::core::diag::FileReport;
+use crate::core::model::{Sheet, SheetId};
+use crate::core::text;
+use crate::core::{load, read};
 use crate::discover::Inputs;
 use crate::error::Failure;
-use crate::i18n::diag::Msg;
-use crate::load;
-use crate::model::{Sheet, SheetId};
-use crate::source::Source;
-use crate::{select, text};
+use crate::select;
 
 /// A file's report and its sheet when one could be built (it may still have errors:
 /// see [`FileReport::has_errors`]).
 pub fn load_text(name: &str, bytes: &[u8], today: NaiveDate) -> (FileReport, Option<Sheet>) {
-    load_bytes(name, bytes.to_vec(), today)
+    load::load_file(name, bytes.to_vec(), today)
 }
 
-/// [`load_text`] taking the bytes, so the text is not copied.
-pub fn load_bytes(name: &str, bytes: Vec<u8>, today: NaiveDate) -> (FileReport, Option<Sheet>) {
-    let source = match Source::from_vec(name, bytes) {
-        Ok(s) => s,
-        Err(err) => {
-            let (mut source, d) = load::encoding_diagnostic(&err);
-            source.name = name.to_string();
-            return (
-                FileReport {
-                    source,
-                    diagnostics: vec![d],
-                },
-                None,
-            );
-        }
-    };
-    let loaded = load::load(&source);
-    let mut diagnostics = loaded.diagnostics;
-    if let Some(sheet) = &loaded.sheet {
-        diagnostics.extend(check::check_sheet(sheet, &source, today));
-    }
-    diagnostics.sort_by_key(|d| d.span.start);
-    let report = FileReport {
-        source,
-        diagnostics,
-    };
-    (report, loaded.sheet)
-}
-
-/// How many files are read and checked at once: enough to keep both cores busy,
+/// How many files are read and checked at once: enough to keep every core busy,
 /// few enough that memory does not grow with the number of sheets.
 const CHUNK: usize = 128;
 
 /// Reads and checks files in input order. `prepare` runs on the worker threads right
 /// after a file is checked and takes its sheet, so what the caller keeps of a sheet
 /// (a rendering of its findings, a line of a report) is made there and the sheet
-/// is dropped there. `each` then gets, in input order on the calling thread, every
-/// file's report with `duplicate-region` added, what `prepare` made, and whether
-/// `duplicate-region` changed the report afterwards (so that whatever was made from
-/// the report is stale). One chunk of files is held at a time.
-/// `duplicate-region` only looks back at earlier files, so the output is the same
-/// on every run.
+/// is dropped there. `each` then gets, in input order, every file's report with
+/// `duplicate-region` added, what `prepare` made, and whether `duplicate-region`
+/// changed the report afterwards (so that whatever was made from the report is
+/// stale).
 pub fn for_each_file<P: Send>(
     files: &[PathBuf],
     today: NaiveDate,
@@ -71,52 +38,49 @@ pub fn for_each_file<P: Send>(
     mut each: impl FnMut(FileReport, P, bool) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     use rayon::prelude::*;
-    /// What `duplicate-region` needs of a sheet.
-    struct Owner {
-        identity: (String, String, i32),
-        region: String,
-        span: crate::model::Span,
-    }
-    let mut owners: HashMap<(String, String, i32), String> = HashMap::new();
+    let mut duplicates = DuplicateRegions::default();
     for chunk in files.chunks(CHUNK) {
         let loaded = chunk
             .par_iter()
             .map(|path| {
-                let bytes = std::fs::read(path).map_err(|source| Failure::Io {
-                    path: path.clone(),
-                    source,
-                })?;
-                let (report, sheet) = load_bytes(&display_path(path), bytes, today);
-                let owner = sheet.as_ref().map(|s| Owner {
-                    identity: check::region_identity(s),
-                    region: s.region.clone(),
-                    span: s.spans.region.clone(),
-                });
+                let (report, sheet) = load_path(path, today)?;
+                // What `duplicate-region` needs, before `prepare` takes the sheet.
+                let identity = sheet.as_ref().map(RegionIdentity::of);
                 let prepared = prepare(&report, sheet);
-                Ok((report, owner, prepared))
+                Ok((report, identity, prepared))
             })
             .collect::<Result<Vec<_>, Failure>>()?;
-        for (mut report, owner, prepared) in loaded {
-            let mut stale = false;
-            if let Some(owner) = owner {
-                if let Some(other) = owners.get(&owner.identity) {
-                    report.diagnostics.push(Diagnostic::new(
-                        owner.span,
-                        Msg::DuplicateRegion {
-                            region: owner.region,
-                            other_file: other.clone(),
-                        },
-                    ));
-                    report.diagnostics.sort_by_key(|d| d.span.start);
-                    stale = true;
-                } else {
-                    owners.insert(owner.identity, report.source.name.clone());
-                }
+        for (mut report, identity, prepared) in loaded {
+            let found = identity.and_then(|id| duplicates.check(id));
+            let stale = found.is_some();
+            if let Some(d) = found {
+                report.diagnostics.push(d);
+                report.sort();
             }
             each(report, prepared, stale)?;
         }
     }
     Ok(())
+}
+
+/// Reads (by the rules of [`read`]) and checks one sheet file. A file not read for
+/// a reason that is a finding about it (`symlink`, `too-large`) gives a report
+/// holding that finding and no sheet; any other reason stops the command.
+pub fn load_path(path: &Path, today: NaiveDate) -> Result<(FileReport, Option<Sheet>), Failure> {
+    let name = display_path(path);
+    match read::read_sheet(path) {
+        Ok(bytes) => Ok(load::load_file(&name, bytes, today)),
+        Err(e) => match e.finding() {
+            Some(msg) => Ok((read::not_read(&name, msg), None)),
+            None => Err(Failure::read(path, e)),
+        },
+    }
+}
+
+/// The bytes of a sheet file (read by the rules of [`read`]), for a command that
+/// needs the file itself: every reason not to read it stops the command.
+pub fn read_sheet(path: &Path) -> Result<Vec<u8>, Failure> {
+    read::read_sheet(path).map_err(|e| Failure::read(path, e))
 }
 
 /// A path as shown to the user: as given, with `/` separators.
@@ -126,9 +90,9 @@ pub fn display_path(path: &Path) -> String {
     s.replace('\\', "/")
 }
 
-/// The sheets of a report command, each made into what the report needs of it.
+/// The sheets a report command is about, each made into what the report needs of it.
 #[derive(Debug)]
-pub struct Loaded<T> {
+pub struct ReportSheets<T> {
     /// In input order, the sheets `--region` names (all of them without it).
     pub sheets: Vec<(SheetId, T)>,
     /// A sheet was skipped for its errors, so the command ends with exit 2 (SPEC §4).
@@ -146,12 +110,14 @@ pub fn load_for_report<T: Send>(
     wanted: &[String],
     ctx: &crate::output::Ctx,
     make: impl Fn(Sheet) -> T + Sync,
-) -> anyhow::Result<Loaded<T>> {
+) -> anyhow::Result<ReportSheets<T>> {
     use std::io::Write;
     /// What a worker hands on for one file.
     enum Made<T> {
         /// The file has errors: skipped. The region, when the sheet could be built.
         Skipped(Option<String>),
+        /// Not read, for a reason that is a warning (`symlink`): shown, not counted.
+        NotRead,
         /// Loaded, but not named by `--region`.
         Other(SheetId),
         Kept(SheetId, T),
@@ -166,9 +132,10 @@ pub fn load_for_report<T: Send>(
                 Made::Other(id)
             }
         }
+        None if !report.has_errors() => Made::NotRead,
         sheet => Made::Skipped(sheet.map(|s| s.region)),
     };
-    let mut loaded = Loaded {
+    let mut loaded = ReportSheets {
         sheets: Vec::new(),
         skipped: false,
     };
@@ -188,20 +155,29 @@ pub fn load_for_report<T: Send>(
                 loaded.sheets.push((id, value));
             }
             Made::Other(id) => known.push(id),
-            Made::Skipped(region) => {
-                stderr.push_str(&crate::diag::render_errors(
+            Made::NotRead => {
+                stderr.push_str(&crate::render::diag::render_human(
                     &report,
                     ctx.lang,
                     ctx.color_stderr,
                 ));
-                stderr.push_str(&crate::i18n::ui::Ui::skipped(ctx.lang, &report.source.name));
+            }
+            Made::Skipped(region) => {
+                stderr.push_str(&crate::render::diag::render_errors(
+                    &report,
+                    ctx.lang,
+                    ctx.color_stderr,
+                ));
+                stderr.push_str(&crate::i18n::ui::Ui::skipped(ctx.lang, &report.name));
                 stderr.push_str("\n\n");
-                skipped.push((report.source.name, region));
+                skipped.push((report.name, region));
             }
         }
         Ok(())
     })?;
-    std::io::stderr().write_all(stderr.as_bytes())?;
+    let mut err = ctx.stderr();
+    err.write_all(stderr.as_bytes())?;
+    err.flush()?;
     loaded.skipped = !skipped.is_empty();
     for w in wanted {
         if loaded.sheets.iter().any(|(id, _)| select::matches(id, w)) {

@@ -5,10 +5,11 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::cli::{DiagFormat, ValidateArgs};
-use crate::diag::{self, JsonDiagnostic, Severity};
+use crate::core::diag::Severity;
 use crate::discover;
 use crate::i18n::ui::Ui;
 use crate::output::{Ctx, Exit};
+use crate::render::diag::{self, JsonDiagnostic};
 use crate::workspace;
 
 /// `validate --format json` (SPEC §4.1).
@@ -28,7 +29,10 @@ enum Shown {
 
 pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out: Box<dyn Write> = match args.format {
+        DiagFormat::Human => Box::new(ctx.stdout()),
+        DiagFormat::Json => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
     let mut report = ValidateReport {
         files: 0,
         errors: 0,
@@ -38,16 +42,16 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     // Each file is rendered (human) or reduced to its JSON findings on the worker
     // threads as soon as it is checked, and written in input order: nothing of a
     // sheet is kept, whatever the number of sheets.
-    let shown = |file: &diag::FileReport| match args.format {
+    let shown = |file: &crate::core::diag::FileReport| match args.format {
         DiagFormat::Human => Shown::Human(diag::render_human(file, ctx.lang, ctx.color_stdout)),
         DiagFormat::Json => Shown::Json(
             file.diagnostics
                 .iter()
-                .map(|d| JsonDiagnostic::new(&file.source, d, ctx.lang))
+                .map(|d| JsonDiagnostic::new(file, d, ctx.lang))
                 .collect(),
         ),
     };
-    let prepare = |file: &diag::FileReport, _sheet| shown(file);
+    let prepare = |file: &crate::core::diag::FileReport, _sheet| shown(file);
     workspace::for_each_file(&inputs.files, ctx.today, prepare, |file, made, stale| {
         report.files += 1;
         for d in &file.diagnostics {
@@ -66,8 +70,7 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     })?;
     match args.format {
         DiagFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
+            crate::output::write_json(&mut out, &report)?;
         }
         DiagFormat::Human => writeln!(
             out,

@@ -2,9 +2,9 @@
 //! means (schema hover text and the comments of a new sheet), the headings of the
 //! printed sheet, and the messages of these commands.
 
-use crate::i18n::diag::Table;
+use crate::core::keys::Table;
+use crate::core::model::{Status, View};
 use crate::i18n::Lang;
-use crate::model::{Status, View};
 
 /// What a key means, for the schema's hover text and the comments of `sheet new`.
 /// `None` for a key the table does not have.

@@ -1,570 +1,370 @@
 //! Diagnostic messages: what each finding says, in Japanese and English.
 
-use toml::de::DeValue;
-
-use crate::date::DateError;
-use crate::diag::Code;
-use crate::fiscal::FiscalYear;
+use crate::core::date::DateError;
+use crate::core::diag::{Msg, TypeName};
+use crate::core::keys::Table;
+use crate::core::model::Status;
+use crate::core::place::Position;
+use crate::core::source::EncodingProblem;
 use crate::i18n::Lang;
-use crate::model::{Better, Status, View};
-use crate::source::EncodingProblem;
 
-/// The tables of format 1, and the keys each may hold (SPEC §1.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Table {
-    Top,
-    Sheet,
-    Goal,
-    Progress,
-    Challenge,
-    Views,
-    Indicator,
-    Hospital,
+/// How a table is named in a message.
+pub fn table_header(table: Table, lang: Lang) -> &'static str {
+    match table {
+        Table::Top => lang.pick("ファイルの先頭（見出しの外）", "the top level"),
+        other => other.header(),
+    }
 }
 
-impl Table {
-    pub const ALL: [Table; 8] = [
-        Table::Top,
-        Table::Sheet,
-        Table::Goal,
-        Table::Progress,
-        Table::Challenge,
-        Table::Views,
-        Table::Indicator,
-        Table::Hospital,
-    ];
-
-    pub fn keys(self) -> &'static [&'static str] {
-        match self {
-            Table::Top => &[
-                "format",
-                "sheet",
-                "goals",
-                "challenges",
-                "indicators",
-                "hospital_collaboration",
-            ],
-            Table::Sheet => &[
-                "prefecture",
-                "region",
-                "fiscal_year",
-                "meeting",
-                "as_of",
-                "theme",
-                "summary",
-                "strengths",
-                "concerns",
-                "questions",
-            ],
-            Table::Goal => &["text", "indicator", "id", "progress"],
-            Table::Progress => &["text", "date", "status", "rescheduled_from", "note"],
-            Table::Challenge => &["text", "actions", "id", "views"],
-            Table::Views => &["administration", "medical", "providers", "community"],
-            Table::Indicator => &[
-                "name", "reason", "unit", "better", "baseline", "current", "target",
-            ],
-            Table::Hospital => &[
-                "text",
-                "date",
-                "status",
-                "rescheduled_from",
-                "note",
-                "organizer",
-            ],
-        }
-    }
-
-    /// How the table is written in a file.
-    pub fn header(self) -> &'static str {
-        match self {
-            Table::Top => "(top level)",
-            Table::Sheet => "[sheet]",
-            Table::Goal => "[[goals]]",
-            Table::Progress => "[[goals.progress]]",
-            Table::Challenge => "[[challenges]]",
-            Table::Views => "[challenges.views]",
-            Table::Indicator => "[[indicators]]",
-            Table::Hospital => "[[hospital_collaboration]]",
-        }
-    }
-
-    fn header_in(self, lang: Lang) -> &'static str {
-        match self {
-            Table::Top => lang.pick("ファイルの先頭（見出しの外）", "the top level"),
-            other => other.header(),
+/// How a type is named in a `type` message.
+pub fn type_name(tn: TypeName, lang: Lang) -> &'static str {
+    match tn {
+        TypeName::String => lang.pick("文字列", "a string"),
+        TypeName::Integer => lang.pick("整数", "an integer"),
+        TypeName::Float => lang.pick("小数", "a float"),
+        TypeName::Boolean => lang.pick("真偽値", "a boolean"),
+        TypeName::Datetime => lang.pick("日時", "a date-time"),
+        TypeName::Array => lang.pick("配列", "an array"),
+        TypeName::Table => lang.pick("テーブル", "a table"),
+        TypeName::Date => lang.pick(
+            "日付（2018-11-02 または \"11月2日\" など）",
+            "a date (2018-11-02, \"11/2\", ...)",
+        ),
+        TypeName::NumberOrString => lang.pick("数値または文字列", "a number or a string"),
+        TypeName::IntegerOrString => lang.pick("整数または文字列", "an integer or a string"),
+        TypeName::StringList => lang.pick("文字列の配列", "an array of strings"),
+        TypeName::StringOrList => lang.pick(
+            "文字列または文字列の配列",
+            "a string or an array of strings",
+        ),
+        TypeName::TableList => {
+            lang.pick("テーブルの配列（[[...]]）", "an array of tables ([[...]])")
         }
     }
 }
 
-/// Type names for `type` messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TypeName {
-    String,
-    Integer,
-    Float,
-    Boolean,
-    Datetime,
-    Array,
-    Table,
-    Date,
-    NumberOrString,
-    IntegerOrString,
-    StringList,
-    StringOrList,
-    TableList,
-}
-
-impl TypeName {
-    pub fn of(v: &DeValue<'_>) -> TypeName {
-        match v {
-            DeValue::String(_) => TypeName::String,
-            DeValue::Integer(_) => TypeName::Integer,
-            DeValue::Float(_) => TypeName::Float,
-            DeValue::Boolean(_) => TypeName::Boolean,
-            DeValue::Datetime(_) => TypeName::Datetime,
-            DeValue::Array(_) => TypeName::Array,
-            DeValue::Table(_) => TypeName::Table,
-        }
-    }
-
-    fn name(self, lang: Lang) -> &'static str {
-        match self {
-            TypeName::String => lang.pick("文字列", "a string"),
-            TypeName::Integer => lang.pick("整数", "an integer"),
-            TypeName::Float => lang.pick("小数", "a float"),
-            TypeName::Boolean => lang.pick("真偽値", "a boolean"),
-            TypeName::Datetime => lang.pick("日時", "a date-time"),
-            TypeName::Array => lang.pick("配列", "an array"),
-            TypeName::Table => lang.pick("テーブル", "a table"),
-            TypeName::Date => lang.pick(
-                "日付（2018-11-02 または \"11月2日\" など）",
-                "a date (2018-11-02, \"11/2\", ...)",
-            ),
-            TypeName::NumberOrString => lang.pick("数値または文字列", "a number or a string"),
-            TypeName::IntegerOrString => lang.pick("整数または文字列", "an integer or a string"),
-            TypeName::StringList => lang.pick("文字列の配列", "an array of strings"),
-            TypeName::StringOrList => lang.pick(
-                "文字列または文字列の配列",
-                "a string or an array of strings",
-            ),
-            TypeName::TableList => {
-                lang.pick("テーブルの配列（[[...]]）", "an array of tables ([[...]])")
+/// The one-line message of a diagnostic.
+pub fn message(msg: &Msg, lang: Lang) -> String {
+    let ja = lang == Lang::Ja;
+    match msg {
+        Msg::JapaneseKey { key, .. } => {
+            if ja {
+                format!("キー「{key}」は TOML では書けません（キーは英字で書きます）")
+            } else {
+                format!("\"{key}\" cannot be a key: keys are written in ASCII")
             }
         }
-    }
-}
-
-/// What a diagnostic says. The code follows from the variant.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Msg {
-    Syntax(String),
-    /// A syntax error on a key written in Japanese without quotes.
-    JapaneseKey {
-        message: String,
-        key: String,
-    },
-    Encoding(EncodingProblem),
-    UnknownKey {
-        key: String,
-        table: Table,
-    },
-    Type {
-        key: String,
-        expected: TypeName,
-        found: TypeName,
-    },
-    StringForList(&'static str),
-    TableForArray(&'static str),
-    DateWithTime(String),
-    BadBetter(String),
-    ConflictingBetter {
-        target: String,
-        better: Better,
-    },
-    Missing {
-        key: &'static str,
-        table: Table,
-    },
-    Empty {
-        key: &'static str,
-        table: Table,
-    },
-    BadFormat(String),
-    BadFiscalYear(String),
-    BadDate {
-        written: String,
-        err: DateError,
-    },
-    BadStatus(String),
-    BadNumber(String),
-    UnknownIndicator {
-        name: String,
-        known: Vec<String>,
-    },
-    DuplicateIndicator {
-        name: String,
-        first_line: usize,
-    },
-    DuplicateRegion {
-        region: String,
-        other_file: String,
-    },
-    DoneInFuture {
-        date: String,
-        as_of: String,
-    },
-    EraOverflow {
-        written: String,
-        year: FiscalYear,
-    },
-    Overdue {
-        date: String,
-        as_of: String,
-    },
-    OutsideFiscalYear {
-        date: String,
-        year: FiscalYear,
-    },
-    EmptyView(View),
-    NoProgress,
-    NoIndicators,
-    Undetermined {
-        name: String,
-        missing_target: bool,
-    },
-    TargetAlreadyMet {
-        name: String,
-        baseline: String,
-        target: String,
-    },
-    FullwidthNumber(String),
-    NoAsOf,
-}
-
-impl Msg {
-    pub fn code(&self) -> Code {
-        match self {
-            Msg::Syntax(_) | Msg::JapaneseKey { .. } => Code::Syntax,
-            Msg::Encoding(_) => Code::Encoding,
-            Msg::UnknownKey { .. } => Code::UnknownKey,
-            Msg::Type { .. }
-            | Msg::StringForList(_)
-            | Msg::TableForArray(_)
-            | Msg::DateWithTime(_)
-            | Msg::BadBetter(_)
-            | Msg::ConflictingBetter { .. } => Code::Type,
-            Msg::Missing { .. } => Code::Missing,
-            Msg::Empty { .. } => Code::Empty,
-            Msg::BadFormat(_) => Code::BadFormat,
-            Msg::BadFiscalYear(_) => Code::BadFiscalYear,
-            Msg::BadDate { .. } => Code::BadDate,
-            Msg::BadStatus(_) => Code::BadStatus,
-            Msg::BadNumber(_) => Code::BadNumber,
-            Msg::UnknownIndicator { .. } => Code::UnknownIndicator,
-            Msg::DuplicateIndicator { .. } => Code::DuplicateIndicator,
-            Msg::DuplicateRegion { .. } => Code::DuplicateRegion,
-            Msg::DoneInFuture { .. } => Code::DoneInFuture,
-            Msg::EraOverflow { .. } => Code::EraOverflow,
-            Msg::Overdue { .. } => Code::Overdue,
-            Msg::OutsideFiscalYear { .. } => Code::OutsideFiscalYear,
-            Msg::EmptyView(_) => Code::EmptyView,
-            Msg::NoProgress => Code::NoProgress,
-            Msg::NoIndicators => Code::NoIndicators,
-            Msg::Undetermined { .. } => Code::Undetermined,
-            Msg::TargetAlreadyMet { .. } => Code::TargetAlreadyMet,
-            Msg::FullwidthNumber(_) => Code::FullwidthNumber,
-            Msg::NoAsOf => Code::NoAsOf,
+        Msg::Syntax(m) => {
+            if ja {
+                format!("TOML として読めません: {m}")
+            } else {
+                format!("not valid TOML: {m}")
+            }
         }
-    }
-
-    /// The one-line message.
-    pub fn text(&self, lang: Lang) -> String {
-        let ja = lang == Lang::Ja;
-        match self {
-            Msg::JapaneseKey { key, .. } => {
+        Msg::Encoding(p) => match p {
+            EncodingProblem::Utf16 { big_endian } => {
+                let e = if *big_endian { "UTF-16BE" } else { "UTF-16LE" };
                 if ja {
-                    format!("キー「{key}」は TOML では書けません（キーは英字で書きます）")
+                    format!("ファイルが {e} で保存されています（UTF-8 ではありません）")
                 } else {
-                    format!("\"{key}\" cannot be a key: keys are written in ASCII")
+                    format!("the file is saved as {e}, not UTF-8")
                 }
             }
-            Msg::Syntax(m) => {
-                if ja {
-                    format!("TOML として読めません: {m}")
-                } else {
-                    format!("not valid TOML: {m}")
-                }
-            }
-            Msg::Encoding(p) => match p {
-                EncodingProblem::Utf16 { big_endian } => {
-                    let e = if *big_endian { "UTF-16BE" } else { "UTF-16LE" };
-                    if ja {
-                        format!("ファイルが {e} で保存されています（UTF-8 ではありません）")
-                    } else {
-                        format!("the file is saved as {e}, not UTF-8")
-                    }
-                }
-                EncodingProblem::ShiftJis => lang
-                    .pick(
-                        "ファイルが Shift_JIS（CP932）で保存されているようです（UTF-8 ではありません）",
-                        "the file looks like Shift_JIS (CP932), not UTF-8",
-                    )
-                    .to_string(),
-                EncodingProblem::EucJp => lang
-                    .pick(
-                        "ファイルが EUC-JP で保存されているようです（UTF-8 ではありません）",
-                        "the file looks like EUC-JP, not UTF-8",
-                    )
-                    .to_string(),
-                EncodingProblem::NotUtf8 { byte, .. } => {
-                    if ja {
-                        format!("UTF-8 として読めないバイト 0x{byte:02X} があります（バイナリファイルか、未対応の文字コードです）")
-                    } else {
-                        format!("byte 0x{byte:02X} is not UTF-8 (a binary file or an unsupported encoding)")
-                    }
-                }
-            },
-            Msg::UnknownKey { key, table } => {
-                if ja {
-                    format!("{} に `{key}` というキーはありません", table.header_in(lang))
-                } else {
-                    format!("unknown key `{key}` in {}", table.header_in(lang))
-                }
-            }
-            Msg::Type {
-                key,
-                expected,
-                found,
-            } => {
-                if ja {
-                    format!(
-                        "`{key}` は{}で書いてください（{}になっています）",
-                        expected.name(lang),
-                        found.name(lang)
-                    )
-                } else {
-                    format!(
-                        "`{key}` must be {}, found {}",
-                        expected.name(lang),
-                        found.name(lang)
-                    )
-                }
-            }
-            Msg::StringForList(key) => {
-                if ja {
-                    format!("`{key}` は文字列の配列です: [\"...\", \"...\"] のように書いてください")
-                } else {
-                    format!("`{key}` is an array of strings: write [\"...\", \"...\"]")
-                }
-            }
-            Msg::TableForArray(key) => {
-                if ja {
-                    format!("`{key}` は [[{key}]] と二重の角かっこで書きます（項目の並び）")
-                } else {
-                    format!("`{key}` is a list of items: write its header as [[{key}]]")
-                }
-            }
-            Msg::DateWithTime(w) => {
-                if ja {
-                    format!("日付に時刻は書けません: {w}")
-                } else {
-                    format!("a date cannot carry a time: {w}")
-                }
-            }
-            Msg::BadBetter(w) => {
-                if ja {
-                    format!("`better` は \"higher\" か \"lower\" です（\"{w}\" になっています）")
-                } else {
-                    format!("`better` must be \"higher\" or \"lower\", found \"{w}\"")
-                }
-            }
-            Msg::ConflictingBetter { target, better } => {
-                if ja {
-                    format!(
-                        "目標値 \"{target}\" と better = \"{}\" の向きが食い違っています",
-                        better.as_str()
-                    )
-                } else {
-                    format!(
-                        "target \"{target}\" contradicts better = \"{}\"",
-                        better.as_str()
-                    )
-                }
-            }
-            Msg::Missing { key, table } => {
-                if ja {
-                    format!("{} に必須のキー `{key}` がありません", table.header_in(lang))
-                } else {
-                    format!("required key `{key}` is missing from {}", table.header_in(lang))
-                }
-            }
-            Msg::Empty { key, table } => {
-                if ja {
-                    format!("{} の `{key}` が空欄です", table.header_in(lang))
-                } else {
-                    format!("`{key}` in {} is blank", table.header_in(lang))
-                }
-            }
-            Msg::BadFormat(v) => {
-                if ja {
-                    format!("format = {v} には対応していません（対応しているのは 1 だけです）")
-                } else {
-                    format!("format = {v} is not supported (the only format is 1)")
-                }
-            }
-            Msg::BadFiscalYear(w) => {
-                if ja {
-                    format!("年度 \"{w}\" を読めません")
-                } else {
-                    format!("cannot read the fiscal year \"{w}\"")
-                }
-            }
-            Msg::BadDate { written, err } => {
-                let why = match err {
-                    DateError::Impossible => lang.pick("存在しない日付です", "no such date"),
-                    DateError::NeedsFiscalYear => {
-                        lang.pick("年を決める年度がありません", "no fiscal year to give it a year")
-                    }
-                    _ => lang.pick("日付として読めません", "not a date"),
-                };
-                if ja {
-                    format!("日付 \"{written}\": {why}")
-                } else {
-                    format!("date \"{written}\": {why}")
-                }
-            }
-            Msg::BadStatus(w) => {
-                if ja {
-                    format!("status \"{w}\" は使えません")
-                } else {
-                    format!("unknown status \"{w}\"")
-                }
-            }
-            Msg::BadNumber(w) => {
-                if ja {
-                    format!("数値 {w} は指標の値に使えません（NaN・無限大・桁あふれ）")
-                } else {
-                    format!("{w} cannot be an indicator value (NaN, infinite or too large)")
-                }
-            }
-            Msg::UnknownIndicator { name, .. } => {
-                if ja {
-                    format!("指標「{name}」はこのシートの [[indicators]] にありません")
-                } else {
-                    format!("no indicator named \"{name}\" in this sheet's [[indicators]]")
-                }
-            }
-            Msg::DuplicateIndicator { name, first_line } => {
-                if ja {
-                    format!("指標「{name}」は {first_line} 行目にもあります")
-                } else {
-                    format!("indicator \"{name}\" is already defined on line {first_line}")
-                }
-            }
-            Msg::DuplicateRegion { region, other_file } => {
-                if ja {
-                    format!("同じ都道府県・圏域（{region}）・年度のシートが {other_file} にもあります")
-                } else {
-                    format!("{other_file} is a sheet of the same prefecture, region ({region}) and fiscal year")
-                }
-            }
-            Msg::DoneInFuture { date, as_of } => {
-                if ja {
-                    format!("実施済み（done）なのに日付 {date} が時点 {as_of} より後です")
-                } else {
-                    format!("marked done but dated {date}, after {as_of}")
-                }
-            }
-            Msg::EraOverflow { written, year } => {
-                if ja {
-                    format!(
-                        "\"{written}\" は改元後の年度です: {} と書くのが正式です",
-                        year.era_ja()
-                    )
-                } else {
-                    format!(
-                        "\"{written}\" is past the end of its era: it is {}",
-                        year.display_en()
-                    )
-                }
-            }
-            Msg::Overdue { date, as_of } => {
-                if ja {
-                    format!("予定（planned）の日付 {date} が時点 {as_of} を過ぎています")
-                } else {
-                    format!("planned for {date}, which is past {as_of}")
-                }
-            }
-            Msg::OutsideFiscalYear { date, year } => {
-                if ja {
-                    format!("日付 {date} が {} の外です", year.display_ja())
-                } else {
-                    format!("{date} is outside {}", year.display_en())
-                }
-            }
-            Msg::EmptyView(view) => {
-                if ja {
-                    format!("課題の視点「{}」（{}）が空欄です", view.label_ja(), view.key())
-                } else {
-                    format!(
-                        "the challenge leaves the view {} ({}) blank",
-                        view.key(),
-                        view.label_ja()
-                    )
-                }
-            }
-            Msg::NoProgress => lang
+            EncodingProblem::ShiftJis => lang
                 .pick(
-                    "この達成目標には進捗（[[goals.progress]]）がありません",
-                    "this goal has no progress item ([[goals.progress]])",
+                    "ファイルが Shift_JIS（CP932）で保存されているようです（UTF-8 ではありません）",
+                    "the file looks like Shift_JIS (CP932), not UTF-8",
                 )
                 .to_string(),
-            Msg::NoIndicators => lang
+            EncodingProblem::EucJp => lang
                 .pick(
-                    "指標（[[indicators]]）が一つもありません",
-                    "the sheet has no indicator ([[indicators]])",
+                    "ファイルが EUC-JP で保存されているようです（UTF-8 ではありません）",
+                    "the file looks like EUC-JP, not UTF-8",
                 )
                 .to_string(),
-            Msg::Undetermined {
-                name,
-                missing_target,
-            } => match (ja, missing_target) {
-                (true, true) => format!("指標「{name}」に目標値（target）がありません"),
-                (true, false) => format!("指標「{name}」に未定の値があります"),
-                (false, true) => format!("indicator \"{name}\" has no target"),
-                (false, false) => format!("indicator \"{name}\" has an undetermined (未定) value"),
-            },
-            Msg::TargetAlreadyMet {
-                name,
-                baseline,
-                target,
-            } => {
+            EncodingProblem::NotUtf8 { byte, .. } => {
                 if ja {
-                    format!("指標「{name}」は現状値（第1回会議時）{baseline} の時点で目標値 {target} を達成しています")
+                    format!("UTF-8 として読めないバイト 0x{byte:02X} があります（バイナリファイルか、未対応の文字コードです）")
                 } else {
-                    format!("indicator \"{name}\": the baseline {baseline} already meets the target {target}")
+                    format!(
+                        "byte 0x{byte:02X} is not UTF-8 (a binary file or an unsupported encoding)"
+                    )
                 }
             }
-            Msg::FullwidthNumber(s) => {
-                if ja {
-                    format!("\"{s}\" は全角数字の文字列です")
-                } else {
-                    format!("\"{s}\" is a number written in full-width digits, as a string")
-                }
-            }
-            Msg::NoAsOf => lang
-                .pick(
-                    "[sheet] に as_of（シートの時点）がありません: 今日の日付で判定します",
-                    "[sheet] has no as_of (the date the sheet describes): judging at today",
+        },
+        Msg::UnknownKey { key, table } => {
+            if ja {
+                format!(
+                    "{} に `{key}` というキーはありません",
+                    table_header(*table, lang)
                 )
-                .to_string(),
+            } else {
+                format!("unknown key `{key}` in {}", table_header(*table, lang))
+            }
+        }
+        Msg::Type {
+            key,
+            expected,
+            found,
+        } => {
+            if ja {
+                format!(
+                    "`{key}` は{}で書いてください（{}になっています）",
+                    type_name(*expected, lang),
+                    type_name(*found, lang)
+                )
+            } else {
+                format!(
+                    "`{key}` must be {}, found {}",
+                    type_name(*expected, lang),
+                    type_name(*found, lang)
+                )
+            }
+        }
+        Msg::StringForList(key) => {
+            if ja {
+                format!("`{key}` は文字列の配列です: [\"...\", \"...\"] のように書いてください")
+            } else {
+                format!("`{key}` is an array of strings: write [\"...\", \"...\"]")
+            }
+        }
+        Msg::TableForArray(key) => {
+            if ja {
+                format!("`{key}` は [[{key}]] と二重の角かっこで書きます（項目の並び）")
+            } else {
+                format!("`{key}` is a list of items: write its header as [[{key}]]")
+            }
+        }
+        Msg::DateWithTime(w) => {
+            if ja {
+                format!("日付に時刻は書けません: {w}")
+            } else {
+                format!("a date cannot carry a time: {w}")
+            }
+        }
+        Msg::BadBetter(w) => {
+            if ja {
+                format!("`better` は \"higher\" か \"lower\" です（\"{w}\" になっています）")
+            } else {
+                format!("`better` must be \"higher\" or \"lower\", found \"{w}\"")
+            }
+        }
+        Msg::ConflictingBetter { target, better } => {
+            if ja {
+                format!(
+                    "目標値 \"{target}\" と better = \"{}\" の向きが食い違っています",
+                    better.as_str()
+                )
+            } else {
+                format!(
+                    "target \"{target}\" contradicts better = \"{}\"",
+                    better.as_str()
+                )
+            }
+        }
+        Msg::Missing { key, table } => {
+            if ja {
+                format!(
+                    "{} に必須のキー `{key}` がありません",
+                    table_header(*table, lang)
+                )
+            } else {
+                format!(
+                    "required key `{key}` is missing from {}",
+                    table_header(*table, lang)
+                )
+            }
+        }
+        Msg::Empty { key, table } => {
+            if ja {
+                format!("{} の `{key}` が空欄です", table_header(*table, lang))
+            } else {
+                format!("`{key}` in {} is blank", table_header(*table, lang))
+            }
+        }
+        Msg::BadFormat(v) => {
+            if ja {
+                format!("format = {v} には対応していません（対応しているのは 1 だけです）")
+            } else {
+                format!("format = {v} is not supported (the only format is 1)")
+            }
+        }
+        Msg::BadFiscalYear(w) => {
+            if ja {
+                format!("年度 \"{w}\" を読めません")
+            } else {
+                format!("cannot read the fiscal year \"{w}\"")
+            }
+        }
+        Msg::BadDate { written, err } => {
+            let why = match err {
+                DateError::Impossible => lang.pick("存在しない日付です", "no such date"),
+                DateError::NeedsFiscalYear => lang.pick(
+                    "年を決める年度がありません",
+                    "no fiscal year to give it a year",
+                ),
+                _ => lang.pick("日付として読めません", "not a date"),
+            };
+            if ja {
+                format!("日付 \"{written}\": {why}")
+            } else {
+                format!("date \"{written}\": {why}")
+            }
+        }
+        Msg::BadStatus(w) => {
+            if ja {
+                format!("status \"{w}\" は使えません")
+            } else {
+                format!("unknown status \"{w}\"")
+            }
+        }
+        Msg::BadNumber(w) => {
+            if ja {
+                format!("数値 {w} は指標の値に使えません（NaN・無限大・桁あふれ）")
+            } else {
+                format!("{w} cannot be an indicator value (NaN, infinite or too large)")
+            }
+        }
+        Msg::UnknownIndicator { name, .. } => {
+            if ja {
+                format!("指標「{name}」はこのシートの [[indicators]] にありません")
+            } else {
+                format!("no indicator named \"{name}\" in this sheet's [[indicators]]")
+            }
+        }
+        Msg::DuplicateIndicator { name, first } => {
+            if ja {
+                format!("指標「{name}」は {}にもあります", position(first, lang))
+            } else {
+                format!(
+                    "indicator \"{name}\" is already defined at {}",
+                    position(first, lang)
+                )
+            }
+        }
+        Msg::DuplicateRegion { region, other_file } => {
+            if ja {
+                format!("同じ都道府県・圏域（{region}）・年度のシートが {other_file} にもあります")
+            } else {
+                format!("{other_file} is a sheet of the same prefecture, region ({region}) and fiscal year")
+            }
+        }
+        Msg::DoneInFuture { date, as_of } => {
+            if ja {
+                format!("実施済み（done）なのに日付 {date} が時点 {as_of} より後です")
+            } else {
+                format!("marked done but dated {date}, after {as_of}")
+            }
+        }
+        Msg::EraOverflow { written, year } => {
+            if ja {
+                format!(
+                    "\"{written}\" は改元後の年度です: {} と書くのが正式です",
+                    year.era_ja()
+                )
+            } else {
+                format!(
+                    "\"{written}\" is past the end of its era: it is {}",
+                    year.display_en()
+                )
+            }
+        }
+        Msg::Overdue { date, as_of } => {
+            if ja {
+                format!("予定（planned）の日付 {date} が時点 {as_of} を過ぎています")
+            } else {
+                format!("planned for {date}, which is past {as_of}")
+            }
+        }
+        Msg::OutsideFiscalYear { date, year } => {
+            if ja {
+                format!("日付 {date} が {} の外です", year.display_ja())
+            } else {
+                format!("{date} is outside {}", year.display_en())
+            }
+        }
+        Msg::EmptyView(view) => {
+            if ja {
+                format!(
+                    "課題の視点「{}」（{}）が空欄です",
+                    view.label_ja(),
+                    view.key()
+                )
+            } else {
+                format!(
+                    "the challenge leaves the view {} ({}) blank",
+                    view.key(),
+                    view.label_ja()
+                )
+            }
+        }
+        Msg::NoProgress => lang
+            .pick(
+                "この達成目標には進捗（[[goals.progress]]）がありません",
+                "this goal has no progress item ([[goals.progress]])",
+            )
+            .to_string(),
+        Msg::NoIndicators => lang
+            .pick(
+                "指標（[[indicators]]）が一つもありません",
+                "the sheet has no indicator ([[indicators]])",
+            )
+            .to_string(),
+        Msg::Undetermined {
+            name,
+            missing_target,
+        } => match (ja, missing_target) {
+            (true, true) => format!("指標「{name}」に目標値（target）がありません"),
+            (true, false) => format!("指標「{name}」に未定の値があります"),
+            (false, true) => format!("indicator \"{name}\" has no target"),
+            (false, false) => format!("indicator \"{name}\" has an undetermined (未定) value"),
+        },
+        Msg::TargetAlreadyMet {
+            name,
+            baseline,
+            target,
+        } => {
+            if ja {
+                format!("指標「{name}」は現状値（第1回会議時）{baseline} の時点で目標値 {target} を達成しています")
+            } else {
+                format!("indicator \"{name}\": the baseline {baseline} already meets the target {target}")
+            }
+        }
+        Msg::FullwidthNumber(s) => {
+            if ja {
+                format!("\"{s}\" は全角数字の文字列です")
+            } else {
+                format!("\"{s}\" is a number written in full-width digits, as a string")
+            }
+        }
+        Msg::NoAsOf => lang
+            .pick(
+                "[sheet] に as_of（シートの時点）がありません: 今日の日付で判定します",
+                "[sheet] has no as_of (the date the sheet describes): judging at today",
+            )
+            .to_string(),
+        Msg::Symlink { target } => {
+            if ja {
+                format!("フォルダの外（{target}）を指すリンクです。読みません")
+            } else {
+                format!("a link to {target}, outside the folder: not read")
+            }
+        }
+        Msg::TooLarge { size } => {
+            let mib = crate::core::read::MAX_SHEET_BYTES / (1024 * 1024);
+            if ja {
+                format!("ファイルが大きすぎます（{size} バイト、上限 {mib} MiB）。読みません")
+            } else {
+                format!("the file is too large ({size} bytes, the limit is {mib} MiB): not read")
+            }
         }
     }
+}
 
-    /// A hint on how to fix it, where one helps.
-    pub fn help(&self, lang: Lang) -> Option<String> {
-        let ja = lang == Lang::Ja;
-        Some(match self {
+/// A hint on how to fix a diagnostic, where one helps.
+pub fn help(msg: &Msg, lang: Lang) -> Option<String> {
+    let ja = lang == Lang::Ja;
+    Some(match msg {
             Msg::Encoding(p) => match p {
                 EncodingProblem::NotUtf8 { .. } => lang
                     .pick(
@@ -581,7 +381,7 @@ impl Msg {
             },
             Msg::UnknownKey { key, table } => return unknown_key_help(key, *table, lang),
             Msg::JapaneseKey { key, .. } => {
-                let normalized = crate::text::normalize(key);
+                let normalized = crate::core::text::normalize(key);
                 match JAPANESE_KEYS.iter().find(|(ja_key, _)| *ja_key == normalized) {
                     Some((_, k)) => {
                         if ja {
@@ -687,7 +487,7 @@ impl Msg {
                 )
                 .to_string(),
             Msg::FullwidthNumber(s) => {
-                let n = crate::text::normalize(s);
+                let n = crate::core::text::normalize(s);
                 if ja {
                     format!("数値なら引用符を外して半角で {n} と書いてください")
                 } else {
@@ -700,6 +500,12 @@ impl Msg {
                     "add as_of = 2018-09-30 (for example) under [sheet]",
                 )
                 .to_string(),
+            Msg::Symlink { .. } => lang
+                .pick(
+                    "シートはリンクではなくファイルとしてフォルダに置いてください",
+                    "put the sheet in the folder as a file, not a link",
+                )
+                .to_string(),
             Msg::EraOverflow { year, .. } => {
                 if ja {
                     format!("fiscal_year = \"{}\" または {} と書けます", year.era_ja(), year.start_year())
@@ -709,7 +515,6 @@ impl Msg {
             }
             _ => return None,
         })
-    }
 }
 
 /// Japanese names officers may type for a key.
@@ -732,7 +537,7 @@ const JAPANESE_KEYS: &[(&str, &str)] = &[
 ];
 
 fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let word_n = crate::text::normalize(word).to_lowercase();
+    let word_n = crate::core::text::normalize(word).to_lowercase();
     candidates
         .map(|c| (strsim::jaro_winkler(&word_n, &c.to_lowercase()), c))
         .filter(|(score, _)| *score >= 0.8)
@@ -750,20 +555,20 @@ fn unknown_key_help(key: &str, table: Table, lang: Lang) -> Option<String> {
         return Some(if ja {
             format!(
                 "`{key}` は {} のキーです。TOML では見出し（{}）より後のキーはすべてその見出しの項目に入ります。{} の見出しの下、次の見出しより前に移してください",
-                owner.header_in(lang),
-                table.header_in(lang),
-                owner.header_in(lang)
+                table_header(owner, lang),
+                table_header(table, lang),
+                table_header(owner, lang)
             )
         } else {
             format!(
                 "`{key}` belongs to {}. In TOML every key after a header ({}) belongs to that header's table until the next header: move it under {}, before the next header",
-                owner.header_in(lang),
-                table.header_in(lang),
-                owner.header_in(lang)
+                table_header(owner, lang),
+                table_header(table, lang),
+                table_header(owner, lang)
             )
         });
     }
-    let normalized = crate::text::normalize(key);
+    let normalized = crate::core::text::normalize(key);
     if let Some((_, k)) = JAPANESE_KEYS
         .iter()
         .find(|(ja_key, _)| *ja_key == normalized)
@@ -789,16 +594,27 @@ fn unknown_key_help(key: &str, table: Table, lang: Lang) -> Option<String> {
             if ja {
                 format!(
                     "{} で使えるキー: {}",
-                    table.header_in(lang),
+                    table_header(table, lang),
                     table.keys().join(", ")
                 )
             } else {
                 format!(
                     "keys of {}: {}",
-                    table.header_in(lang),
+                    table_header(table, lang),
                     table.keys().join(", ")
                 )
             }
         }
     })
+}
+
+/// A place as a message names it: `12 行目` / `line 12`, or a cell `指標!F3`.
+pub fn position(p: &Position, lang: Lang) -> String {
+    match p {
+        Position::Line { line, .. } => match lang {
+            Lang::Ja => format!("{line} 行目"),
+            Lang::En => format!("line {line}"),
+        },
+        Position::Cell(cell) => cell.to_string(),
+    }
 }

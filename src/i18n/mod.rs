@@ -6,8 +6,10 @@
 pub mod authoring;
 pub mod diag;
 pub mod failure;
+pub mod help;
 pub mod report;
 pub mod review;
+pub mod themes;
 pub mod ui;
 
 /// The language of output.

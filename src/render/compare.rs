@@ -9,10 +9,10 @@ use std::ops::Range;
 use super::indicator::{
     csv_fields, pct_text, target_text, value_text, verdict_color, verdict_text,
 };
-use crate::fiscal::FiscalYear;
+use crate::core::fiscal::FiscalYear;
+use crate::core::model::View;
 use crate::i18n::report::{self as words, W};
 use crate::i18n::Lang;
-use crate::model::View;
 use crate::report::compare::{CompareReport, QuestionRow, RegionSummary};
 use crate::report::IndicatorRow;
 use crate::table::{self, Align, Cell, Color, Look, Rules, Table};

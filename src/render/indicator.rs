@@ -1,9 +1,9 @@
 //! The texts of an indicator row, shared by the renderers of `progress` and
 //! `compare`.
 
+use crate::core::model::Value;
 use crate::i18n::report::{self as words, W};
 use crate::i18n::Lang;
-use crate::model::Value;
 use crate::report::{IndicatorRow, Verdict};
 use crate::table::Color;
 
@@ -18,7 +18,7 @@ pub fn current_text(row: &IndicatorRow, lang: Lang) -> String {
     let current = value_text(row.current.as_ref(), lang);
     match (row.pct_of_target, &row.target) {
         (Some(pct), Some(_)) => {
-            let goal = crate::indicator::target_number(row.target.as_ref())
+            let goal = crate::core::indicator::target_number(row.target.as_ref())
                 .map(format_number)
                 .unwrap_or_default();
             // Whole percent, as hledger shows it.

@@ -5,6 +5,13 @@ pub mod compare;
 pub mod indicator;
 pub mod progress;
 
+pub mod diag;
+pub mod diff;
+pub mod history;
+pub mod sheet;
+pub mod show;
+pub mod terminal;
+
 /// A percentage for people: whole numbers without decimals, else one decimal;
 /// never `-0%`.
 pub fn percent(pct: f64) -> String {

@@ -7,9 +7,9 @@ use super::indicator::{
     bool_text, csv_fields, current_text, pct_text, target_text, value_text, verdict_color,
     verdict_text,
 };
+use crate::core::model::{DateValue, Status};
 use crate::i18n::report::{self as words, W};
 use crate::i18n::Lang;
-use crate::model::{DateValue, Status};
 use crate::report::progress::{ProgressItem, ProgressReport, RegionProgress};
 use crate::table::{self, Align, Color, Look, Rules};
 

@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{fiscal_year_number, iso_day, AsOfSource, ByLabel, IndicatorRow, Judging, SheetLabel};
-use crate::check;
-use crate::fiscal::FiscalYear;
+use crate::core::check;
+use crate::core::fiscal::FiscalYear;
+use crate::core::model::{Sheet, SheetId, Status, TextRole, View};
 use crate::label;
-use crate::model::{Sheet, SheetId, Status, TextRole, View};
 use crate::themes::Glossary;
 
 /// At most this many regions to ask per question (SPEC §4.1).
@@ -245,7 +245,7 @@ impl CompareReport {
         let mut fiscal_years: Vec<i32> = Vec::new();
         for id in ids {
             let p = id.prefecture.trim();
-            if seen_prefectures.insert(crate::text::normalize(p)) {
+            if seen_prefectures.insert(crate::core::text::normalize(p)) {
                 prefectures.push(p.to_string());
             }
             let y = id.fiscal_year.start_year();
@@ -348,7 +348,7 @@ fn summarize(sheet: &Sheet, rows: &[IndicatorRow], judging: &Judging) -> RegionS
 
 /// An indicator name for matching across sheets: NFKC, without spaces.
 pub fn indicator_key(name: &str) -> String {
-    crate::text::normalize(name)
+    crate::core::text::normalize(name)
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()

@@ -3,17 +3,19 @@
 //! [`crate::render`] only lay them out.
 
 pub mod compare;
+pub mod diff;
+pub mod history;
 pub mod progress;
 
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-use crate::check;
-use crate::date::{self, SheetDate};
+use crate::core::check;
+use crate::core::date::{self, SheetDate};
+use crate::core::fiscal::FiscalYear;
+use crate::core::indicator::{self, Target};
+use crate::core::model::{Better, Indicator, Sheet, Value};
 use crate::error::Failure;
-use crate::fiscal::FiscalYear;
-use crate::indicator::{self, Target};
-use crate::model::{Better, Indicator, Sheet, Value};
 
 /// When a report judges `overdue`: `--as-of`, else each sheet's `as_of`, else today.
 #[derive(Debug, Clone, Copy)]

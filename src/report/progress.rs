@@ -5,9 +5,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{fiscal_year_number, iso_day, AsOfSource, IndicatorRow, Judging};
-use crate::fiscal::FiscalYear;
-use crate::model::{DateValue, Event, Sheet, SheetId, Status};
-use crate::{check, label};
+use crate::core::check;
+use crate::core::fiscal::FiscalYear;
+use crate::core::model::{DateValue, Event, Sheet, SheetId, Status};
+use crate::label;
 
 /// `progress --format json` (SPEC §4.1).
 #[derive(Debug, Clone, Serialize)]

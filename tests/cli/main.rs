@@ -1,14 +1,18 @@
 //! Integration tests: the real `sheet` binary on real files.
 
+mod architecture;
 mod authoring;
 mod common;
 mod compare;
 mod diff;
 mod examples;
 mod fuzz_corpus;
+mod git_safety;
+mod help;
 mod history;
 mod hostile;
 mod progress;
 mod readme;
+mod safety;
 mod terminal;
 mod validate;

@@ -23,7 +23,7 @@ use serde_json::Value as Json;
 use similar::{Algorithm, ChangeTag, InlineChangeMode, InlineChangeOptions, TextDiff};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::model::{Challenge, DateValue, Event, Goal, Indicator, Sheet, Value, View};
+use crate::core::model::{Challenge, DateValue, Event, Goal, Indicator, Sheet, Value, View};
 
 /// The least similarity (0–1) for two texts to count as one edited item: an edited
 /// sentence keeps at least half of its characters.
@@ -284,13 +284,13 @@ struct Differ<'a> {
 enum Field {
     Text(String),
     Number(f64),
-    Date(crate::date::SheetDate),
+    Date(crate::core::date::SheetDate),
     Absent,
 }
 
 fn text_field(s: Option<&str>) -> Field {
     match s {
-        Some(s) if !crate::text::is_blank(s) => Field::Text(nfc(s)),
+        Some(s) if !crate::core::text::is_blank(s) => Field::Text(nfc(s)),
         _ => Field::Absent,
     }
 }
@@ -702,7 +702,9 @@ impl<'a> Differ<'a> {
 }
 
 fn non_blank(v: &[String]) -> Vec<&String> {
-    v.iter().filter(|s| !crate::text::is_blank(s)).collect()
+    v.iter()
+        .filter(|s| !crate::core::text::is_blank(s))
+        .collect()
 }
 
 fn name_of<'s>(id: Option<&'s str>, text: &'s str) -> &'s str {

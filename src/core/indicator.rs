@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::model::{Better, Indicator, Value};
-use crate::text;
+use crate::core::model::{Better, Indicator, Value};
+use crate::core::text;
 
 /// The word for an undetermined value.
 pub const UNDETERMINED: &str = "未定";
@@ -168,6 +168,7 @@ impl Indicator {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::place::Place;
 
     fn ind(baseline: Option<Value>, current: Option<Value>, target: Option<Value>) -> Indicator {
         Indicator {
@@ -178,9 +179,9 @@ mod tests {
             baseline,
             current,
             target,
-            span: 0..0,
-            name_span: 0..0,
-            target_span: None,
+            place: Place::default(),
+            name_place: Place::default(),
+            target_place: None,
         }
     }
     use Value::{Float as F, Integer as I, Text as T};

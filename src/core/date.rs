@@ -9,7 +9,8 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::fiscal::{self, Cursor, FiscalYear, FiscalYearError};
+use super::fiscal::{self, FiscalYear, FiscalYearError};
+use super::tokens::{saturating_i64, Cursor};
 
 /// How much of a [`SheetDate`] is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -336,10 +337,6 @@ fn resolve(form: Form, fy: Option<FiscalYear>) -> Result<SheetDate, DateError> {
             .ok_or(DateError::Impossible),
         None => SheetDate::month(year, month).ok_or(DateError::Impossible),
     }
-}
-
-fn saturating_i64(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 fn is_leap_year(year: i32) -> bool {

@@ -143,7 +143,7 @@ fn fullwidth_to_ascii(c: char) -> Option<char> {
 /// ASCII, the line end `\n`, and the kana, kanji, common Japanese
 /// punctuation and full-width forms of [`nfkc`]'s fast path (all two cells wide).
 /// `None` for any other text, which needs the full treatment
-/// ([`crate::table::terminal_text`], `unicode-width`). Found from the UTF-8 bytes,
+/// (the tables' `unicode-width`). Found from the UTF-8 bytes,
 /// in one pass: sheet text is mostly such characters.
 pub fn plain_width(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();

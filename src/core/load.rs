@@ -2,41 +2,71 @@
 //! each unknown key, wrong type and unreadable value instead of stopping at the first.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
+use chrono::NaiveDate;
 use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
 
-use crate::date::{self, DateError};
-use crate::diag::Diagnostic;
-use crate::fiscal::{self, FiscalYear};
-use crate::i18n::diag::{Msg, Table, TypeName};
-use crate::model::{
-    Better, Challenge, DateValue, Event, Goal, Indicator, Sheet, SheetSpans, Span, Status, Value,
-    View, Views,
+use crate::core::check;
+use crate::core::date::{self, DateError};
+use crate::core::diag::{Diagnostic, FileReport, Msg, TypeName};
+use crate::core::fiscal::{self, FiscalYear};
+use crate::core::keys::Table;
+use crate::core::model::{
+    Better, Challenge, DateValue, Event, Goal, Indicator, Sheet, SheetPlaces, Status, Value, View,
+    Views,
 };
-use crate::source::{EncodingError, Source};
-use crate::text;
+use crate::core::source::Source;
+use crate::core::text;
 
-/// The result of loading one file: the sheet when it could be built, and every
-/// finding of the loader (semantic checks come later, in [`crate::check`]).
-#[derive(Debug)]
-pub struct Loaded {
-    pub sheet: Option<Sheet>,
-    pub diagnostics: Vec<Diagnostic>,
+/// A byte span of the text being loaded.
+type Span = Range<usize>;
+
+/// Reads a sheet file's bytes: decodes, loads and runs every per-sheet check (all
+/// but `duplicate-region`, which needs the other files of the run). The sheet is
+/// there whenever it could be built, even with errors (see
+/// [`FileReport::has_errors`]).
+pub fn load_file(name: &str, bytes: Vec<u8>, today: NaiveDate) -> (FileReport, Option<Sheet>) {
+    let source = match Source::from_vec(name, bytes) {
+        Ok(s) => s,
+        Err(err) => {
+            let source = Source::new(name, &err.prefix);
+            let at = source.text.len();
+            let report = FileReport {
+                name: name.to_string(),
+                source: Some(source),
+                diagnostics: vec![Diagnostic::new(at..at, Msg::Encoding(err.problem))],
+            };
+            return (report, None);
+        }
+    };
+    let parsed = parse(&source);
+    let mut report = FileReport {
+        name: name.to_string(),
+        diagnostics: parsed.diagnostics,
+        source: None,
+    };
+    if let Some(sheet) = &parsed.sheet {
+        report
+            .diagnostics
+            .extend(check::check_sheet(sheet, Some(&source), today));
+    }
+    report.source = Some(source);
+    report.sort();
+    (report, parsed.sheet)
 }
 
-/// Diagnostic for bytes that are not UTF-8.
-pub fn encoding_diagnostic(err: &EncodingError) -> (Source, Diagnostic) {
-    let source = Source::new("", &err.prefix);
-    let at = source.text.len();
-    (
-        source,
-        Diagnostic::new(at..at, Msg::Encoding(err.problem.clone())),
-    )
+/// What the loader made of a text: the sheet when it could be built, and every
+/// finding of the loader (semantic checks come later, in [`check`]).
+#[derive(Debug)]
+struct Parsed {
+    sheet: Option<Sheet>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// Parses and reads a sheet's text.
-pub fn load(source: &Source) -> Loaded {
+fn parse(source: &Source) -> Parsed {
     let (root, errors) = DeTable::parse_recoverable(&source.text);
     // A native TOML date that does not exist (2018-02-30) is a date problem, not a
     // syntax one, for the person fixing it; the rest of the file is still read.
@@ -78,14 +108,14 @@ pub fn load(source: &Source) -> Loaded {
             _ => Msg::Syntax(message),
         };
         diagnostics.push(Diagnostic::new(span, msg));
-        return Loaded {
+        return Parsed {
             sheet: None,
             diagnostics,
         };
     }
     let mut walker = Walker { diags: diagnostics };
     let sheet = walker.root(root.get_ref(), source);
-    Loaded {
+    Parsed {
         sheet,
         diagnostics: walker.diags,
     }
@@ -200,10 +230,10 @@ impl Walker {
             challenges,
             indicators,
             hospital_collaboration,
-            spans: SheetSpans {
-                header,
-                region: region_span,
-                fiscal_year: fy_span,
+            places: SheetPlaces {
+                header: header.into(),
+                region: region_span.into(),
+                fiscal_year: fy_span.into(),
             },
         })
     }
@@ -255,9 +285,9 @@ impl Walker {
             id,
             text: text?.0,
             indicator,
-            indicator_span,
+            indicator_place: indicator_span.map(Into::into),
             progress,
-            span,
+            place: span.into(),
         })
     }
 
@@ -290,8 +320,8 @@ impl Walker {
             rescheduled_from,
             note,
             organizer,
-            span,
-            status_span,
+            place: span.into(),
+            status_place: status_span.into(),
         })
     }
 
@@ -323,9 +353,9 @@ impl Walker {
             text: text?.0,
             actions,
             views,
-            span,
-            views_span,
-            view_spans,
+            place: span.into(),
+            views_place: views_span.into(),
+            view_places: view_spans.map(|s| s.map(Into::into)),
         })
     }
 
@@ -349,7 +379,7 @@ impl Walker {
         if let (Some(Value::Text(word)), Some(written), Some(s)) =
             (&target, better_written, &target_span)
         {
-            if let Some(implied) = crate::indicator::implied_direction(word) {
+            if let Some(implied) = crate::core::indicator::implied_direction(word) {
                 if implied != written {
                     self.push(
                         s.clone(),
@@ -370,9 +400,9 @@ impl Walker {
             baseline,
             current,
             target,
-            span,
-            name_span,
-            target_span,
+            place: span.into(),
+            name_place: name_span.into(),
+            target_place: target_span.map(Into::into),
         })
     }
 
@@ -491,7 +521,7 @@ impl Walker {
             Ok(date) => Some(DateValue {
                 date,
                 written,
-                span,
+                place: span.into(),
             }),
             // The fiscal year is already reported as unreadable or missing.
             Err(DateError::NeedsFiscalYear) if fy.is_none() => None,

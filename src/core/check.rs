@@ -1,15 +1,17 @@
 //! Checks on a loaded sheet that need more than one value (SPEC §2), and the one
 //! check across files (`duplicate-region`).
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::diag::Diagnostic;
-use crate::i18n::diag::Msg;
-use crate::model::{Event, Sheet, Status, View};
-use crate::source::Source;
-use crate::text;
+use crate::core::diag::Diagnostic;
+use crate::core::diag::Msg;
+use crate::core::model::{Event, Sheet, Status, View};
+use crate::core::place::Place;
+use crate::core::source::Source;
+use crate::core::text;
 
 /// The date a sheet is judged at: its own `as_of`, else `today`.
 pub fn judged_at(sheet: &Sheet, today: NaiveDate) -> NaiveDate {
@@ -24,36 +26,36 @@ pub fn is_overdue(event: &Event, at: NaiveDate) -> bool {
 }
 
 /// Runs every per-sheet check.
-pub fn check_sheet(sheet: &Sheet, source: &Source, today: NaiveDate) -> Vec<Diagnostic> {
+pub fn check_sheet(sheet: &Sheet, source: Option<&Source>, today: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let at = judged_at(sheet, today);
     let at_text = at.format("%Y-%m-%d").to_string();
-    let header = sheet.spans.header.clone();
+    let header = sheet.places.header.clone();
 
     if sheet.as_of.is_none() {
         out.push(Diagnostic::new(header.clone(), Msg::NoAsOf));
     }
 
     // Indicators: duplicates, undetermined values, targets already met.
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, &Place> = HashMap::new();
     for ind in &sheet.indicators {
         let key = text::normalize(&ind.name);
-        if let Some(&first) = seen.get(&key) {
+        if let Some(first) = seen.get(&key) {
             out.push(Diagnostic::new(
-                ind.name_span.clone(),
+                ind.name_place.clone(),
                 Msg::DuplicateIndicator {
                     name: ind.name.clone(),
-                    first_line: source.line_col(first).0,
+                    first: first.position(source),
                 },
             ));
         } else {
-            seen.insert(key, ind.name_span.start);
+            seen.insert(key, &ind.name_place);
         }
         let a = ind.assess();
-        let target_span = ind.target_span.clone().unwrap_or(ind.span.clone());
+        let target_place = ind.target_place.clone().unwrap_or(ind.place.clone());
         if a.undetermined {
             out.push(Diagnostic::new(
-                target_span.clone(),
+                target_place.clone(),
                 Msg::Undetermined {
                     name: ind.name.clone(),
                     missing_target: ind.target.is_none(),
@@ -62,7 +64,7 @@ pub fn check_sheet(sheet: &Sheet, source: &Source, today: NaiveDate) -> Vec<Diag
         }
         if a.target_already_met {
             out.push(Diagnostic::new(
-                target_span,
+                target_place,
                 Msg::TargetAlreadyMet {
                     name: ind.name.clone(),
                     baseline: ind
@@ -90,7 +92,7 @@ pub fn check_sheet(sheet: &Sheet, source: &Source, today: NaiveDate) -> Vec<Diag
         }
     }
     for goal in &sheet.goals {
-        if let (Some(name), Some(span)) = (&goal.indicator, &goal.indicator_span) {
+        if let (Some(name), Some(span)) = (&goal.indicator, &goal.indicator_place) {
             let key = text::normalize(name);
             if !seen.contains_key(&key) {
                 out.push(Diagnostic::new(
@@ -103,7 +105,7 @@ pub fn check_sheet(sheet: &Sheet, source: &Source, today: NaiveDate) -> Vec<Diag
             }
         }
         if goal.progress.is_empty() {
-            out.push(Diagnostic::new(goal.span.clone(), Msg::NoProgress));
+            out.push(Diagnostic::new(goal.place.clone(), Msg::NoProgress));
         }
     }
 
@@ -117,10 +119,10 @@ pub fn check_sheet(sheet: &Sheet, source: &Source, today: NaiveDate) -> Vec<Diag
     for challenge in &sheet.challenges {
         for (i, view) in View::ALL.into_iter().enumerate() {
             if !challenge.views.is_filled(view) {
-                let span = challenge.view_spans[i]
+                let place = challenge.view_places[i]
                     .clone()
-                    .unwrap_or(challenge.views_span.clone());
-                out.push(Diagnostic::new(span, Msg::EmptyView(view)));
+                    .unwrap_or(challenge.views_place.clone());
+                out.push(Diagnostic::new(place, Msg::EmptyView(view)));
             }
         }
     }
@@ -139,7 +141,7 @@ fn check_event(
     };
     if event.status == Some(Status::Done) && date.date.first_day() > at {
         out.push(Diagnostic::new(
-            date.span.clone(),
+            date.place.clone(),
             Msg::DoneInFuture {
                 date: date.date.to_iso(),
                 as_of: at_text.to_string(),
@@ -148,7 +150,7 @@ fn check_event(
     }
     if is_overdue(event, at) {
         out.push(Diagnostic::new(
-            date.span.clone(),
+            date.place.clone(),
             Msg::Overdue {
                 date: date.date.to_iso(),
                 as_of: at_text.to_string(),
@@ -158,7 +160,7 @@ fn check_event(
     let fy = sheet.fiscal_year;
     if !fy.contains(date.date.first_day()) || !fy.contains(date.date.last_day()) {
         out.push(Diagnostic::new(
-            date.span.clone(),
+            date.place.clone(),
             Msg::OutsideFiscalYear {
                 date: date.date.to_iso(),
                 year: fy,
@@ -167,12 +169,62 @@ fn check_event(
     }
 }
 
-/// Identity of a sheet for `duplicate-region`: prefecture, region (without 圏域) and
-/// fiscal year, compared after NFKC.
-pub fn region_identity(sheet: &Sheet) -> (String, String, i32) {
-    (
-        text::normalize(&sheet.prefecture),
-        text::region_key(&sheet.region),
-        sheet.fiscal_year.start_year(),
-    )
+/// What `duplicate-region` needs of a sheet: who it is (prefecture, region without
+/// 圏域 and fiscal year, compared after NFKC), and where its region is written.
+#[derive(Debug, Clone)]
+pub struct RegionIdentity {
+    key: (String, String, i32),
+    region: String,
+    place: Place,
+    file: String,
+}
+
+impl RegionIdentity {
+    pub fn of(sheet: &Sheet) -> RegionIdentity {
+        RegionIdentity {
+            key: (
+                text::normalize(&sheet.prefecture),
+                text::region_key(&sheet.region),
+                sheet.fiscal_year.start_year(),
+            ),
+            region: sheet.region.clone(),
+            place: sheet.places.region.clone(),
+            file: sheet.file.clone(),
+        }
+    }
+}
+
+/// True when two sheets are the same region and fiscal year (`duplicate-region`).
+pub fn same_region(a: &Sheet, b: &Sheet) -> bool {
+    RegionIdentity::of(a).key == RegionIdentity::of(b).key
+}
+
+/// `duplicate-region`, the one check across the files of a run: a sheet whose
+/// prefecture, region and fiscal year an earlier sheet of the run already has.
+/// Only earlier sheets are looked at, so the finding lands on the later file and
+/// the result is the same on every run.
+#[derive(Debug, Default)]
+pub struct DuplicateRegions {
+    /// The file of the first sheet of each identity.
+    first: HashMap<(String, String, i32), String>,
+}
+
+impl DuplicateRegions {
+    /// Takes the next sheet of the run; the diagnostic when an earlier one is the
+    /// same region and year.
+    pub fn check(&mut self, sheet: RegionIdentity) -> Option<Diagnostic> {
+        match self.first.entry(sheet.key) {
+            Entry::Occupied(other) => Some(Diagnostic::new(
+                sheet.place,
+                Msg::DuplicateRegion {
+                    region: sheet.region,
+                    other_file: other.get().clone(),
+                },
+            )),
+            Entry::Vacant(slot) => {
+                slot.insert(sheet.file);
+                None
+            }
+        }
+    }
 }

@@ -1,17 +1,13 @@
 //! A region's sheet (format 1) as plain data, after loading and checking.
 //!
-//! Spans are kept beside the values that checks point at; commands that only read
-//! values ignore them.
-
-use std::ops::Range;
+//! Places (a span of the text, or a cell of a workbook) are kept beside the values
+//! that checks point at; commands that only read values ignore them.
 
 use serde::Serialize;
 
-use crate::date::SheetDate;
-use crate::fiscal::FiscalYear;
-
-/// Byte span into the sheet's text.
-pub type Span = Range<usize>;
+use crate::core::date::SheetDate;
+use crate::core::fiscal::FiscalYear;
+use crate::core::place::Place;
 
 /// One region's sheet.
 #[derive(Debug, Clone, Serialize)]
@@ -39,16 +35,16 @@ pub struct Sheet {
     pub indicators: Vec<Indicator>,
     pub hospital_collaboration: Vec<Event>,
     #[serde(skip)]
-    pub spans: SheetSpans,
+    pub places: SheetPlaces,
 }
 
 /// Where the parts of `[sheet]` are, for diagnostics.
 #[derive(Debug, Clone, Default)]
-pub struct SheetSpans {
+pub struct SheetPlaces {
     /// The `[sheet]` header (or the start of the file when it is missing).
-    pub header: Span,
-    pub region: Span,
-    pub fiscal_year: Span,
+    pub header: Place,
+    pub region: Place,
+    pub fiscal_year: Place,
 }
 
 /// A date as written in the sheet, and what it means.
@@ -57,7 +53,7 @@ pub struct DateValue {
     pub date: SheetDate,
     /// The text as written (`"11月2日"`), or the ISO form of a TOML date.
     pub written: String,
-    pub span: Span,
+    pub place: Place,
 }
 
 impl Serialize for DateValue {
@@ -76,9 +72,9 @@ pub struct Goal {
     pub indicator: Option<String>,
     pub progress: Vec<Event>,
     #[serde(skip)]
-    pub span: Span,
+    pub place: Place,
     #[serde(skip)]
-    pub indicator_span: Option<Span>,
+    pub indicator_place: Option<Place>,
 }
 
 /// A progress item (現時点での進捗状況) or a hospital collaboration (病院との連携状況).
@@ -96,9 +92,9 @@ pub struct Event {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organizer: Option<String>,
     #[serde(skip)]
-    pub span: Span,
+    pub place: Place,
     #[serde(skip)]
-    pub status_span: Span,
+    pub status_place: Place,
 }
 
 /// The status of a progress item (SPEC §1.4).
@@ -145,7 +141,7 @@ impl Status {
 
     /// Reads a status word, canonical or Japanese (full-width letters accepted).
     pub fn parse(word: &str) -> Option<Status> {
-        let word = crate::text::normalize(word);
+        let word = crate::core::text::normalize(word);
         Status::ALL
             .into_iter()
             .find(|s| s.as_str() == word || s.japanese_words().contains(&word.as_str()))
@@ -161,13 +157,13 @@ pub struct Challenge {
     pub actions: Vec<String>,
     pub views: Views,
     #[serde(skip)]
-    pub span: Span,
+    pub place: Place,
     /// The `[challenges.views]` header, or the challenge's when absent.
     #[serde(skip)]
-    pub views_span: Span,
+    pub views_place: Place,
     /// The key of each view (in [`View::ALL`] order) when written.
     #[serde(skip)]
-    pub view_spans: [Option<Span>; 4],
+    pub view_places: [Option<Place>; 4],
 }
 
 /// 視点別の認識: each view is the list of its statements (empty = not filled).
@@ -238,7 +234,9 @@ impl Views {
 
     /// A view is filled when it holds a non-blank statement.
     pub fn is_filled(&self, view: View) -> bool {
-        self.get(view).iter().any(|s| !crate::text::is_blank(s))
+        self.get(view)
+            .iter()
+            .any(|s| !crate::core::text::is_blank(s))
     }
 }
 
@@ -260,11 +258,11 @@ pub struct Indicator {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<Value>,
     #[serde(skip)]
-    pub span: Span,
+    pub place: Place,
     #[serde(skip)]
-    pub name_span: Span,
+    pub name_place: Place,
     #[serde(skip)]
-    pub target_span: Option<Span>,
+    pub target_place: Option<Place>,
 }
 
 /// Which way an indicator improves.
@@ -384,7 +382,7 @@ impl Sheet {
 
     /// The file name of the sheet without `.toml` (its slug).
     pub fn file_stem(&self) -> String {
-        crate::select::stem_of(std::path::Path::new(&self.file))
+        file_stem(&self.file)
     }
 
     /// All progress items of all goals.
@@ -427,10 +425,18 @@ pub struct SheetId {
 impl SheetId {
     /// The file name of the sheet without `.toml` (its slug).
     pub fn file_stem(&self) -> String {
-        crate::select::stem_of(std::path::Path::new(&self.file))
+        file_stem(&self.file)
     }
 }
 
 fn serialize_fiscal_year<S: serde::Serializer>(fy: &FiscalYear, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_i32(fy.start_year())
+}
+
+/// The file name of a path without its extension (a sheet's slug).
+pub fn file_stem(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

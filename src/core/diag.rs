@@ -1,0 +1,362 @@
+//! Findings about a sheet as data: codes, severities, places and what each says.
+//! Their words are in `crate::i18n::diag`, their renderings in `crate::render::diag`.
+
+use serde::Serialize;
+use toml::de::DeValue;
+
+use super::date::DateError;
+use super::fiscal::FiscalYear;
+use super::keys::Table;
+use super::model::{Better, View};
+use super::place::{Place, Position};
+use super::source::{EncodingProblem, Source};
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Every diagnostic code of SPEC §2 (plus `bad-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    Syntax,
+    Encoding,
+    UnknownKey,
+    Type,
+    Missing,
+    Empty,
+    BadFormat,
+    BadFiscalYear,
+    BadDate,
+    BadStatus,
+    BadNumber,
+    UnknownIndicator,
+    DuplicateIndicator,
+    DuplicateRegion,
+    DoneInFuture,
+    EraOverflow,
+    Overdue,
+    OutsideFiscalYear,
+    EmptyView,
+    NoProgress,
+    NoIndicators,
+    Undetermined,
+    TargetAlreadyMet,
+    FullwidthNumber,
+    NoAsOf,
+    Symlink,
+    TooLarge,
+}
+
+impl Code {
+    /// All codes, in the order of SPEC §2.
+    pub const ALL: [Code; 27] = [
+        Code::Syntax,
+        Code::Encoding,
+        Code::UnknownKey,
+        Code::Type,
+        Code::Missing,
+        Code::Empty,
+        Code::BadFormat,
+        Code::BadFiscalYear,
+        Code::BadDate,
+        Code::BadStatus,
+        Code::BadNumber,
+        Code::UnknownIndicator,
+        Code::DuplicateIndicator,
+        Code::DuplicateRegion,
+        Code::DoneInFuture,
+        Code::EraOverflow,
+        Code::Overdue,
+        Code::OutsideFiscalYear,
+        Code::EmptyView,
+        Code::NoProgress,
+        Code::NoIndicators,
+        Code::Undetermined,
+        Code::TargetAlreadyMet,
+        Code::FullwidthNumber,
+        Code::NoAsOf,
+        Code::Symlink,
+        Code::TooLarge,
+    ];
+
+    /// The code as written in output (`unknown-key`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Syntax => "syntax",
+            Code::Encoding => "encoding",
+            Code::UnknownKey => "unknown-key",
+            Code::Type => "type",
+            Code::Missing => "missing",
+            Code::Empty => "empty",
+            Code::BadFormat => "bad-format",
+            Code::BadFiscalYear => "bad-fiscal-year",
+            Code::BadDate => "bad-date",
+            Code::BadStatus => "bad-status",
+            Code::BadNumber => "bad-number",
+            Code::UnknownIndicator => "unknown-indicator",
+            Code::DuplicateIndicator => "duplicate-indicator",
+            Code::DuplicateRegion => "duplicate-region",
+            Code::DoneInFuture => "done-in-future",
+            Code::EraOverflow => "era-overflow",
+            Code::Overdue => "overdue",
+            Code::OutsideFiscalYear => "outside-fiscal-year",
+            Code::EmptyView => "empty-view",
+            Code::NoProgress => "no-progress",
+            Code::NoIndicators => "no-indicators",
+            Code::Undetermined => "undetermined",
+            Code::TargetAlreadyMet => "target-already-met",
+            Code::FullwidthNumber => "fullwidth-number",
+            Code::NoAsOf => "no-as-of",
+            Code::Symlink => "symlink",
+            Code::TooLarge => "too-large",
+        }
+    }
+
+    /// The severity fixed by SPEC §2.
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::EraOverflow
+            | Code::Overdue
+            | Code::OutsideFiscalYear
+            | Code::EmptyView
+            | Code::NoProgress
+            | Code::NoIndicators
+            | Code::Undetermined
+            | Code::TargetAlreadyMet
+            | Code::FullwidthNumber
+            | Code::NoAsOf
+            | Code::Symlink => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One finding: what, where and why.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub place: Place,
+    pub msg: Msg,
+}
+
+impl Diagnostic {
+    pub fn new(place: impl Into<Place>, msg: Msg) -> Diagnostic {
+        Diagnostic {
+            place: place.into(),
+            msg,
+        }
+    }
+
+    pub fn code(&self) -> Code {
+        self.msg.code()
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.code().severity()
+    }
+}
+
+/// All findings of one file, with the text they point into when it is a text file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The path as shown to the user.
+    pub name: String,
+    /// The text (for a file that is not UTF-8, the readable part before the problem);
+    /// `None` for a workbook.
+    pub source: Option<Source>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity() == Severity::Error)
+    }
+
+    /// Where a diagnostic's place is, as a person looks it up.
+    pub fn position(&self, d: &Diagnostic) -> Position {
+        d.place.position(self.source.as_ref())
+    }
+
+    /// Puts the findings in reading order (stable: findings at one place keep
+    /// the order they were made in).
+    pub fn sort(&mut self) {
+        self.diagnostics.sort_by(|a, b| a.place.cmp(&b.place));
+    }
+}
+
+/// Type names for `type` messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeName {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Datetime,
+    Array,
+    Table,
+    Date,
+    NumberOrString,
+    IntegerOrString,
+    StringList,
+    StringOrList,
+    TableList,
+}
+
+impl TypeName {
+    pub fn of(v: &DeValue<'_>) -> TypeName {
+        match v {
+            DeValue::String(_) => TypeName::String,
+            DeValue::Integer(_) => TypeName::Integer,
+            DeValue::Float(_) => TypeName::Float,
+            DeValue::Boolean(_) => TypeName::Boolean,
+            DeValue::Datetime(_) => TypeName::Datetime,
+            DeValue::Array(_) => TypeName::Array,
+            DeValue::Table(_) => TypeName::Table,
+        }
+    }
+}
+
+/// What a diagnostic says. The code follows from the variant.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Syntax(String),
+    /// A syntax error on a key written in Japanese without quotes.
+    JapaneseKey {
+        message: String,
+        key: String,
+    },
+    Encoding(EncodingProblem),
+    UnknownKey {
+        key: String,
+        table: Table,
+    },
+    Type {
+        key: String,
+        expected: TypeName,
+        found: TypeName,
+    },
+    StringForList(&'static str),
+    TableForArray(&'static str),
+    DateWithTime(String),
+    BadBetter(String),
+    ConflictingBetter {
+        target: String,
+        better: Better,
+    },
+    Missing {
+        key: &'static str,
+        table: Table,
+    },
+    Empty {
+        key: &'static str,
+        table: Table,
+    },
+    BadFormat(String),
+    BadFiscalYear(String),
+    BadDate {
+        written: String,
+        err: DateError,
+    },
+    BadStatus(String),
+    BadNumber(String),
+    UnknownIndicator {
+        name: String,
+        known: Vec<String>,
+    },
+    DuplicateIndicator {
+        name: String,
+        first: Position,
+    },
+    DuplicateRegion {
+        region: String,
+        other_file: String,
+    },
+    DoneInFuture {
+        date: String,
+        as_of: String,
+    },
+    EraOverflow {
+        written: String,
+        year: FiscalYear,
+    },
+    Overdue {
+        date: String,
+        as_of: String,
+    },
+    OutsideFiscalYear {
+        date: String,
+        year: FiscalYear,
+    },
+    EmptyView(View),
+    NoProgress,
+    NoIndicators,
+    Undetermined {
+        name: String,
+        missing_target: bool,
+    },
+    TargetAlreadyMet {
+        name: String,
+        baseline: String,
+        target: String,
+    },
+    FullwidthNumber(String),
+    NoAsOf,
+    /// A link out of its folder, not followed; its target as the link says.
+    Symlink {
+        target: String,
+    },
+    /// A file over the size limit, not read; its size in bytes (at least).
+    TooLarge {
+        size: u64,
+    },
+}
+
+impl Msg {
+    pub fn code(&self) -> Code {
+        match self {
+            Msg::Syntax(_) | Msg::JapaneseKey { .. } => Code::Syntax,
+            Msg::Encoding(_) => Code::Encoding,
+            Msg::UnknownKey { .. } => Code::UnknownKey,
+            Msg::Type { .. }
+            | Msg::StringForList(_)
+            | Msg::TableForArray(_)
+            | Msg::DateWithTime(_)
+            | Msg::BadBetter(_)
+            | Msg::ConflictingBetter { .. } => Code::Type,
+            Msg::Missing { .. } => Code::Missing,
+            Msg::Empty { .. } => Code::Empty,
+            Msg::BadFormat(_) => Code::BadFormat,
+            Msg::BadFiscalYear(_) => Code::BadFiscalYear,
+            Msg::BadDate { .. } => Code::BadDate,
+            Msg::BadStatus(_) => Code::BadStatus,
+            Msg::BadNumber(_) => Code::BadNumber,
+            Msg::UnknownIndicator { .. } => Code::UnknownIndicator,
+            Msg::DuplicateIndicator { .. } => Code::DuplicateIndicator,
+            Msg::DuplicateRegion { .. } => Code::DuplicateRegion,
+            Msg::DoneInFuture { .. } => Code::DoneInFuture,
+            Msg::EraOverflow { .. } => Code::EraOverflow,
+            Msg::Overdue { .. } => Code::Overdue,
+            Msg::OutsideFiscalYear { .. } => Code::OutsideFiscalYear,
+            Msg::EmptyView(_) => Code::EmptyView,
+            Msg::NoProgress => Code::NoProgress,
+            Msg::NoIndicators => Code::NoIndicators,
+            Msg::Undetermined { .. } => Code::Undetermined,
+            Msg::TargetAlreadyMet { .. } => Code::TargetAlreadyMet,
+            Msg::FullwidthNumber(_) => Code::FullwidthNumber,
+            Msg::NoAsOf => Code::NoAsOf,
+            Msg::Symlink { .. } => Code::Symlink,
+            Msg::TooLarge { .. } => Code::TooLarge,
+        }
+    }
+}
