@@ -57,11 +57,13 @@ pub enum Code {
     NoGoals,
     NoChallenges,
     AsOfOutsideFiscalYear,
+    Symlink,
+    TooLarge,
 }
 
 impl Code {
     /// All codes, in the order of SPEC §2.
-    pub const ALL: [Code; 32] = [
+    pub const ALL: [Code; 34] = [
         Code::Syntax,
         Code::Encoding,
         Code::UnknownKey,
@@ -94,6 +96,8 @@ impl Code {
         Code::NoGoals,
         Code::NoChallenges,
         Code::AsOfOutsideFiscalYear,
+        Code::Symlink,
+        Code::TooLarge,
     ];
 
     /// The code as written in output (`unknown-key`).
@@ -131,6 +135,8 @@ impl Code {
             Code::NoGoals => "no-goals",
             Code::NoChallenges => "no-challenges",
             Code::AsOfOutsideFiscalYear => "as-of-outside-fiscal-year",
+            Code::Symlink => "symlink",
+            Code::TooLarge => "too-large",
         }
     }
 
@@ -152,7 +158,8 @@ impl Code {
             | Code::WeekdayMismatch
             | Code::NoGoals
             | Code::NoChallenges
-            | Code::AsOfOutsideFiscalYear => Severity::Warning,
+            | Code::AsOfOutsideFiscalYear
+            | Code::Symlink => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -373,6 +380,14 @@ pub enum Msg {
         as_of: String,
         year: FiscalYear,
     },
+    /// A link out of its folder, not followed; its target as the link says.
+    Symlink {
+        target: String,
+    },
+    /// A file over the size limit, not read; its size in bytes (at least).
+    TooLarge {
+        size: u64,
+    },
 }
 
 impl Msg {
@@ -415,6 +430,8 @@ impl Msg {
             Msg::NoGoals => Code::NoGoals,
             Msg::NoChallenges => Code::NoChallenges,
             Msg::AsOfOutsideFiscalYear { .. } => Code::AsOfOutsideFiscalYear,
+            Msg::Symlink { .. } => Code::Symlink,
+            Msg::TooLarge { .. } => Code::TooLarge,
         }
     }
 }

@@ -431,6 +431,21 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
                 )
             }
         }
+        Msg::Symlink { target } => {
+            if ja {
+                format!("フォルダの外（{target}）を指すリンクです。読みません")
+            } else {
+                format!("a link to {target}, outside the folder: not read")
+            }
+        }
+        Msg::TooLarge { size } => {
+            let mib = crate::core::read::MAX_SHEET_BYTES / (1024 * 1024);
+            if ja {
+                format!("ファイルが大きすぎます（{size} バイト、上限 {mib} MiB）。読みません")
+            } else {
+                format!("the file is too large ({size} bytes, the limit is {mib} MiB): not read")
+            }
+        }
     }
 }
 
@@ -1032,6 +1047,12 @@ pub fn help(msg: &Msg, lang: Lang) -> Option<String> {
                 .pick(
                     "[[challenges]] の見出しの下に text = \"...\" で課題を書き、[challenges.views] に視点別の認識を書きます",
                     "add a challenge: a [[challenges]] header with text = \"...\", the views under [challenges.views]",
+                )
+                .to_string(),
+            Msg::Symlink { .. } => lang
+                .pick(
+                    "シートはリンクではなくファイルとしてフォルダに置いてください",
+                    "put the sheet in the folder as a file, not a link",
                 )
                 .to_string(),
             Msg::EraOverflow { year, .. } => {

@@ -6,7 +6,7 @@ use crate::core::diag::{Code, Diagnostic, FileReport, Severity};
 use crate::core::place::Position;
 use crate::i18n::diag::{help, message};
 use crate::i18n::Lang;
-use crate::render::terminal::{clean, sanitize_for_terminal};
+use crate::render::terminal::{clean, escape_mapping};
 
 /// A diagnostic as `--format json` shows it (SPEC §4.1): `line` and `column` for a
 /// text file, `cell` (`"指標!F3"`) for a workbook, the others null.
@@ -74,15 +74,16 @@ pub fn render_human(report: &FileReport, lang: Lang, color: bool) -> String {
                 // it is given), with its line number; columns stay relative to the
                 // line start.
                 let (line, _) = source.line_col(span.start);
+                // The line is escaped before it is styled, and the span is carried
+                // through the escaping, so the caret stays under the same text.
                 let line_start = source.line_start(line);
-                let shown = sanitize_for_terminal(source.line_text(line));
-                let start = span.start.saturating_sub(line_start).min(shown.len());
-                let end = span
-                    .end
-                    .saturating_sub(line_start)
-                    .clamp(start, shown.len());
+                let raw = source.line_text(line);
+                let start = span.start.saturating_sub(line_start);
+                let end = span.end.saturating_sub(line_start).max(start);
+                let (shown, at) = escape_mapping(raw, &[start, end]);
+                let (start, end) = (at[0], at[1].max(at[0]));
                 title.element(
-                    Snippet::source(shown.into_owned())
+                    Snippet::source(shown)
                         .line_start(line)
                         .path(name.clone())
                         .annotation(AnnotationKind::Primary.span(start..end)),

@@ -467,6 +467,39 @@ fn many_regions_continue_below() {
     assert!(out.stdout.contains("圏域その8"));
 }
 
+/// With more regions than fit side by side, each table of the indicators holds
+/// the cells of its own regions (a version of the renderer looked the later
+/// groups' regions up from the first entry and showed none).
+#[test]
+fn indicators_continue_below_with_every_region() {
+    let mut t = Test::new();
+    for i in 0..9 {
+        let target = format!("baseline = 1\ncurrent = 2\ntarget = {}", 10 + i);
+        t = t.file(
+            &format!("regions/{i}.toml"),
+            sheet(
+                "石川県",
+                &format!("圏域その{i}"),
+                "2018",
+                &indicator("地域移行数", &target),
+            ),
+        );
+    }
+    let out = t.args(&["compare"]).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let section = out
+        .stdout
+        .split("【指標の比較】")
+        .nth(1)
+        .unwrap_or_default();
+    let section = section.split("【テーマ】").next().unwrap_or_default();
+    assert!(section.matches("+====").count() >= 2, "{section}");
+    for i in 0..9 {
+        let target = format!("目標 {}以上", 10 + i);
+        assert!(section.contains(&target), "{target}:\n{section}");
+    }
+}
+
 #[test]
 fn generated_text_has_no_ambiguous_width_characters() {
     for args in [
@@ -477,6 +510,11 @@ fn generated_text_has_no_ambiguous_width_characters() {
         vec!["compare", "--format", "markdown"],
     ] {
         let out = Test::with_regions().args(&args).run();
+        // An empty or failed run must not pass for a clean one.
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        for region in ["南加賀", "石川中央", "能登中部"] {
+            assert!(out.stdout.contains(region), "{args:?}: {}", out.stdout);
+        }
         let bad: Vec<char> = out
             .stdout
             .chars()

@@ -541,6 +541,47 @@ fn width_is_honoured() {
     assert_eq!(widest, 100);
 }
 
+/// Issue 17 point 10, in `progress`: at 60 columns the old tables broke dates
+/// (`2018年6月28 / 日`), targets (`3以 / 上`), `11 [3 / の367% / ]` and words
+/// (`ピア / サポーター`).
+#[test]
+fn a_narrow_table_keeps_numbers_dates_and_words_whole() {
+    let out = Test::with_regions()
+        .args(&["progress", "--width", "60"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for line in out.stdout.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 60, "{line}");
+    }
+    for whole in [
+        "2018年6月28日",
+        "2018年11月2日",
+        "| 3以上 |",
+        "[3の367%]",
+        "| 第1回 |",
+        "| 進捗率 |",
+        "ピアサポーター2名に",
+    ] {
+        assert!(out.stdout.contains(whole), "{whole}:\n{}", out.stdout);
+    }
+    // No line of a cell starts with closing punctuation.
+    for line in out.stdout.lines() {
+        for cell in line.split('|').skip(1) {
+            assert!(
+                !cell.trim_start().starts_with(['、', '。', '）', '」']),
+                "{line}"
+            );
+        }
+    }
+    // Narrower still, the headers give way before the dates.
+    let out = Test::with_regions()
+        .args(&["progress", "--width", "40"])
+        .run();
+    for whole in ["2018年6月28日", "2018年11月2日"] {
+        assert!(out.stdout.contains(whole), "{whole}:\n{}", out.stdout);
+    }
+}
+
 #[test]
 fn terminal_text_is_cleaned_and_kept_aligned() {
     let rest = "\n[[goals]]\ntext = \"目標①※\\u001b[31m\"\n[[goals.progress]]\ntext = \"進捗○…\\u001b]0;x\\u0007\"\nstatus = \"done\"\n";
