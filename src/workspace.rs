@@ -142,7 +142,10 @@ pub fn load_for_report<T: Send>(
     // Every sheet loaded, in input order, to list when a name is unknown.
     let mut known: Vec<SheetId> = Vec::new();
     let mut skipped: Vec<(String, Option<String>)> = Vec::new();
-    let mut stderr = String::new();
+    // What goes to stderr, in input order: each file's diagnostics, and for a
+    // skipped file the line saying so (left out for the file a failure below
+    // names, which says it again).
+    let mut stderr: Vec<(String, Option<String>)> = Vec::new();
     for_each_file(&inputs.files, ctx.today, prepare, |report, made, stale| {
         let made = match made {
             // `duplicate-region` was added: the sheet now has an error.
@@ -156,29 +159,23 @@ pub fn load_for_report<T: Send>(
             }
             Made::Other(id) => known.push(id),
             Made::NotRead => {
-                stderr.push_str(&crate::render::diag::render_human(
-                    &report,
-                    ctx.lang,
-                    ctx.color_stderr,
+                stderr.push((
+                    crate::render::diag::render_human(&report, ctx.lang, ctx.color_stderr),
+                    None,
                 ));
             }
             Made::Skipped(region) => {
-                stderr.push_str(&crate::render::diag::render_errors(
-                    &report,
-                    ctx.lang,
-                    ctx.color_stderr,
+                stderr.push((
+                    crate::render::diag::render_errors(&report, ctx.lang, ctx.color_stderr),
+                    Some(report.name.clone()),
                 ));
-                stderr.push_str(&crate::i18n::ui::Ui::skipped(ctx.lang, &report.name));
-                stderr.push_str("\n\n");
                 skipped.push((report.name, region));
             }
         }
         Ok(())
     })?;
-    let mut err = ctx.stderr();
-    err.write_all(stderr.as_bytes())?;
-    err.flush()?;
     loaded.skipped = !skipped.is_empty();
+    let mut failure = None;
     for w in wanted {
         if loaded.sheets.iter().any(|(id, _)| select::matches(id, w)) {
             continue;
@@ -189,7 +186,7 @@ pub fn load_for_report<T: Send>(
                     .as_deref()
                     .is_some_and(|r| text::region_key(r) == text::region_key(w))
         });
-        return Err(match skipped_file {
+        failure = Some(match skipped_file {
             Some((file, _)) => Failure::RegionHasErrors {
                 name: w.clone(),
                 file: file.clone(),
@@ -198,8 +195,24 @@ pub fn load_for_report<T: Send>(
                 name: w.clone(),
                 known: select::known_regions(&known),
             },
-        }
-        .into());
+        });
+        break;
     }
-    Ok(loaded)
+    let told = match &failure {
+        Some(Failure::RegionHasErrors { file, .. }) => Some(file.as_str()),
+        _ => None,
+    };
+    let mut err = ctx.stderr();
+    for (text, skipped_file) in &stderr {
+        err.write_all(text.as_bytes())?;
+        if let Some(file) = skipped_file.as_deref().filter(|f| Some(*f) != told) {
+            let line = crate::i18n::ui::Ui::skipped(ctx.lang, file);
+            err.write_all(format!("{line}\n\n").as_bytes())?;
+        }
+    }
+    err.flush()?;
+    match failure {
+        Some(f) => Err(f.into()),
+        None => Ok(loaded),
+    }
 }
