@@ -217,17 +217,6 @@ pub fn view_label(view: View, lang: Lang) -> &'static str {
     }
 }
 
-/// The status of a progress item on the printed sheet.
-pub fn status_label(status: Status, lang: Lang) -> &'static str {
-    match status {
-        Status::Done => lang.pick("実施", "done"),
-        Status::Planned => lang.pick("予定", "planned"),
-        Status::InProgress => lang.pick("実施中", "in progress"),
-        Status::Postponed => lang.pick("延期", "postponed"),
-        Status::Cancelled => lang.pick("中止", "cancelled"),
-    }
-}
-
 crate::words! {
     /// Labels of the printed sheet (`sheet render`).
     pub enum Label {
@@ -239,7 +228,7 @@ crate::words! {
         Theme => "テーマ", "Theme";
         Section2 => "２ 圏域の取組における強みと課題", "2 Strengths and challenges of the region's work";
         Section3 => "３ 病院（医療機関）との連携状況", "3 Collaboration with hospitals (medical institutions)";
-        Section4 => "４ 現時点での課題・悩み, 他自治体への質問", "4 Current challenges and concerns, questions to other municipalities";
+        Section4 => "４ 現時点での課題・悩み", "4 Current challenges and concerns";
         Progress => "現時点での進捗状況", "Progress to date";
         Strengths => "【特徴（強み）】", "Strengths";
         Challenge => "課題", "Challenge";

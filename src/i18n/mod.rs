@@ -22,6 +22,20 @@ pub enum Lang {
     En,
 }
 
+/// The word of a status in every output (`progress`, `render`, `diff`, `show`,
+/// `compare`): the form's own words, as the paper writes them (`3回実施`,
+/// `実施予定`), so a status reads the same wherever it is shown.
+pub fn status_word(status: crate::core::model::Status, lang: Lang) -> &'static str {
+    use crate::core::model::Status;
+    match status {
+        Status::Done => lang.pick("実施", "done"),
+        Status::Planned => lang.pick("予定", "planned"),
+        Status::InProgress => lang.pick("実施中", "in progress"),
+        Status::Postponed => lang.pick("延期", "postponed"),
+        Status::Cancelled => lang.pick("中止", "cancelled"),
+    }
+}
+
 impl Lang {
     /// Pick the Japanese or the English text.
     pub fn pick<T>(self, ja: T, en: T) -> T {

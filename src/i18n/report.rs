@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::core::fiscal::FiscalYear;
-use crate::core::model::{Better, Status, View};
+use crate::core::model::{Status, View};
 use crate::i18n::Lang;
 use crate::report::{AsOfSource, Verdict};
 use crate::words;
@@ -29,6 +29,7 @@ words! {
         ProgressPct => "進捗率", "Progress";
         MetAtBaseline => "当初から達成", "met at baseline";
         Missing => "-", "-";
+        DateUndetermined => "未定", "not fixed (未定)";
         Note => "備考", "note";
         Overview => "概要", "Overview";
         BlankViews => "視点別の空欄", "Blank views";
@@ -47,7 +48,7 @@ words! {
         Item => "項目", "Item";
         Challenges => "課題", "Challenges";
         RowGoals => "達成目標", "Goals";
-        RowDone => "進捗: 実施済", "Progress: done";
+        RowDone => "進捗: 実施", "Progress: done";
         RowPlanned => "進捗: 予定", "Progress: planned";
         RowInProgress => "進捗: 実施中", "Progress: in progress";
         RowPostponed => "進捗: 延期", "Progress: postponed";
@@ -70,11 +71,7 @@ words! {
 /// A status in words; `None` is a plain note.
 pub fn status(lang: Lang, status: Option<Status>) -> &'static str {
     match status {
-        Some(Status::Done) => lang.pick("実施済", "done"),
-        Some(Status::Planned) => lang.pick("予定", "planned"),
-        Some(Status::InProgress) => lang.pick("実施中", "in progress"),
-        Some(Status::Postponed) => lang.pick("延期", "postponed"),
-        Some(Status::Cancelled) => lang.pick("中止", "cancelled"),
+        Some(s) => super::status_word(s, lang),
         None => lang.pick("メモ", "note"),
     }
 }
@@ -108,14 +105,9 @@ pub fn verdict(lang: Lang, v: Verdict) -> &'static str {
     }
 }
 
-/// A bare numeric target with its direction: `3以上` / `>= 3`.
-pub fn bounded(lang: Lang, number: &str, better: Better) -> String {
-    match (lang, better) {
-        (Lang::Ja, Better::Higher) => format!("{number}以上"),
-        (Lang::Ja, Better::Lower) => format!("{number}以下"),
-        (Lang::En, Better::Higher) => format!(">= {number}"),
-        (Lang::En, Better::Lower) => format!("<= {number}"),
-    }
+/// The direction of an indicator whose lower values are better, shown with it.
+pub fn lower_is_better(lang: Lang) -> &'static str {
+    lang.pick("（少ないほど良い）", "(lower is better)")
 }
 
 /// A current value against its target, the way hledger's budget report shows

@@ -91,17 +91,19 @@ pub fn field(key: &str, lang: Lang) -> String {
     lang.pick(ja, en).to_string()
 }
 
-/// A status word as shown (`予定` / `planned`); an unknown word as written.
+/// A status word as shown (`予定` / `planned`, the words of
+/// [`super::status_word`]); an unknown word as written.
 pub fn status(word: &str, lang: Lang) -> String {
+    if let Some(s) = crate::core::model::Status::ALL
+        .into_iter()
+        .find(|s| s.as_str() == word)
+    {
+        return super::status_word(s, lang).to_string();
+    }
     if lang == Lang::En {
         return word.replace('_', " ");
     }
     match word {
-        "done" => "実施済",
-        "planned" => "予定",
-        "in_progress" => "実施中",
-        "postponed" => "延期",
-        "cancelled" => "中止",
         "higher" => "高いほど良い",
         "lower" => "低いほど良い",
         other => other,

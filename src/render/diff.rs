@@ -129,11 +129,12 @@ fn get_str<'j>(v: &'j Json, key: &str) -> Option<&'j str> {
     v.get(key).and_then(Json::as_str)
 }
 
-/// `text（2018-11-02、予定）` for a progress item or hospital collaboration.
+/// `text（2018-11-02、予定）` for a progress item or hospital collaboration; a date
+/// is shown as written when that says more (`11月中旬`, `未定`).
 fn event_line(v: &Json, lang: Lang) -> String {
     let mut extra = Vec::new();
-    if let Some(d) = get_str(v, "date") {
-        extra.push(d.to_string());
+    if let Some(d) = get_str(v, "date_text").or_else(|| get_str(v, "date")) {
+        extra.push(clean(d));
     }
     if let Some(s) = get_str(v, "status") {
         extra.push(words::status(s, lang));
@@ -220,8 +221,10 @@ fn describe(c: &Change, v: &Json, lang: Lang) -> Vec<String> {
         Section::Indicators => {
             let mut parts = Vec::new();
             for key in ["baseline", "current", "target"] {
+                let written = get_str(v, &format!("{key}_text")).map(clean);
                 if let Some(x) = v.get(key) {
-                    parts.push(format!("{} {}", label(key), scalar(x, None, lang)));
+                    let shown = written.unwrap_or_else(|| scalar(x, None, lang));
+                    parts.push(format!("{} {shown}", label(key)));
                 }
             }
             let unit = get_str(v, "unit").map(clean).unwrap_or_default();
@@ -245,7 +248,9 @@ fn standing_line(value: &str, numeric: bool, s: &Standing, lang: Lang) -> String
         Some(false) => judged.push(W::NotAchieved.get(lang).to_string()),
         None => {}
     }
-    if let Some(p) = s.progress_pct {
+    if s.target_already_met {
+        judged.push(crate::i18n::report::W::MetAtBaseline.get(lang).to_string());
+    } else if let Some(p) = s.progress_pct {
         judged.push(format!(
             "{} {}",
             W::ProgressPct.get(lang),
@@ -320,17 +325,23 @@ fn render_change(c: &Change, lang: Lang, style: &Style, out: &mut dyn Write) -> 
             }
         }
         Kind::Changed => {
-            let show = |v: &Option<Json>| {
-                v.as_ref()
-                    .map_or("-".to_string(), |v| scalar(v, field, lang))
+            // As written when that says more (`11月中旬`, `未定`, `13人`).
+            let show = |v: &Option<Json>, text: &Option<String>| match text {
+                Some(t) => clean(t),
+                None => v
+                    .as_ref()
+                    .map_or("-".to_string(), |v| scalar(v, field, lang)),
             };
-            let (old, new) = (show(&c.old), show(&c.new));
+            let (old, new) = (show(&c.old, &c.old_text), show(&c.new, &c.new_text));
             let (old_line, new_line) = match &c.assessment {
                 Some(a) => {
-                    let numeric = |v: &Option<Json>| matches!(v, Some(Json::Number(_)));
+                    // A bare number gets its unit; a value written with words has it.
+                    let numeric = |v: &Option<Json>, text: &Option<String>| {
+                        text.is_none() && matches!(v, Some(Json::Number(_)))
+                    };
                     (
-                        standing_line(&old, numeric(&c.old), &a.old, lang),
-                        standing_line(&new, numeric(&c.new), &a.new, lang),
+                        standing_line(&old, numeric(&c.old, &c.old_text), &a.old, lang),
+                        standing_line(&new, numeric(&c.new, &c.new_text), &a.new, lang),
                     )
                 }
                 None => (old.clone(), new.clone()),

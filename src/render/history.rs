@@ -47,7 +47,9 @@ fn judged(p: &Point, lang: Lang) -> String {
                 Some(false) => parts.push(W::NotAchieved.get(lang).to_string()),
                 None => {}
             }
-            if let Some(pct) = p.progress_pct {
+            if p.target_already_met {
+                parts.push(crate::i18n::report::W::MetAtBaseline.get(lang).to_string());
+            } else if let Some(pct) = p.progress_pct {
                 parts.push(format!(
                     "{} {}",
                     W::ProgressPct.get(lang),
@@ -125,7 +127,7 @@ fn table(report: &HistoryReport, look: &Look, lang: Lang) -> String {
     out
 }
 
-const CSV_HEADER: [&str; 13] = [
+const CSV_HEADER: [&str; 17] = [
     "date",
     "commit",
     "subject",
@@ -136,10 +138,23 @@ const CSV_HEADER: [&str; 13] = [
     "baseline",
     "current",
     "target",
+    "baseline_text",
+    "current_text",
+    "target_text",
     "achieved",
     "progress_pct",
+    "target_already_met",
     "error",
 ];
+
+/// A value as in JSON: a number written as text is its number (its text has a
+/// column of its own).
+fn csv_value(v: &Option<Value>) -> String {
+    match v {
+        Some(Value::Written(w)) => w.number_text(),
+        other => value(other),
+    }
+}
 
 /// One row per point, every field.
 pub fn csv(out: &mut impl Write, report: &HistoryReport, bom: bool) -> anyhow::Result<()> {
@@ -158,11 +173,15 @@ pub fn csv(out: &mut impl Write, report: &HistoryReport, bom: bool) -> anyhow::R
             status,
             p.indicator.clone().unwrap_or_default(),
             p.unit.clone().unwrap_or_default(),
-            value(&p.baseline),
-            value(&p.current),
-            value(&p.target),
+            csv_value(&p.baseline),
+            csv_value(&p.current),
+            csv_value(&p.target),
+            p.texts.baseline_text.clone().unwrap_or_default(),
+            p.texts.current_text.clone().unwrap_or_default(),
+            p.texts.target_text.clone().unwrap_or_default(),
             p.achieved.map(|b| b.to_string()).unwrap_or_default(),
             p.progress_pct.map(|x| x.to_string()).unwrap_or_default(),
+            p.target_already_met.to_string(),
             p.error
                 .as_ref()
                 .map(|e| format!("{} {}:{}: {}", e.code, e.line, e.column, e.message))

@@ -1,7 +1,7 @@
 //! The texts of an indicator row, shared by the renderers of `progress` and
 //! `compare`.
 
-use crate::core::model::Value;
+use crate::core::model::{Better, Value};
 use crate::i18n::report::{self as words, W};
 use crate::i18n::Lang;
 use crate::report::{IndicatorRow, Verdict};
@@ -36,11 +36,18 @@ fn format_number(x: f64) -> String {
     }
 }
 
-/// The target with its direction when it is a bare number (`3以上`).
+/// The target as the sheet wrote it (`3`, `"16人以上"`, `未定`): a bare number gets
+/// no `以上` (SPEC §3); the direction shows with the name ([`name_text`]).
 pub fn target_text(row: &IndicatorRow, lang: Lang) -> String {
-    match &row.target {
-        Some(t) if row.bare_number_target => words::bounded(lang, &t.to_string(), row.better),
-        other => value_text(other.as_ref(), lang),
+    value_text(row.target.as_ref(), lang)
+}
+
+/// The indicator's name, with its direction below it when lower is better (higher,
+/// the default, goes without saying).
+pub fn name_text(row: &IndicatorRow, lang: Lang) -> String {
+    match row.better {
+        Better::Lower => format!("{}\n{}", row.name, words::lower_is_better(lang)),
+        Better::Higher => row.name.clone(),
     }
 }
 
@@ -66,8 +73,12 @@ pub fn verdict_color(row: &IndicatorRow) -> Option<Color> {
     }
 }
 
-/// The progress from the baseline (`-` when there is none).
+/// The progress from the baseline; 当初から達成 when the baseline already met the
+/// target (SPEC §3: the ratio would mean nothing); `-` when there is none.
 pub fn pct_text(row: &IndicatorRow, lang: Lang) -> String {
+    if row.target_already_met {
+        return W::MetAtBaseline.get(lang).to_string();
+    }
     row.progress_pct
         .map_or_else(|| W::Missing.get(lang).to_string(), super::percent)
 }
@@ -82,13 +93,23 @@ pub fn bool_text(b: bool) -> &'static str {
 
 /// The fields of an indicator for tidy CSV, as in JSON (empty for null).
 pub fn csv_fields(row: &IndicatorRow) -> Vec<(&'static str, String)> {
-    let v = |x: Option<&Value>| x.map(ToString::to_string).unwrap_or_default();
+    // As in JSON: a number written as text is its number; its text is a field of
+    // its own.
+    let v = |x: Option<&Value>| match x {
+        Some(Value::Written(w)) => w.number_text(),
+        Some(x) => x.to_string(),
+        None => String::new(),
+    };
+    let t = |x: &Option<String>| x.clone().unwrap_or_default();
     vec![
         ("unit", row.unit.clone().unwrap_or_default()),
         ("better", row.better.as_str().to_string()),
         ("baseline", v(row.baseline.as_ref())),
         ("current", v(row.current.as_ref())),
         ("target", v(row.target.as_ref())),
+        ("baseline_text", t(&row.texts.baseline_text)),
+        ("current_text", t(&row.texts.current_text)),
+        ("target_text", t(&row.texts.target_text)),
         (
             "achieved",
             row.achieved.map(bool_text).unwrap_or_default().to_string(),

@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 
 use super::indicator::{
-    bool_text, csv_fields, current_text, pct_text, target_text, value_text, verdict_color,
-    verdict_text,
+    bool_text, csv_fields, current_text, name_text, pct_text, target_text, value_text,
+    verdict_color,
 };
 use crate::core::model::{DateValue, Status};
 use crate::i18n::report::{self as words, W};
@@ -19,11 +19,13 @@ fn title(r: &RegionProgress, lang: Lang) -> String {
     words::region_title(lang, &r.prefecture, &r.region, r.fiscal_year, &at)
 }
 
-fn date_text(d: Option<&DateValue>, lang: Lang) -> String {
-    d.map_or_else(
-        || W::Missing.get(lang).to_string(),
-        |d| d.date.display(lang == Lang::Ja),
-    )
+fn date_text(item: &ProgressItem, lang: Lang) -> String {
+    super::date_text(item.date.as_ref(), item.date_undetermined, lang)
+}
+
+/// The verdict alone: 当初から達成 is said where the progress would be.
+fn verdict_text(row: &crate::report::IndicatorRow, lang: Lang) -> &'static str {
+    words::verdict(lang, row.verdict)
 }
 
 /// The text of a progress item with its original date and note.
@@ -33,7 +35,7 @@ fn item_text(item: &ProgressItem, lang: Lang) -> String {
         text.push('\n');
         text.push_str(&words::rescheduled_from(
             lang,
-            &from.date.display(lang == Lang::Ja),
+            &super::date_text(Some(from), false, lang),
         ));
     }
     if let Some(note) = &item.note {
@@ -95,7 +97,7 @@ pub fn table(
                     }
                 };
                 t.add_row(vec![
-                    table::text_cell(&date_text(item.date.as_ref(), lang)),
+                    table::text_cell(&date_text(item, lang)),
                     table::text_cell(&status).color(color),
                     table::text_cell(&item_text(item, lang)),
                 ]);
@@ -120,12 +122,12 @@ pub fn table(
         ]));
         for row in &r.indicators {
             t.add_row(vec![
-                table::text_cell(&row.name),
+                table::text_cell(&name_text(row, lang)),
                 table::text_cell(row.unit.as_deref().unwrap_or("")),
                 table::right_cell(value_text(row.baseline.as_ref(), lang)),
                 table::right_cell(current_text(row, lang)),
                 table::right_cell(target_text(row, lang)),
-                table::text_cell(&verdict_text(row, lang)).color(verdict_color(row)),
+                table::text_cell(verdict_text(row, lang)).color(verdict_color(row)),
                 table::right_cell(pct_text(row, lang)),
             ]);
         }
@@ -172,7 +174,7 @@ pub fn markdown(out: &mut dyn Write, report: &ProgressReport, lang: Lang) -> io:
                         status.push_str(&format!(" **{}**", md(words::overdue(lang))));
                     }
                     vec![
-                        md(&date_text(item.date.as_ref(), lang)),
+                        md(&date_text(item, lang)),
                         status,
                         md(&item_text(item, lang)),
                     ]
@@ -201,12 +203,12 @@ pub fn markdown(out: &mut dyn Write, report: &ProgressReport, lang: Lang) -> io:
             .iter()
             .map(|row| {
                 vec![
-                    md(&row.name),
+                    md(&name_text(row, lang)),
                     md(row.unit.as_deref().unwrap_or("")),
                     md(&value_text(row.baseline.as_ref(), lang)),
                     md(&current_text(row, lang)),
                     md(&target_text(row, lang)),
-                    md(&verdict_text(row, lang)),
+                    md(verdict_text(row, lang)),
                     md(&pct_text(row, lang)),
                 ]
             })
@@ -287,6 +289,13 @@ pub fn csv(out: &mut dyn Write, report: &ProgressReport, bom: bool) -> anyhow::R
                 let iso = |d: Option<&DateValue>| d.map(|d| d.date.to_iso()).unwrap_or_default();
                 put("progress", &g, &i, "text", &item.text)?;
                 put("progress", &g, &i, "date", &iso(item.date.as_ref()))?;
+                put(
+                    "progress",
+                    &g,
+                    &i,
+                    "date_text",
+                    item.date_text.as_deref().unwrap_or(""),
+                )?;
                 put(
                     "progress",
                     &g,

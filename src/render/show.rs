@@ -67,16 +67,17 @@ impl Canon {
         }
     }
 
-    fn date(&self, d: Option<&DateValue>) -> Option<String> {
-        d.map(|d| d.date.display(self.lang == Lang::Ja))
+    /// A date (with its precision word), `未定` when written so, nothing when absent.
+    fn date(&self, d: Option<&DateValue>, undetermined: bool) -> Option<String> {
+        (d.is_some() || undetermined).then(|| crate::render::date_text(d, undetermined, self.lang))
     }
 
     fn event(&mut self, indent: &str, e: &Event) {
-        let date = self.date(e.date.as_ref());
+        let date = self.date(e.date.as_ref(), e.date_undetermined);
         self.opt(indent, "date", date.as_deref());
         let st = e.status.map(|s| status(s.as_str(), self.lang));
         self.opt(indent, "status", st.as_deref());
-        let moved = self.date(e.rescheduled_from.as_ref());
+        let moved = self.date(e.rescheduled_from.as_ref(), false);
         self.opt(indent, "rescheduled_from", moved.as_deref());
         self.opt(indent, "note", e.note.as_deref());
         self.opt(indent, "organizer", e.organizer.as_deref());
@@ -108,7 +109,7 @@ pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
     c.line("", "region", &sheet.region);
     c.line("", "fiscal_year", &fy);
     c.opt("", "meeting", sheet.meeting.as_deref());
-    let as_of = c.date(sheet.as_of.as_ref());
+    let as_of = c.date(sheet.as_of.as_ref(), false);
     c.opt("", "as_of", as_of.as_deref());
     c.opt("", "theme", sheet.theme.as_deref());
     c.opt("", "summary", sheet.summary.as_deref());
@@ -183,7 +184,9 @@ pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
             Some(false) => judged.push(W::NotAchieved.get(lang).to_string()),
             None => {}
         }
-        if let Some(p) = a.progress_pct {
+        if a.target_already_met {
+            judged.push(crate::i18n::report::W::MetAtBaseline.get(lang).to_string());
+        } else if let Some(p) = a.progress_pct {
             judged.push(format!(
                 "{} {}",
                 W::ProgressPct.get(lang),

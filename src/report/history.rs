@@ -11,6 +11,7 @@ use crate::core::place::Position;
 use crate::core::text;
 use crate::git::Blob;
 use crate::i18n::Lang;
+use crate::report::ValueTexts;
 use crate::revisions::HistoryVersion;
 use crate::workspace;
 
@@ -49,8 +50,14 @@ pub struct Point {
     pub baseline: Option<Value>,
     pub current: Option<Value>,
     pub target: Option<Value>,
+    /// `<field>_text` of values written as numbers with words (SPEC §4.1).
+    #[serde(flatten)]
+    pub texts: ValueTexts,
     pub achieved: Option<bool>,
+    /// Null when the baseline already met the target (`target_already_met`).
     pub progress_pct: Option<f64>,
+    /// The baseline already met the target: shown as 当初から達成 (SPEC §3).
+    pub target_already_met: bool,
     /// Why the version does not load (its first error).
     pub error: Option<PointError>,
 }
@@ -167,8 +174,10 @@ pub fn history(
             baseline: None,
             current: None,
             target: None,
+            texts: ValueTexts::default(),
             achieved: None,
             progress_pct: None,
+            target_already_met: false,
             error,
         };
         let sheet = match sheet {
@@ -194,8 +203,10 @@ pub fn history(
                 baseline: i.baseline.clone(),
                 current: i.current.clone(),
                 target: i.target.clone(),
+                texts: ValueTexts::of(i),
                 achieved: a.achieved,
                 progress_pct: a.progress_pct,
+                target_already_met: a.target_already_met,
                 ..base.clone()
             });
         }

@@ -86,6 +86,11 @@ pub struct IndicatorRow {
     pub baseline: Option<Value>,
     pub current: Option<Value>,
     pub target: Option<Value>,
+    /// A value written as text and read as a number (SPEC §1.5, `"11人（H29年度～現時点）"`)
+    /// keeps its number in `baseline` / `current` / `target` and its text here
+    /// (SPEC §4.1 `<field>_text`).
+    #[serde(flatten)]
+    pub texts: ValueTexts,
     pub achieved: Option<bool>,
     pub progress_pct: Option<f64>,
     /// 100 × current ÷ target (hledger's actual against goal).
@@ -94,11 +99,36 @@ pub struct IndicatorRow {
     pub undetermined: bool,
     pub target_already_met: bool,
     pub reason: Option<String>,
-    /// The target is a bare number: shown with its direction (`3以上`).
-    #[serde(skip)]
-    pub bare_number_target: bool,
     #[serde(skip)]
     pub verdict: Verdict,
+}
+
+/// The text of each value of an indicator written as a number with words
+/// (`"13人"`, `"16人以上"`): `baseline_text`, `current_text`, `target_text` in JSON,
+/// each present only for such a value (SPEC §4.1).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ValueTexts {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_text: Option<String>,
+}
+
+impl ValueTexts {
+    pub fn of(ind: &Indicator) -> ValueTexts {
+        let text = |v: &Option<Value>| {
+            v.as_ref()
+                .and_then(Value::as_written_number)
+                .map(|w| w.text.clone())
+        };
+        ValueTexts {
+            baseline_text: text(&ind.baseline),
+            current_text: text(&ind.current),
+            target_text: text(&ind.target),
+        }
+    }
 }
 
 impl IndicatorRow {
@@ -119,6 +149,7 @@ impl IndicatorRow {
             baseline: ind.baseline.clone(),
             current: ind.current.clone(),
             target: ind.target.clone(),
+            texts: ValueTexts::of(ind),
             achieved: a.achieved,
             // `assess` never gives -0.0 (SPEC §4.1).
             progress_pct: a.progress_pct,
@@ -127,10 +158,6 @@ impl IndicatorRow {
             undetermined: a.undetermined,
             target_already_met: a.target_already_met,
             reason: ind.reason.clone(),
-            // A number written as text (`"16人"`) is shown as written, as before it
-            // was read as a number.
-            bare_number_target: matches!(target, Target::Number(_))
-                && !matches!(ind.target, Some(Value::Written(_))),
             verdict,
         }
     }

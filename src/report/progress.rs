@@ -49,12 +49,23 @@ pub struct GoalProgress {
 #[derive(Debug, Clone, Serialize)]
 pub struct ProgressItem {
     pub text: String,
+    /// Null when the item has no date, `未定` included.
     pub date: Option<DateValue>,
+    /// The date as written when it says more than `date` (a precision word or a
+    /// weekday: `"11月中旬"`, `"10月15日(火)"`), or `"未定"` (SPEC §4.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_text: Option<String>,
     /// Null for a plain note.
     pub status: Option<Status>,
     pub overdue: bool,
     pub rescheduled_from: Option<DateValue>,
+    /// `rescheduled_from` as written, on the same terms as `date_text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rescheduled_from_text: Option<String>,
     pub note: Option<String>,
+    /// `date = "未定"`: shown as 未定, never as a blank.
+    #[serde(skip)]
+    pub date_undetermined: bool,
 }
 
 impl ProgressItem {
@@ -62,10 +73,17 @@ impl ProgressItem {
         ProgressItem {
             text: event.text.clone(),
             date: event.date.clone(),
+            date_text: event.date_text().map(str::to_string),
             status: event.status,
             overdue: check::is_overdue(event, at),
             rescheduled_from: event.rescheduled_from.clone(),
+            rescheduled_from_text: event
+                .rescheduled_from
+                .as_ref()
+                .and_then(DateValue::date_text)
+                .map(str::to_string),
             note: event.note.clone(),
+            date_undetermined: event.date_undetermined,
         }
     }
 }

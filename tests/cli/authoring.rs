@@ -479,6 +479,36 @@ fn the_schema_rejects_what_the_loader_rejects() {
 
 // ---------------------------------------------------------------- sheet render
 
+/// Issue 17 point 10: section 4 is headed as the paper form heads it
+/// (`４ 現時点での課題・悩み`, then `〇課題・悩み` and `〇他自治体への質問`), with no
+/// ASCII comma, and a status reads the same in `render` as in `progress` (実施).
+#[test]
+fn render_section_4_heading_and_status_words_read_like_the_paper_form() {
+    let t = Test::with_regions();
+    let md = t.sheet(&["render", "--region", "南加賀"]);
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    assert!(
+        md.stdout.contains("## ４ 現時点での課題・悩み\n"),
+        "{}",
+        md.stdout
+    );
+    assert!(!md.stdout.contains("悩み, "), "{}", md.stdout);
+    assert!(md.stdout.contains("［実施］"), "{}", md.stdout);
+    let html = t.sheet(&["render", "--region", "南加賀", "--format", "html"]);
+    assert!(!html.stdout.contains("悩み, "));
+    let progress = t.sheet(&["progress", "--region", "南加賀"]);
+    assert!(progress.stdout.contains("| 実施 |"), "{}", progress.stdout);
+    for out in [&md.stdout, &html.stdout, &progress.stdout] {
+        assert!(!out.contains("実施済"), "{out}");
+    }
+    let en = t.sheet(&["--lang", "en", "render", "--region", "南加賀"]);
+    assert!(
+        en.stdout.contains("## 4 Current challenges and concerns\n"),
+        "{}",
+        en.stdout
+    );
+}
+
 #[test]
 fn render_markdown_lays_out_the_four_sections() {
     let out = Test::with_regions()
@@ -489,7 +519,8 @@ fn render_markdown_lays_out_the_four_sections() {
         "## １ 平成30年度の達成目標と現時点での進捗状況",
         "## ２ 圏域の取組における強みと課題",
         "## ３ 病院（医療機関）との連携状況",
-        "## ４ 現時点での課題・悩み, 他自治体への質問",
+        "## ４ 現時点での課題・悩み\n",
+        "**〇他自治体への質問**",
         "| 課題 | 課題解決に向けた取組方針 | 行政側 | 医療側 | 事業者側 | 関係機関・住民等 |",
         "| 課題解決の達成度を測る指標 | 指標の設定理由 | 現状値（第1回会議時） | 現状値（今回） | 目標値 |",
         "| １．地域移行数 | 年間ロードマップの成果目標値を参考 | 11人 | 11人 | 3人 |",
@@ -516,7 +547,8 @@ fn render_html_is_one_printable_file() {
         "１ 平成30年度の達成目標と現時点での進捗状況",
         "２ 圏域の取組における強みと課題",
         "３ 病院（医療機関）との連携状況",
-        "４ 現時点での課題・悩み, 他自治体への質問",
+        "４ 現時点での課題・悩み<",
+        "〇他自治体への質問",
         "現状値（第1回会議時）",
         "現状値（今回）",
         "目標値",
@@ -765,4 +797,38 @@ fn new_writes_into_sheet_dir() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(t.path("sheets/kaga.toml").is_file());
     assert!(!t.path("regions").exists());
+}
+
+/// Issue 17 point 4: `render` shows every date with its precision word (as the
+/// official wrote it in Japanese, in meaning in English), `未定` rather than no
+/// date, and values as written.
+#[test]
+fn render_shows_dates_and_values_as_written() {
+    let t = Test::new().file("regions/a.toml", crate::progress::OFFICIALS_SHEET);
+    let md = t.sheet(&["render"]);
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    for s in [
+        "10月15日(水) ［実施］第1回地域連絡会",
+        "11月中旬 ［予定］第2回地域連絡会（当初：10月末）",
+        "未定 ［予定］ピアサポーター研修",
+        "年度末 ［予定］事例検討会",
+        "2025年9月1日 ［実施］病院訪問",
+        "| 11人（H29年度～現時点） | 13人 | 16人以上 |",
+    ] {
+        assert!(md.stdout.contains(s), "{s}\n{}", md.stdout);
+    }
+    let html = t.sheet(&["render", "--format", "html"]);
+    assert!(
+        html.stdout.contains("<span class=\"date\">未定</span>"),
+        "{}",
+        html.stdout
+    );
+    let en = t.sheet(&["--lang", "en", "render"]);
+    for s in [
+        "2025-11 (mid) \\[planned\\] 第2回地域連絡会 (originally: 2025-10 (end))",
+        "not fixed (未定) \\[planned\\]",
+        "end of FY2025 \\[planned\\]",
+    ] {
+        assert!(en.stdout.contains(s), "{s}\n{}", en.stdout);
+    }
 }

@@ -495,7 +495,7 @@ fn indicators_continue_below_with_every_region() {
     let section = section.split("【テーマ】").next().unwrap_or_default();
     assert!(section.matches("+====").count() >= 2, "{section}");
     for i in 0..9 {
-        let target = format!("目標 {}以上", 10 + i);
+        let target = format!("目標 {}", 10 + i);
         assert!(section.contains(&target), "{target}:\n{section}");
     }
 }

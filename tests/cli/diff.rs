@@ -1,5 +1,7 @@
 //! `sheet diff` on files and on real temporary git repositories.
 
+use serde_json::json;
+
 use crate::common::{Output, Test};
 
 const MK: &str = "regions/minami-kaga.toml";
@@ -509,8 +511,8 @@ fn git_diff_with_textconv_is_readable() {
     t.commit("南加賀: 地域移行数を更新", D3);
     let log = t.git(&["log", "-p", "--no-ext-diff", "-1", "--format=%s"]);
     // The baseline already met the target: no ratio (SPEC §3), so no "-12.5%"
-    // and the assessment line is unchanged.
-    assert!(log.contains("\n 評価: 達成\n"), "{log}");
+    // and the assessment line is unchanged: 当初から達成.
+    assert!(log.contains("\n 評価: 達成、当初から達成\n"), "{log}");
     assert!(!log.contains("-12.5%"), "{log}");
     // A version that does not load is shown as written, not an error of git.
     std::fs::write(t.path(MK), "x = [\n").unwrap();
@@ -748,4 +750,100 @@ fn textconv_goes_on_past_a_version_that_does_not_load() {
     );
     assert!(broken.contains("+# sheet: syntax "), "{broken}");
     assert!(broken.contains("+current  = [12 "), "{broken}");
+}
+
+/// Issue 17: `diff` keeps what was written. A date that became `未定` is a change
+/// (it was not compared at all); dates and values carry `old_text` / `new_text`
+/// in JSON and are shown as written (`11月中旬`, `13人`); an added item carries its
+/// `date_text`; the standing says 当初から達成 where a progress would be.
+#[test]
+fn dates_and_values_are_compared_and_shown_as_written() {
+    let old = crate::progress::OFFICIALS_SHEET;
+    let new = old
+        .replace("date = \"11月中旬\"", "date = \"11月下旬\"")
+        .replace("date = 2025-09-01", "date = \"未定\"")
+        .replace("current = \"13人\"", "current = \"14人\"")
+        .replace(
+            "  [[goals.progress]]\n  text = \"日付のない記録\"",
+            "  [[goals.progress]]\n  text = \"日付のない記録\"\n\n  [[goals.progress]]\n  text = \"家族会\"\n  date = \"12月頃\"\n  status = \"予定\"",
+        );
+    let t = Test::new().file("old.toml", old).file("new.toml", &new);
+    let out = t.sheet(&["diff", "old.toml", "new.toml", "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let found = changes(&out);
+    let by = |item: &str, field: Option<&str>| {
+        found
+            .iter()
+            .find(|c| c["item"] == item && c["field"].as_str() == field)
+            .unwrap_or_else(|| panic!("{item} {field:?}: {found:#?}"))
+            .clone()
+    };
+    let c = by("第2回地域連絡会", Some("date"));
+    assert_eq!(c["kind"], "changed");
+    assert_eq!(
+        (c["old"].clone(), c["new"].clone()),
+        (json!("2025-11"), json!("2025-11"))
+    );
+    assert_eq!(c["old_text"], "11月中旬");
+    assert_eq!(c["new_text"], "11月下旬");
+    let c = by("病院訪問", Some("date"));
+    assert_eq!(c["kind"], "changed");
+    assert_eq!(c["old"], "2025-09-01");
+    assert_eq!(c["new"], serde_json::Value::Null);
+    assert!(c.get("old_text").is_none(), "{c}");
+    assert_eq!(c["new_text"], "未定");
+    let c = by("地域移行数", Some("current"));
+    assert_eq!((c["old"].clone(), c["new"].clone()), (json!(13), json!(14)));
+    assert_eq!(
+        (c["old_text"].clone(), c["new_text"].clone()),
+        (json!("13人"), json!("14人"))
+    );
+    let c = by("家族会", None);
+    assert_eq!(c["kind"], "added");
+    assert_eq!(c["new"]["date"], "2025-12");
+    assert_eq!(c["new"]["date_text"], "12月頃");
+
+    let human = t.sheet(&["diff", "old.toml", "new.toml"]);
+    for s in [
+        "    - 11月中旬\n    + 11月下旬\n",
+        "    - 2025-09-01\n    + 未定\n",
+        "    - 13人（未達成、進捗 40%、目標 16人以上）\n    + 14人（未達成、進捗 60%、目標 16人以上）\n",
+        "+ 家族会（12月頃、予定）",
+    ] {
+        assert!(human.stdout.contains(s), "{s}\n{}", human.stdout);
+    }
+
+    // 当初から達成 in the standing of an indicator met at baseline.
+    let met = old.replace("target = \"16人以上\"", "target = 3");
+    let t = Test::new().file("old.toml", &met).file(
+        "new.toml",
+        met.replace("current = \"13人\"", "current = \"14人\""),
+    );
+    let human = t.sheet(&["diff", "old.toml", "new.toml"]);
+    assert!(
+        human
+            .stdout
+            .contains("+ 14人（達成、当初から達成、目標 3）"),
+        "{}",
+        human.stdout
+    );
+}
+
+/// `show --canonical` (git's textconv) shows 未定 and the precision word.
+#[test]
+fn show_canonical_keeps_dates_as_written_in_meaning() {
+    let t = Test::new().file("a.toml", crate::progress::OFFICIALS_SHEET);
+    let out = t.sheet(&["show", "a.toml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for s in [
+        "日付: 2025年11月中旬",
+        "当初の予定日: 2025年10月末",
+        "日付: 未定",
+        "日付: 2025年度末",
+        "現状値（第1回会議時）: 11人（H29年度～現時点）",
+        "目標値: 16人以上",
+        "状況: 実施\n",
+    ] {
+        assert!(out.stdout.contains(s), "{s}\n{}", out.stdout);
+    }
 }

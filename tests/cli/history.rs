@@ -129,7 +129,7 @@ fn one_indicator_and_csv() {
     assert!(lines[0].starts_with("date,commit,subject,"));
     assert!(
         // The baseline 11 already met the target 3: no progress ratio (SPEC §3).
-        lines[2].contains(",ok,地域移行数,人,11,12,3,true,,"),
+        lines[2].contains(",ok,地域移行数,人,11,12,3,,,,true,,true,"),
         "{}",
         lines[2]
     );

@@ -432,28 +432,31 @@ fn tables_show_direction_undetermined_and_flags() {
     let t = Test::new().file("regions/a.toml", sheet("石川県", "テスト", "2018", &rest));
     let ja = t.args(&["progress", "--width", "100"]).run();
     for s in [
-        "60以下",
+        "|   60 |",
+        "（少ないほど良い）",
         "未達成",
         "50%",
         "検討中",
         "定性的な目標",
         "未定",
-        "3以上",
         "当初から達成",
         "11 [3の367%]",
     ] {
         assert!(ja.stdout.contains(s), "{s}:\n{}", ja.stdout);
+    }
+    // SPEC §3: a target is shown as written, with no 以上 / 以下 added.
+    for s in ["60以下", "3以上"] {
+        assert!(!ja.stdout.contains(s), "{s}:\n{}", ja.stdout);
     }
     let t = Test::new().file("regions/a.toml", sheet("石川県", "テスト", "2018", &rest));
     let en = t
         .args(&["--lang", "en", "progress", "--width", "100"])
         .run();
     for s in [
-        "<= 60",
+        "(lower is better)",
         "not achieved",
         "qualitative",
         "undetermined",
-        ">= 3",
         "met at baseline",
         "11 [367% of 3]",
     ] {
@@ -556,7 +559,7 @@ fn a_narrow_table_keeps_numbers_dates_and_words_whole() {
     for whole in [
         "2018年6月28日",
         "2018年11月2日",
-        "| 3以上 |",
+        "|    3 |",
         "[3の367%]",
         "| 第1回 |",
         "| 進捗率 |",
@@ -672,4 +675,181 @@ fn works_from_a_subdirectory_and_on_given_files() {
     let regions = out.json()["regions"].as_array().unwrap().clone();
     assert_eq!(regions.len(), 1);
     assert_eq!(regions[0]["region"], "能登中部");
+}
+
+/// A sheet written the way officials write it (issue 17): a weekday, a precision
+/// word, `未定`, `年度末`, numbers with units and a remark, a target with 以上.
+pub const OFFICIALS_SHEET: &str = r#"[sheet]
+prefecture = "石川県"
+region = "南加賀"
+fiscal_year = "R7"
+as_of = 2025-10-31
+
+[[goals]]
+text = "地域移行支援を推進する"
+indicator = "地域移行数"
+
+  [[goals.progress]]
+  text = "第1回地域連絡会"
+  date = "10月15日(水)"
+  status = "実施済み"
+
+  [[goals.progress]]
+  text = "第2回地域連絡会"
+  date = "11月中旬"
+  status = "予定"
+  rescheduled_from = "10月末"
+
+  [[goals.progress]]
+  text = "ピアサポーター研修"
+  date = "未定"
+  status = "予定"
+
+  [[goals.progress]]
+  text = "事例検討会"
+  date = "年度末"
+  status = "予定"
+
+  [[goals.progress]]
+  text = "病院訪問"
+  date = 2025-09-01
+  status = "done"
+
+  [[goals.progress]]
+  text = "日付のない記録"
+
+[[indicators]]
+name = "地域移行数"
+unit = "人"
+baseline = "11人（H29年度～現時点）"
+current = "13人"
+target = "16人以上"
+"#;
+
+/// SPEC §4.1, last paragraph: a date with a precision word or a weekday adds
+/// `date_text` as written; `未定` has a null `date` and `"date_text": "未定"`; an
+/// undated item has a null `date`; a value read by §1.5 keeps its number and adds
+/// `<field>_text`.
+#[test]
+fn json_keeps_dates_and_values_as_written() {
+    let out = Test::new()
+        .file("regions/a.toml", OFFICIALS_SHEET)
+        .args(&["progress", "--format", "json"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let j = out.json();
+    let items = j["regions"][0]["goals"][0]["progress"].as_array().unwrap();
+    let shape: Vec<(Value, Option<Value>)> = items
+        .iter()
+        .map(|i| (i["date"].clone(), i.get("date_text").cloned()))
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            (json!("2025-10-15"), Some(json!("10月15日(水)"))),
+            (json!("2025-11"), Some(json!("11月中旬"))),
+            (Value::Null, Some(json!("未定"))),
+            (json!("2026-03-31"), Some(json!("年度末"))),
+            (json!("2025-09-01"), None),
+            (Value::Null, None),
+        ]
+    );
+    assert_eq!(items[0]["status"], "done");
+    assert_eq!(items[1]["rescheduled_from"], "2025-10");
+    assert_eq!(items[1]["rescheduled_from_text"], "10月末");
+    assert!(items[0].get("rescheduled_from_text").is_none());
+    // 未定 is not overdue.
+    assert_eq!(items[2]["overdue"], false);
+    let ind = &j["regions"][0]["indicators"][0];
+    for (k, v) in [
+        ("baseline", json!(11)),
+        ("baseline_text", json!("11人（H29年度～現時点）")),
+        ("current", json!(13)),
+        ("current_text", json!("13人")),
+        ("target", json!(16)),
+        ("target_text", json!("16人以上")),
+        ("progress_pct", json!(40.0)),
+        ("achieved", json!(false)),
+    ] {
+        assert_eq!(ind[k], v, "{k}");
+    }
+    // A bare number has no `_text`.
+    let bare = one("baseline = 11\ncurrent = 11\ntarget = 3");
+    for k in ["baseline_text", "current_text", "target_text"] {
+        assert!(bare.get(k).is_none(), "{k}: {bare}");
+    }
+    // compare's indicator rows carry the same keys.
+    let out = Test::new()
+        .file("regions/a.toml", OFFICIALS_SHEET)
+        .args(&["compare", "--format", "json"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let row = &out.json()["indicators"][0]["regions"]["南加賀"];
+    assert_eq!(row["current"], 13);
+    assert_eq!(row["current_text"], "13人");
+    assert_eq!(row["target_text"], "16人以上");
+}
+
+/// Issue 17 points 2 and 4: people see what was written — dates with their
+/// precision word (never the bare month, never a blank for 未定), values with
+/// their unit and remark, the target as written.
+#[test]
+fn tables_show_dates_and_values_as_written() {
+    let t = Test::new().file("regions/a.toml", OFFICIALS_SHEET);
+    let table = t.sheet(&["progress", "--width", "120"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let md = t.sheet(&["progress", "--format", "markdown"]);
+    for out in [&table.stdout, &md.stdout] {
+        for s in [
+            "2025年10月15日",
+            "2025年11月中旬",
+            "元の予定：2025年10月末",
+            "| 未定 ",
+            "2025年度末",
+            "11人（H29年度～現時点）",
+            "13人 ",
+            "16の81%",
+            "16人以上",
+            "40%",
+        ] {
+            assert!(out.contains(s), "{s}:\n{out}");
+        }
+        assert!(!out.contains("| 2025年11月 "), "{out}");
+    }
+    let en = t.sheet(&["--lang", "en", "progress", "--width", "120"]);
+    for s in ["2025-11 (mid)", "not fixed (未定)", "end of FY2025"] {
+        assert!(en.stdout.contains(s), "{s}:\n{}", en.stdout);
+    }
+}
+
+/// Issue 17 point 10: with `--region` naming a sheet that has errors, `progress`
+/// said twice that it was left out (once per file, once as the failure).
+#[test]
+fn a_named_region_with_errors_is_said_to_be_left_out_once() {
+    let t = Test::with_regions();
+    t.edit(
+        "regions/minami-kaga.toml",
+        "theme       =",
+        "bogus = 1\ntheme       =",
+    );
+    let out = t.sheet(&["progress", "--region", "南加賀"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("unknown-key"), "{}", out.stderr);
+    assert_eq!(
+        out.stderr.matches("minami-kaga.toml にはエラー").count(),
+        1,
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("除外しました"), "{}", out.stderr);
+    // Without --region the run goes on and says once which file was left out.
+    let out = t.sheet(&["progress"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr.matches("除外しました").count(),
+        1,
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("能登中部"));
 }

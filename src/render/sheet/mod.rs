@@ -8,10 +8,10 @@ pub mod markdown;
 
 use serde::Serialize;
 
-use crate::core::model::{DateValue, Event, Sheet, Value, View};
+use crate::core::model::{Event, Sheet, Value, View};
 use crate::core::value::WrittenNumber;
-use crate::i18n::authoring;
 use crate::i18n::Lang;
+use crate::render::date_as_written;
 use crate::render::terminal::clean;
 
 /// Everything `render` prints.
@@ -116,7 +116,7 @@ impl SheetLayout {
             meeting: nonblank(sheet.meeting.as_deref()),
             theme: nonblank(sheet.theme.as_deref()),
             summary: nonblank(sheet.summary.as_deref()),
-            as_of: sheet.as_of.as_ref().map(|d| date_text(d, lang)),
+            as_of: date_as_written(sheet.as_of.as_ref(), false, lang),
             goals: sheet
                 .goals
                 .iter()
@@ -177,14 +177,14 @@ impl SheetLayout {
 impl ItemLayout {
     fn new(e: &Event, lang: Lang) -> ItemLayout {
         ItemLayout {
-            date: e.date.as_ref().map(|d| date_text(d, lang)),
+            date: date_as_written(e.date.as_ref(), e.date_undetermined, lang),
             status: e
                 .status
-                .map(|s| authoring::status_label(s, lang).to_string()),
+                .map(|s| crate::i18n::status_word(s, lang).to_string()),
             status_key: e.status.map(|s| s.as_str()),
             text: clean(&e.text),
             organizer: nonblank(e.organizer.as_deref()),
-            rescheduled_from: e.rescheduled_from.as_ref().map(|d| date_text(d, lang)),
+            rescheduled_from: date_as_written(e.rescheduled_from.as_ref(), false, lang),
             note: nonblank(e.note.as_deref()),
         }
     }
@@ -202,16 +202,6 @@ fn lines(items: &[String]) -> Vec<String> {
 fn nonblank(s: Option<&str>) -> Option<String> {
     s.filter(|s| !crate::core::text::is_blank(s))
         .map(|s| clean(s.trim()))
-}
-
-/// A date as the officer wrote it (`11月2日`) in Japanese, `2018年11月2日` for a
-/// TOML date; ISO in English.
-fn date_text(d: &DateValue, lang: Lang) -> String {
-    match lang {
-        Lang::Ja if d.written != d.date.to_iso() => clean(d.written.trim()),
-        Lang::Ja => d.date.display(true),
-        Lang::En => d.date.to_iso(),
-    }
 }
 
 /// A value with its unit when it is a number (`11人`); text as written; blank = none.

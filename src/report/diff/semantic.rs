@@ -84,7 +84,10 @@ pub struct Standing {
     pub target: Option<Value>,
     pub unit: Option<String>,
     pub achieved: Option<bool>,
+    /// Null when the baseline already meets the target (`target_already_met`).
     pub progress_pct: Option<f64>,
+    /// The baseline already meets the target: 当初から達成 (SPEC §3).
+    pub target_already_met: bool,
 }
 
 impl Standing {
@@ -97,6 +100,7 @@ impl Standing {
             unit: i.unit.clone(),
             achieved: a.achieved,
             progress_pct: a.progress_pct,
+            target_already_met: a.target_already_met,
         }
     }
 }
@@ -126,6 +130,14 @@ pub struct Change {
     pub kind: Kind,
     pub old: Option<Json>,
     pub new: Option<Json>,
+    /// A changed field's old value as written, when it says more than `old`: a date
+    /// with a precision word or a weekday (`"11月中旬"`), `"未定"`, a number written
+    /// with words (`"13人"`) (SPEC §4.1 `date_text`, `<field>_text`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_text: Option<String>,
+    /// The same for `new`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_text: Option<String>,
     /// For a changed indicator value: its standing before and after.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assessment: Option<Assessment>,
@@ -296,8 +308,29 @@ fn text_field(s: Option<&str>) -> Field {
     }
 }
 
-fn date_field(d: Option<&DateValue>) -> Field {
-    d.map_or(Field::Absent, |d| Field::Date(d.date))
+/// A date, or `未定` (`undetermined`: no date, announced as not fixed yet).
+type DateSide<'a> = (Option<&'a DateValue>, bool);
+
+fn date_field((d, undetermined): DateSide) -> Field {
+    match d {
+        Some(d) => Field::Date(d.date),
+        None if undetermined => Field::Text(crate::core::indicator::UNDETERMINED.to_string()),
+        None => Field::Absent,
+    }
+}
+
+/// A date as written, when it says more than its ISO form (JSON's `date_text`).
+fn date_text((d, undetermined): DateSide) -> Option<String> {
+    match d {
+        Some(d) => d.date_text().map(str::to_string),
+        None if undetermined => Some(crate::core::indicator::UNDETERMINED.to_string()),
+        None => None,
+    }
+}
+
+/// A value written as a number with words, as written (JSON's `<field>_text`).
+fn value_text(v: Option<&Value>) -> Option<String> {
+    v.and_then(Value::as_written_number).map(|w| w.text.clone())
 }
 
 fn value_field(v: Option<&Value>) -> Field {
@@ -313,6 +346,101 @@ fn value_field(v: Option<&Value>) -> Field {
 
 fn json_of<T: Serialize>(v: &T) -> Option<Json> {
     serde_json::to_value(v).ok()
+}
+
+/// An item added or removed whole, as JSON: what serde writes, with the texts
+/// SPEC §4.1 adds (a progress item's `date_text`, an indicator's `<field>_text`).
+trait ItemJson: Serialize + Sized {
+    fn item_json(&self) -> Option<Json> {
+        json_of(self)
+    }
+}
+
+/// Sets `key` of a JSON object to `text`, when there is one.
+fn put_text(json: &mut Json, key: &str, text: Option<String>) {
+    if let (Some(object), Some(text)) = (json.as_object_mut(), text) {
+        object.insert(key.to_string(), Json::String(text));
+    }
+}
+
+/// The `i`-th element of array `key` of a JSON object.
+fn element<'j>(json: &'j mut Json, key: &str, i: usize) -> Option<&'j mut Json> {
+    json.get_mut(key).and_then(|a| a.get_mut(i))
+}
+
+fn add_event_texts(json: &mut Json, e: &Event) {
+    put_text(
+        json,
+        "date_text",
+        date_text((e.date.as_ref(), e.date_undetermined)),
+    );
+    put_text(
+        json,
+        "rescheduled_from_text",
+        date_text((e.rescheduled_from.as_ref(), false)),
+    );
+}
+
+fn add_indicator_texts(json: &mut Json, i: &Indicator) {
+    put_text(json, "baseline_text", value_text(i.baseline.as_ref()));
+    put_text(json, "current_text", value_text(i.current.as_ref()));
+    put_text(json, "target_text", value_text(i.target.as_ref()));
+}
+
+fn add_goal_texts(json: &mut Json, g: &Goal) {
+    for (i, e) in g.progress.iter().enumerate() {
+        if let Some(item) = element(json, "progress", i) {
+            add_event_texts(item, e);
+        }
+    }
+}
+
+impl ItemJson for Event {
+    fn item_json(&self) -> Option<Json> {
+        let mut json = json_of(self)?;
+        add_event_texts(&mut json, self);
+        Some(json)
+    }
+}
+
+impl ItemJson for Indicator {
+    fn item_json(&self) -> Option<Json> {
+        let mut json = json_of(self)?;
+        add_indicator_texts(&mut json, self);
+        Some(json)
+    }
+}
+
+impl ItemJson for Goal {
+    fn item_json(&self) -> Option<Json> {
+        let mut json = json_of(self)?;
+        add_goal_texts(&mut json, self);
+        Some(json)
+    }
+}
+
+impl ItemJson for Challenge {}
+
+impl ItemJson for Sheet {
+    fn item_json(&self) -> Option<Json> {
+        let mut json = json_of(self)?;
+        for (i, g) in self.goals.iter().enumerate() {
+            if let Some(item) = element(&mut json, "goals", i) {
+                add_goal_texts(item, g);
+            }
+        }
+        for (i, ind) in self.indicators.iter().enumerate() {
+            if let Some(item) = element(&mut json, "indicators", i) {
+                add_indicator_texts(item, ind);
+            }
+        }
+        for (i, e) in self.hospital_collaboration.iter().enumerate() {
+            if let Some(item) = element(&mut json, "hospital_collaboration", i) {
+                add_event_texts(item, e);
+            }
+        }
+        Some(json)
+    }
 }
 
 fn opt_json<T: Serialize>(v: Option<&T>) -> Option<Json> {
@@ -344,6 +472,8 @@ impl<'a> Differ<'a> {
             kind,
             old,
             new,
+            old_text: None,
+            new_text: None,
             assessment: None,
         });
     }
@@ -362,10 +492,28 @@ impl<'a> Differ<'a> {
         if a == b {
             return false;
         }
+        // The kind follows what the fields hold: a date that became `未定` is
+        // changed, though its JSON date is null.
+        let kind = match (&a, &b) {
+            (Field::Absent, _) => Kind::Added,
+            (_, Field::Absent) => Kind::Removed,
+            _ => Kind::Changed,
+        };
         let old = if a == Field::Absent { None } else { old };
         let new = if b == Field::Absent { None } else { new };
         self.push(section, item, parent, Some(name), old, new);
+        if let Some(last) = self.out.changes.last_mut() {
+            last.kind = kind;
+        }
         true
+    }
+
+    /// Sets the texts as written of the change just pushed.
+    fn texts(&mut self, old: Option<String>, new: Option<String>) {
+        if let Some(last) = self.out.changes.last_mut() {
+            last.old_text = old;
+            last.new_text = new;
+        }
     }
 
     fn text(
@@ -393,17 +541,19 @@ impl<'a> Differ<'a> {
         item: Option<&str>,
         parent: Option<&str>,
         name: &str,
-        old: Option<&DateValue>,
-        new: Option<&DateValue>,
+        old: DateSide,
+        new: DateSide,
     ) {
-        self.field(
+        if self.field(
             section,
             item,
             parent,
             name,
-            (date_field(old), opt_json(old)),
-            (date_field(new), opt_json(new)),
-        );
+            (date_field(old), opt_json(old.0)),
+            (date_field(new), opt_json(new.0)),
+        ) {
+            self.texts(date_text(old), date_text(new));
+        }
     }
 
     fn note_order(&mut self, section: Section, parent: Option<&str>) {
@@ -503,7 +653,14 @@ impl<'a> Differ<'a> {
             a.meeting.as_deref(),
             b.meeting.as_deref(),
         );
-        self.date(s, None, None, "as_of", a.as_of.as_ref(), b.as_of.as_ref());
+        self.date(
+            s,
+            None,
+            None,
+            "as_of",
+            (a.as_of.as_ref(), false),
+            (b.as_of.as_ref(), false),
+        );
         self.text(
             s,
             None,
@@ -565,7 +722,14 @@ impl<'a> Differ<'a> {
             let (o, n) = (&a[i], &b[j]);
             let item = Some(o.text.as_str());
             self.text(s, item, parent, "text", Some(&o.text), Some(&n.text));
-            self.date(s, item, parent, "date", o.date.as_ref(), n.date.as_ref());
+            self.date(
+                s,
+                item,
+                parent,
+                "date",
+                (o.date.as_ref(), o.date_undetermined),
+                (n.date.as_ref(), n.date_undetermined),
+            );
             let status = |e: &Event| e.status.map(|x| x.as_str());
             self.text(s, item, parent, "status", status(o), status(n));
             self.date(
@@ -573,8 +737,8 @@ impl<'a> Differ<'a> {
                 item,
                 parent,
                 "rescheduled_from",
-                o.rescheduled_from.as_ref(),
-                n.rescheduled_from.as_ref(),
+                (o.rescheduled_from.as_ref(), false),
+                (n.rescheduled_from.as_ref(), false),
             );
             self.text(
                 s,
@@ -672,6 +836,7 @@ impl<'a> Differ<'a> {
                     (value_field(y.as_ref()), opt_json(y.as_ref())),
                 );
                 if changed {
+                    self.texts(value_text(x.as_ref()), value_text(y.as_ref()));
                     if let Some(last) = self.out.changes.last_mut() {
                         last.assessment = Some(standing.clone());
                     }
@@ -683,7 +848,7 @@ impl<'a> Differ<'a> {
 
     /// The items only one side has (whole, as `removed` / `added`), and a note when
     /// the matched items were only reordered.
-    fn unmatched<T: Serialize>(
+    fn unmatched<T: ItemJson>(
         &mut self,
         s: Section,
         parent: Option<&str>,
@@ -693,10 +858,10 @@ impl<'a> Differ<'a> {
         name: impl Fn(&T) -> &str,
     ) {
         for &i in &m.removed {
-            self.push(s, Some(name(&a[i])), parent, None, json_of(&a[i]), None);
+            self.push(s, Some(name(&a[i])), parent, None, a[i].item_json(), None);
         }
         for &j in &m.added {
-            self.push(s, Some(name(&b[j])), parent, None, None, json_of(&b[j]));
+            self.push(s, Some(name(&b[j])), parent, None, None, b[j].item_json());
         }
         if m.reordered {
             self.note_order(s, parent);
@@ -739,7 +904,7 @@ pub fn diff_sheets(old: &Sheet, new: &Sheet) -> SheetDiff {
 
 /// A sheet added or removed whole: one change, the sheet as its value.
 pub fn whole_sheet(sheet: &Sheet, kind: Kind) -> Change {
-    let value = json_of(sheet);
+    let value = sheet.item_json();
     let (old, new) = match kind {
         Kind::Removed => (value, None),
         _ => (None, value),
@@ -754,6 +919,8 @@ pub fn whole_sheet(sheet: &Sheet, kind: Kind) -> Change {
         kind,
         old,
         new,
+        old_text: None,
+        new_text: None,
         assessment: None,
     }
 }
