@@ -62,6 +62,18 @@ pub struct ValidateArgs {
     pub strict: bool,
     #[arg(long, value_enum, default_value_t = DiagFormat::Human)]
     pub format: DiagFormat,
+    #[command(flatten)]
+    pub year: YearArgs,
+}
+
+/// `--fiscal-year FY`, shared by every command that reads sheets: keep only the
+/// sheets of that year (SPEC §4, several fiscal years).
+#[derive(Debug, Clone, Default, Args)]
+pub struct YearArgs {
+    // Any spelling of SPEC §1.2 (`R7`, `2025`, `令和7年度`), read by
+    // `select::Selection`.
+    #[arg(long, value_name = "FY")]
+    pub fiscal_year: Option<String>,
 }
 
 /// `sheet diff`
@@ -84,6 +96,8 @@ pub struct HistoryArgs {
     pub indicator: Option<String>,
     #[arg(long, value_enum, default_value_t = HistoryFormat::Table)]
     pub format: HistoryFormat,
+    #[command(flatten)]
+    pub year: YearArgs,
     #[command(flatten)]
     pub table: TableArgs,
 }
@@ -110,12 +124,14 @@ pub struct ShowArgs {
 /// `sheet new`
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    #[arg(long, value_name = "NAME")]
-    pub region: String,
-    #[arg(long, value_name = "NAME")]
-    pub prefecture: String,
-    #[arg(long, value_name = "FY")]
-    pub fiscal_year: String,
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    #[arg(long, value_name = "NAME", required_unless_present = "from")]
+    pub region: Option<String>,
+    #[arg(long, value_name = "NAME", required_unless_present = "from")]
+    pub prefecture: Option<String>,
+    #[arg(long, value_name = "FY", required_unless_present = "from")]
+    pub fiscal_year: Option<String>,
     #[arg(long, value_name = "SLUG")]
     pub slug: Option<String>,
     #[arg(long, value_name = "FILE")]
@@ -133,6 +149,8 @@ pub struct RenderArgs {
     pub format: RenderFormat,
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub year: YearArgs,
 }
 
 /// Output of `render`.
@@ -191,7 +209,16 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
     #[command(flatten)]
+    pub year: YearArgs,
+    #[command(flatten)]
     pub table: TableArgs,
+}
+
+impl ReportArgs {
+    /// The sheets `--region` and `--fiscal-year` name.
+    pub fn selection(&self) -> Result<crate::select::Selection, crate::error::Failure> {
+        crate::select::Selection::new(&self.region, self.year.fiscal_year.as_deref())
+    }
 }
 
 /// How terminal tables and CSV are written (`progress`, `compare`, `history`).

@@ -32,6 +32,15 @@ pub enum Failure {
         path: PathBuf,
     },
     BadDate(String),
+    /// `--fiscal-year` that no spelling of SPEC §1.2 reads.
+    BadFiscalYear(String),
+    /// No sheet of the fiscal year asked for (of the region, when one was named);
+    /// `years` are those there are.
+    NoSheetOfYear {
+        year: crate::core::fiscal::FiscalYear,
+        region: Option<String>,
+        years: Vec<crate::core::fiscal::FiscalYear>,
+    },
     GitMissing,
     NotARepository {
         path: PathBuf,

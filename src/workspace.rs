@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use crate::core::check::{DuplicateRegions, RegionIdentity};
 use crate::core::diag::FileReport;
 use crate::core::model::{Sheet, SheetId};
-use crate::core::text;
 use crate::core::{load, read};
 use crate::discover::Inputs;
 use crate::error::Failure;
@@ -90,10 +89,11 @@ pub fn display_path(path: &Path) -> String {
     s.replace('\\', "/")
 }
 
-/// The sheets a report command is about, each made into what the report needs of it.
+/// The sheets a command is about, each made into what the report needs of it.
 #[derive(Debug)]
 pub struct ReportSheets<T> {
-    /// In input order, the sheets `--region` names (all of them without it).
+    /// The sheets `--region` and `--fiscal-year` name (all of them without them),
+    /// in input order but each region's sheets together, oldest first.
     pub sheets: Vec<(SheetId, T)>,
     /// A sheet was skipped for its errors, so the command ends with exit 2 (SPEC §4).
     pub skipped: bool,
@@ -101,39 +101,40 @@ pub struct ReportSheets<T> {
 
 /// Loads the sheets of a command other than `validate`: a sheet with errors is
 /// skipped and its diagnostics printed on stderr (SPEC §4); every other sheet that
-/// `wanted` names (`--region`; all when empty) is made into a `T` by `make` on the
-/// worker threads, so only what the report needs is kept, whatever the number of
-/// sheets. A name that matches no sheet is an error listing the known regions, or
-/// saying that its sheet has errors.
+/// `selection` names (`--region`, `--fiscal-year`; all when not given) is made
+/// into a `T` by `make` on the worker threads, so only what the report needs is
+/// kept, whatever the number of sheets. A name that matches no sheet is an error
+/// listing the known regions, or saying that its sheet has errors, or naming the
+/// years of the region when it has no sheet of the year asked for.
 pub fn load_for_report<T: Send>(
     inputs: &Inputs,
-    wanted: &[String],
+    selection: &select::Selection,
     ctx: &crate::output::Ctx,
     make: impl Fn(Sheet) -> T + Sync,
 ) -> anyhow::Result<ReportSheets<T>> {
     use std::io::Write;
+    let wanted = &selection.regions;
     /// What a worker hands on for one file.
     enum Made<T> {
-        /// The file has errors: skipped. The region, when the sheet could be built.
-        Skipped(Option<String>),
+        /// The file has errors: skipped. Who it is, when the sheet could be built.
+        Skipped(Option<SheetId>),
         /// Not read, for a reason that is a warning (`symlink`): shown, not counted.
         NotRead,
         /// Loaded, but not named by `--region`.
         Other(SheetId),
         Kept(SheetId, T),
     }
-    let named = |id: &SheetId| wanted.is_empty() || wanted.iter().any(|w| select::matches(id, w));
     let prepare = |report: &FileReport, sheet: Option<Sheet>| match sheet {
         Some(sheet) if !report.has_errors() => {
             let id = sheet.id();
-            if named(&id) {
+            if selection.includes(&id) {
                 Made::Kept(id, make(sheet))
             } else {
                 Made::Other(id)
             }
         }
         None if !report.has_errors() => Made::NotRead,
-        sheet => Made::Skipped(sheet.map(|s| s.region)),
+        sheet => Made::Skipped(sheet.map(|s| s.id())),
     };
     let mut loaded = ReportSheets {
         sheets: Vec::new(),
@@ -141,7 +142,7 @@ pub fn load_for_report<T: Send>(
     };
     // Every sheet loaded, in input order, to list when a name is unknown.
     let mut known: Vec<SheetId> = Vec::new();
-    let mut skipped: Vec<(String, Option<String>)> = Vec::new();
+    let mut skipped: Vec<(String, Option<SheetId>)> = Vec::new();
     // What goes to stderr, in input order: each file's diagnostics, and for a
     // skipped file the line saying so (left out for the file a failure below
     // names, which says it again).
@@ -149,7 +150,7 @@ pub fn load_for_report<T: Send>(
     for_each_file(&inputs.files, ctx.today, prepare, |report, made, stale| {
         let made = match made {
             // `duplicate-region` was added: the sheet now has an error.
-            Made::Kept(id, _) | Made::Other(id) if stale => Made::Skipped(Some(id.region)),
+            Made::Kept(id, _) | Made::Other(id) if stale => Made::Skipped(Some(id)),
             m => m,
         };
         match made {
@@ -175,28 +176,54 @@ pub fn load_for_report<T: Send>(
         Ok(())
     })?;
     loaded.skipped = !skipped.is_empty();
+    let years_of = |named: &dyn Fn(&SheetId) -> bool| {
+        let mut years: Vec<_> = known
+            .iter()
+            .filter(|id| named(id))
+            .map(|id| id.fiscal_year)
+            .collect();
+        years.sort();
+        years.dedup();
+        years
+    };
     let mut failure = None;
     for w in wanted {
         if loaded.sheets.iter().any(|(id, _)| select::matches(id, w)) {
             continue;
         }
-        let skipped_file = skipped.iter().find(|(file, region)| {
-            select::stem_matches(&select::stem_of(Path::new(file)), w)
-                || region
-                    .as_deref()
-                    .is_some_and(|r| text::region_key(r) == text::region_key(w))
+        // A sheet with errors is the one named when its year (if it could be read)
+        // is the one asked for.
+        let skipped_file = skipped.iter().find(|(file, id)| match id {
+            Some(id) => select::matches(id, w) && selection.has_year(id.fiscal_year),
+            None => select::stem_matches(&select::stem_of(Path::new(file)), w),
         });
-        failure = Some(match skipped_file {
-            Some((file, _)) => Failure::RegionHasErrors {
+        let other_years = years_of(&|id| select::matches(id, w));
+        failure = Some(match (skipped_file, selection.fiscal_year) {
+            (Some((file, _)), _) => Failure::RegionHasErrors {
                 name: w.clone(),
                 file: file.clone(),
             },
-            None => Failure::UnknownRegion {
+            (None, Some(year)) if !other_years.is_empty() => Failure::NoSheetOfYear {
+                year,
+                region: Some(w.clone()),
+                years: other_years,
+            },
+            (None, _) => Failure::UnknownRegion {
                 name: w.clone(),
                 known: select::known_regions(&known),
             },
         });
         break;
+    }
+    if let (None, Some(year)) = (&failure, selection.fiscal_year) {
+        let of_year = |id: &Option<SheetId>| id.as_ref().is_some_and(|id| id.fiscal_year == year);
+        if loaded.sheets.is_empty() && !skipped.iter().any(|(_, id)| of_year(id)) {
+            failure = Some(Failure::NoSheetOfYear {
+                year,
+                region: None,
+                years: years_of(&|_| true),
+            });
+        }
     }
     let told = match &failure {
         Some(Failure::RegionHasErrors { file, .. }) => Some(file.as_str()),
@@ -213,6 +240,9 @@ pub fn load_for_report<T: Send>(
     err.flush()?;
     match failure {
         Some(f) => Err(f.into()),
-        None => Ok(loaded),
+        None => {
+            loaded.sheets = select::oldest_first(loaded.sheets);
+            Ok(loaded)
+        }
     }
 }

@@ -19,7 +19,7 @@ pub fn run(args: &CompareArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let judging = Judging::new(opts.as_of.as_deref(), ctx.today)?;
     let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
     let glossary = Glossary::load(inputs.dir.as_deref()).map_err(crate::error::Failure::from)?;
-    let loaded = workspace::load_for_report(&inputs, &opts.region, ctx, |sheet| {
+    let loaded = workspace::load_for_report(&inputs, &opts.selection()?, ctx, |sheet| {
         SheetDigest::new(&sheet, &judging, &glossary)
     })?;
     let report = CompareReport::new(loaded.sheets, &judging, &glossary);

@@ -1,5 +1,9 @@
 //! `sheet new`: a commented blank sheet, ready to fill in, that validates with no
-//! errors. It never replaces a file.
+//! errors; with `--from FILE`, next year's sheet started from this year's (SPEC §4).
+//! It never replaces a file.
+//!
+//! The text is built here, with the comments of a blank sheet around the values
+//! carried over (`--from`): there is no second TOML writer.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,6 +12,7 @@ use crate::cli::NewArgs;
 use crate::core::check;
 use crate::core::fiscal::{self, FiscalYear};
 use crate::core::keys::Table;
+use crate::core::model::{Challenge, Goal, Indicator, Sheet, Value, View};
 use crate::core::text;
 use crate::create;
 use crate::discover;
@@ -26,24 +31,40 @@ pub struct NewSheet {
     pub prefecture: String,
     pub region: String,
     pub fiscal_year: FiscalYear,
+    /// `--from`: the sheet whose goals, challenges, strengths and indicators are
+    /// carried over, each indicator's current value becoming the new baseline.
+    pub previous: Option<Sheet>,
 }
 
 pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let lang = ctx.lang;
-    let sheet = NewSheet::from_args(args, lang)?;
+    let previous = match &args.from {
+        Some(from) => Some(load_previous(from, ctx)?),
+        None => None,
+    };
+    let sheet = NewSheet::from_args(args, previous, lang)?;
     let to_stdout = args.out.as_deref() == Some(Path::new("-"));
     let path = match &args.out {
         Some(_) if to_stdout => None,
         Some(out) => Some(out.clone()),
         None => {
-            let slug = match &args.slug {
-                Some(s) => {
+            let slug = match (&args.slug, &args.from) {
+                (Some(s), _) => {
                     check_slug(s).ok_or_else(|| Failure::Other(NewWords::bad_slug(lang, s)))?
                 }
-                None => slug_from(&sheet.region)
+                (None, Some(from)) => {
+                    next_slug(&crate::select::stem_of(from), sheet.fiscal_year)
+                        .ok_or_else(|| Failure::Other(NewWords::needs_slug(lang, &sheet.region)))?
+                }
+                (None, None) => slug_from(&sheet.region)
                     .ok_or_else(|| Failure::Other(NewWords::needs_slug(lang, &sheet.region)))?,
             };
-            Some(sheets_dir(ctx)?.join(format!("{slug}.toml")))
+            let dir = match (&args.from, &ctx.dir) {
+                // Next year's sheet goes beside this year's.
+                (Some(from), None) => folder_of(from),
+                _ => sheets_dir(ctx)?,
+            };
+            Some(dir.join(format!("{slug}.toml")))
         }
     };
 
@@ -97,8 +118,12 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 }
 
 impl NewSheet {
-    fn from_args(args: &NewArgs, lang: Lang) -> Result<NewSheet, Failure> {
-        let nonblank = |value: &str, option: &str| {
+    /// The options, each defaulting to what `previous` (`--from`) says: its
+    /// prefecture and region, and the year after its own.
+    fn from_args(args: &NewArgs, previous: Option<Sheet>, lang: Lang) -> Result<NewSheet, Failure> {
+        let nonblank = |value: Option<&str>, option: &str| {
+            let value = value.unwrap_or_default();
+            create::refuse_control_characters(option, value)?;
             let v = value.trim();
             if text::is_blank(v) {
                 Err(Failure::Other(NewWords::blank(lang, option)))
@@ -106,20 +131,83 @@ impl NewSheet {
                 Ok(v.to_string())
             }
         };
-        create::refuse_control_characters("--prefecture", &args.prefecture)?;
-        create::refuse_control_characters("--region", &args.region)?;
-        let prefecture = nonblank(&args.prefecture, "--prefecture")?;
-        let region = nonblank(&args.region, "--region")?;
-        let written = args.fiscal_year.trim();
-        let fiscal_year = fiscal::parse_fiscal_year(written)
-            .map(|p| p.year)
-            .map_err(|_| Failure::Other(NewWords::bad_fiscal_year(lang, written)))?;
+        let given_or_previous = |given: &Option<String>, of: fn(&Sheet) -> &str| {
+            given
+                .as_deref()
+                .or_else(|| previous.as_ref().map(of))
+                .map(str::to_string)
+        };
+        let prefecture = given_or_previous(&args.prefecture, |s| &s.prefecture);
+        let region = given_or_previous(&args.region, |s| &s.region);
+        let prefecture = nonblank(prefecture.as_deref(), "--prefecture")?;
+        let region = nonblank(region.as_deref(), "--region")?;
+        let fiscal_year = match (&args.fiscal_year, &previous) {
+            (Some(written), _) => {
+                let written = written.trim();
+                fiscal::parse_fiscal_year(written)
+                    .map(|p| p.year)
+                    .map_err(|_| Failure::Other(NewWords::bad_fiscal_year(lang, written)))?
+            }
+            (None, Some(p)) => {
+                FiscalYear::new(p.fiscal_year.start_year() + 1).ok_or_else(|| {
+                    Failure::Other(NewWords::bad_fiscal_year(lang, &p.fiscal_year.era_ja()))
+                })?
+            }
+            (None, None) => return Err(Failure::Other(NewWords::blank(lang, "--fiscal-year"))),
+        };
         Ok(NewSheet {
             prefecture,
             region,
             fiscal_year,
+            previous,
         })
     }
+}
+
+/// The sheet `--from` names, read and checked: one with errors is refused (its
+/// errors shown), as a report command would skip it.
+fn load_previous(path: &Path, ctx: &Ctx) -> Result<Sheet, Failure> {
+    let bytes = workspace::read_sheet(path)?;
+    let name = workspace::display_path(path);
+    let (report, sheet) = workspace::load_text(&name, &bytes, ctx.today);
+    match sheet {
+        Some(sheet) if !report.has_errors() => Ok(sheet),
+        _ => {
+            let text = crate::render::diag::render_errors(&report, ctx.lang, ctx.color_stderr);
+            let mut err = ctx.stderr();
+            // The failure below says what to do; the errors are its reason.
+            let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+            Err(Failure::Other(NewWords::from_has_errors(ctx.lang, &name)))
+        }
+    }
+}
+
+/// The folder a file is in (`.` for a bare file name).
+fn folder_of(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The file name of next year's sheet from this year's: the stem without a year
+/// suffix (`-r6`, `-h30`, `-2024`), then the new year's short era
+/// (`minami-kaga` → `minami-kaga-r7`, `minami-kaga-r6` → `minami-kaga-r7`).
+pub fn next_slug(stem: &str, fy: FiscalYear) -> Option<String> {
+    let base = stem
+        .rsplit_once('-')
+        .filter(|(_, suffix)| is_year_suffix(suffix))
+        .map_or(stem, |(base, _)| base);
+    check_slug(&format!("{base}-{}", fy.era_short().to_ascii_lowercase()))
+}
+
+/// `r7`, `h30`, `2024`: a year written at the end of a file name.
+fn is_year_suffix(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    let digits = s.strip_prefix(['r', 'h']).unwrap_or(&s);
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits.len() <= 2 || (digits.len() == 4 && s.len() == 4))
 }
 
 /// The folder new sheets go to: `--dir`/`$SHEET_DIR`, else the nearest `regions/`
@@ -227,8 +315,32 @@ fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
+/// A TOML value for an indicator value, as the sheet wrote it (`11`, `"13人"`).
+fn toml_value(v: &Value) -> String {
+    match v {
+        Value::Integer(i) => i.to_string(),
+        Value::Float(f) => toml::Value::Float(*f).to_string(),
+        Value::Written(w) => toml_string(&w.text),
+        Value::Text(t) => toml_string(t),
+    }
+}
+
+/// A TOML array of strings, one a line (`[\n]` when empty).
+fn toml_array(items: &[String], indent: &str) -> String {
+    let mut out = String::from("[\n");
+    for item in items {
+        out.push_str(&format!("{indent}  {},\n", toml_string(item)));
+    }
+    out.push_str(indent);
+    out.push(']');
+    out
+}
+
 /// Builds the text of a new sheet. Blocks of keys to copy are commented out unless
 /// `active` (used by tests to check that every block is a valid part of a sheet).
+/// With a previous sheet (`--from`), its goals, challenges, strengths and
+/// indicators are written as live blocks with the same comments, before the blocks
+/// to copy.
 pub fn template(sheet: &NewSheet, lang: Lang, schema_ref: &str, active: bool) -> String {
     let mut t = Text {
         lines: Vec::new(),
@@ -236,6 +348,7 @@ pub fn template(sheet: &NewSheet, lang: Lang, schema_ref: &str, active: bool) ->
         active,
         lang,
     };
+    let previous = sheet.previous.as_ref();
     let era = sheet.fiscal_year.era_ja();
     t.raw(format!("#:schema {schema_ref}"));
     t.comment(&Template::title(
@@ -248,6 +361,13 @@ pub fn template(sheet: &NewSheet, lang: Lang, schema_ref: &str, active: bool) ->
         ),
     ));
     t.comment(authoring::Label::Programme.get(lang));
+    if let Some(p) = previous {
+        t.comment("");
+        let fy = lang.pick(p.fiscal_year.display_ja(), p.fiscal_year.display_en());
+        for line in Template::carried_from(lang, &p.file, &fy) {
+            t.comment(&line);
+        }
+    }
     t.comment("");
     for line in Template::howto(lang) {
         t.comment(line);
@@ -267,9 +387,23 @@ pub fn template(sheet: &NewSheet, lang: Lang, schema_ref: &str, active: bool) ->
     t.key(Table::Sheet, "meeting", "\"\"", true);
     let as_of_example = format!("{}-09-30", sheet.fiscal_year.start_year());
     t.optional(Table::Sheet, "as_of", &as_of_example);
-    t.key(Table::Sheet, "theme", "\"\"", true);
-    t.key(Table::Sheet, "summary", "\"\"", true);
-    for key in ["strengths", "concerns", "questions"] {
+    // The prefecture's theme and opening statement usually stay from year to year.
+    let carried_text = |s: Option<&String>| s.map_or("\"\"".to_string(), |s| toml_string(s));
+    t.key(
+        Table::Sheet,
+        "theme",
+        &carried_text(previous.and_then(|p| p.theme.as_ref())),
+        true,
+    );
+    t.key(
+        Table::Sheet,
+        "summary",
+        &carried_text(previous.and_then(|p| p.summary.as_ref())),
+        true,
+    );
+    let strengths = previous.map(|p| p.strengths.as_slice()).unwrap_or(&[]);
+    t.key(Table::Sheet, "strengths", &toml_array(strengths, ""), true);
+    for key in ["concerns", "questions"] {
         t.key(Table::Sheet, key, "[\n]", true);
     }
 
@@ -278,21 +412,15 @@ pub fn template(sheet: &NewSheet, lang: Lang, schema_ref: &str, active: bool) ->
         sheet.fiscal_year.start_year(),
         lang,
     ));
-    t.begin_block();
-    t.raw("[[goals]]".to_string());
-    t.key(Table::Goal, "text", "\"\"", true);
-    t.key(Table::Goal, "indicator", "\"\"", false);
-    t.blank();
-    t.raw("  [[goals.progress]]".to_string());
-    for (key, value, required) in [
-        ("text", "\"\"", true),
-        ("date", "\"\"", false),
-        ("status", "\"\"", false),
-        ("rescheduled_from", "\"\"", false),
-        ("note", "\"\"", false),
-    ] {
-        t.indented_key(Table::Progress, key, value, required);
+    for goal in previous.iter().flat_map(|p| &p.goals) {
+        t.goal(Some(goal));
+        t.progress_block();
+        t.blank();
     }
+    t.begin_block();
+    t.goal(None);
+    t.blank();
+    t.progress_fields();
     t.end_block();
 
     t.section(authoring::Label::Section2.get(lang));
@@ -301,31 +429,21 @@ pub fn template(sheet: &NewSheet, lang: Lang, schema_ref: &str, active: bool) ->
         authoring::Label::Strengths.get(lang),
         "strengths",
     ));
-    t.begin_block();
-    t.raw("[[challenges]]".to_string());
-    t.key(Table::Challenge, "text", "\"\"", true);
-    t.key(Table::Challenge, "actions", "[\n]", false);
-    t.blank();
-    t.raw("  [challenges.views]".to_string());
-    for key in Table::Views.keys() {
-        t.indented_key(Table::Views, key, "\"\"", false);
+    for challenge in previous.iter().flat_map(|p| &p.challenges) {
+        t.challenge(Some(challenge));
+        t.blank();
     }
+    t.begin_block();
+    t.challenge(None);
     t.end_block();
     t.blank();
     t.comment(authoring::Label::Indicator.get(lang));
-    t.begin_block();
-    t.raw("[[indicators]]".to_string());
-    for (key, value, required) in [
-        ("name", "\"\"", true),
-        ("reason", "\"\"", false),
-        ("unit", "\"\"", false),
-        ("better", "\"higher\"", false),
-        ("baseline", "\"\"", false),
-        ("current", "\"\"", false),
-        ("target", "\"\"", false),
-    ] {
-        t.key(Table::Indicator, key, value, required);
+    for indicator in previous.iter().flat_map(|p| &p.indicators) {
+        t.indicator(Some(indicator));
+        t.blank();
     }
+    t.begin_block();
+    t.indicator(None);
     t.end_block();
 
     t.section(authoring::Label::Section3.get(lang));
@@ -419,6 +537,114 @@ impl Text {
         self.raw(format!("# {key} = {example}"));
     }
 
+    /// A key carried over with its value, or, when there is none, shown commented
+    /// out to fill in (an empty `indicator = ""` or `unit = ""` would mean
+    /// something).
+    fn carried_key(&mut self, table: Table, key: &str, value: Option<String>, example: &str) {
+        match value {
+            Some(v) => self.key(table, key, &v, false),
+            None => self.optional(table, key, example),
+        }
+    }
+
+    /// A `[[goals]]` block: a goal carried over, or the blank one to copy.
+    fn goal(&mut self, goal: Option<&Goal>) {
+        self.raw("[[goals]]".to_string());
+        match goal {
+            Some(g) => {
+                self.key(Table::Goal, "text", &toml_string(&g.text), true);
+                let named = g.indicator.as_deref().map(toml_string);
+                self.carried_key(Table::Goal, "indicator", named, "\"\"");
+                if let Some(id) = &g.id {
+                    self.key(Table::Goal, "id", &toml_string(id), false);
+                }
+            }
+            None => {
+                self.key(Table::Goal, "text", "\"\"", true);
+                self.key(Table::Goal, "indicator", "\"\"", false);
+            }
+        }
+    }
+
+    /// The keys of a `[[goals.progress]]` block.
+    fn progress_fields(&mut self) {
+        self.raw("  [[goals.progress]]".to_string());
+        for (key, value, required) in [
+            ("text", "\"\"", true),
+            ("date", "\"\"", false),
+            ("status", "\"\"", false),
+            ("rescheduled_from", "\"\"", false),
+            ("note", "\"\"", false),
+        ] {
+            self.indented_key(Table::Progress, key, value, required);
+        }
+    }
+
+    /// A `[[goals.progress]]` block to copy under a goal carried over: this year's
+    /// progress starts empty.
+    fn progress_block(&mut self) {
+        self.blank();
+        self.begin_block();
+        self.progress_fields();
+        self.end_block();
+    }
+
+    /// A `[[challenges]]` block: a challenge carried over (text, actions, views), or
+    /// the blank one to copy.
+    fn challenge(&mut self, challenge: Option<&Challenge>) {
+        self.raw("[[challenges]]".to_string());
+        let text = challenge.map_or("\"\"".to_string(), |c| toml_string(&c.text));
+        self.key(Table::Challenge, "text", &text, true);
+        let actions = challenge.map(|c| c.actions.as_slice()).unwrap_or(&[]);
+        self.key(Table::Challenge, "actions", &toml_array(actions, ""), false);
+        if let Some(id) = challenge.and_then(|c| c.id.as_ref()) {
+            self.key(Table::Challenge, "id", &toml_string(id), false);
+        }
+        self.blank();
+        self.raw("  [challenges.views]".to_string());
+        for view in View::ALL {
+            let said = challenge.map(|c| c.views.get(view)).unwrap_or(&[]);
+            let value = match said {
+                [] => "\"\"".to_string(),
+                [one] => toml_string(one),
+                many => toml_array(many, "  "),
+            };
+            self.indented_key(Table::Views, view.key(), &value, false);
+        }
+    }
+
+    /// An `[[indicators]]` block: an indicator carried over, its current value as
+    /// the new baseline and this year's current value to fill in; or the blank one
+    /// to copy.
+    fn indicator(&mut self, indicator: Option<&Indicator>) {
+        self.raw("[[indicators]]".to_string());
+        let Some(i) = indicator else {
+            for (key, value, required) in [
+                ("name", "\"\"", true),
+                ("reason", "\"\"", false),
+                ("unit", "\"\"", false),
+                ("better", "\"higher\"", false),
+                ("baseline", "\"\"", false),
+                ("current", "\"\"", false),
+                ("target", "\"\"", false),
+            ] {
+                self.key(Table::Indicator, key, value, required);
+            }
+            return;
+        };
+        self.key(Table::Indicator, "name", &toml_string(&i.name), true);
+        let text = |s: &Option<String>| s.as_deref().map(toml_string);
+        self.carried_key(Table::Indicator, "reason", text(&i.reason), "\"\"");
+        self.carried_key(Table::Indicator, "unit", text(&i.unit), "\"人\"");
+        let better = i.better_written.map(|b| toml_string(b.as_str()));
+        self.carried_key(Table::Indicator, "better", better, "\"higher\"");
+        let baseline = i.current.as_ref().map(toml_value);
+        self.carried_key(Table::Indicator, "baseline", baseline, "\"\"");
+        self.key(Table::Indicator, "current", "\"\"", false);
+        let target = i.target.as_ref().map(toml_value);
+        self.carried_key(Table::Indicator, "target", target, "\"\"");
+    }
+
     /// A section marker: `# 【１ 平成30年度の達成目標と現時点での進捗状況】`.
     fn section(&mut self, title: &str) {
         self.blank();
@@ -446,6 +672,7 @@ mod tests {
             prefecture: "石川県".into(),
             region: "南加賀".into(),
             fiscal_year: FiscalYear::new(2018).unwrap(),
+            previous: None,
         }
     }
 

@@ -17,7 +17,7 @@ pub fn run(args: &ProgressArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let opts = &args.report;
     let judging = Judging::new(opts.as_of.as_deref(), ctx.today)?;
     let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
-    let loaded = workspace::load_for_report(&inputs, &opts.region, ctx, |sheet| {
+    let loaded = workspace::load_for_report(&inputs, &opts.selection()?, ctx, |sheet| {
         RegionProgress::new(&sheet, &judging)
     })?;
     let report = ProgressReport::new(loaded.sheets, &judging);

@@ -9,11 +9,13 @@ use crate::i18n::authoring::RenderWords;
 use crate::i18n::ui::Ui;
 use crate::output::{Ctx, Exit};
 use crate::render::sheet::{html, markdown, SheetLayouts};
+use crate::select::Selection;
 use crate::{create, discover, workspace};
 
 pub fn run(args: &RenderArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
-    let loaded = workspace::load_for_report(&inputs, &args.region, ctx, |sheet| sheet)?;
+    let selection = Selection::new(&args.region, args.year.fiscal_year.as_deref())?;
+    let loaded = workspace::load_for_report(&inputs, &selection, ctx, |sheet| sheet)?;
     let skipped = loaded.skipped;
     let selected: Vec<&crate::core::model::Sheet> = loaded.sheets.iter().map(|(_, s)| s).collect();
     if selected.is_empty() {

@@ -6,10 +6,13 @@ use serde::Serialize;
 
 use crate::cli::{DiagFormat, ValidateArgs};
 use crate::core::diag::Severity;
+use crate::core::model::Sheet;
 use crate::discover;
+use crate::error::Failure;
 use crate::i18n::ui::Ui;
 use crate::output::{Ctx, Exit};
 use crate::render::diag::{self, JsonDiagnostic};
+use crate::select::Selection;
 use crate::workspace;
 
 /// `validate --format json` (SPEC §4.1).
@@ -28,6 +31,7 @@ enum Shown {
 }
 
 pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
+    let selection = Selection::new(&[], args.year.fiscal_year.as_deref())?;
     let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
     let mut out: Box<dyn Write> = match args.format {
         DiagFormat::Human => Box::new(ctx.stdout()),
@@ -51,23 +55,49 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
                 .collect(),
         ),
     };
-    let prepare = |file: &crate::core::diag::FileReport, _sheet| shown(file);
-    workspace::for_each_file(&inputs.files, ctx.today, prepare, |file, made, stale| {
-        report.files += 1;
-        for d in &file.diagnostics {
-            match d.severity() {
-                Severity::Error => report.errors += 1,
-                Severity::Warning => report.warnings += 1,
+    // `--fiscal-year`: a file is checked when its sheet is of that year, or when its
+    // year cannot be read (its errors say why).
+    let prepare = |file: &crate::core::diag::FileReport, sheet: Option<Sheet>| {
+        let year = sheet.as_ref().map(|s| s.fiscal_year);
+        let kept = year.is_none_or(|fy| selection.has_year(fy));
+        (year, kept.then(|| shown(file)))
+    };
+    let mut years = Vec::new();
+    workspace::for_each_file(
+        &inputs.files,
+        ctx.today,
+        prepare,
+        |file, (year, made), stale| {
+            years.extend(year);
+            let Some(made) = made else {
+                return Ok(());
+            };
+            report.files += 1;
+            for d in &file.diagnostics {
+                match d.severity() {
+                    Severity::Error => report.errors += 1,
+                    Severity::Warning => report.warnings += 1,
+                }
             }
+            // `duplicate-region` came after: show the file as it is now.
+            let made = if stale { shown(&file) } else { made };
+            match made {
+                Shown::Json(diagnostics) => report.diagnostics.extend(diagnostics),
+                Shown::Human(text) => out.write_all(text.as_bytes())?,
+            }
+            Ok(())
+        },
+    )?;
+    if let (Some(year), 0) = (selection.fiscal_year, report.files) {
+        years.sort();
+        years.dedup();
+        return Err(Failure::NoSheetOfYear {
+            year,
+            region: None,
+            years,
         }
-        // `duplicate-region` came after: show the file as it is now.
-        let made = if stale { shown(&file) } else { made };
-        match made {
-            Shown::Json(diagnostics) => report.diagnostics.extend(diagnostics),
-            Shown::Human(text) => out.write_all(text.as_bytes())?,
-        }
-        Ok(())
-    })?;
+        .into());
+    }
     match args.format {
         DiagFormat::Json => {
             crate::output::write_json(&mut out, &report)?;

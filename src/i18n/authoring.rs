@@ -394,6 +394,18 @@ impl NewWords {
         }
     }
 
+    /// `--from` names a sheet with errors.
+    pub fn from_has_errors(lang: Lang, path: &str) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "{path} にはエラーがあるため、ここから新しいシートを始められません（エラーは上に表示しています。直してからもう一度実行してください）"
+            ),
+            Lang::En => format!(
+                "{path} has errors, so next year's sheet cannot be started from it (they are shown above: fix them and run again)"
+            ),
+        }
+    }
+
     /// The folder to write in does not exist.
     pub fn no_folder(lang: Lang, path: &str) -> String {
         match lang {
@@ -426,6 +438,22 @@ impl Template {
         match lang {
             Lang::Ja => format!("{prefecture} {region} {fy}「事前課題」シート"),
             Lang::En => format!("事前課題 sheet: {prefecture} {region}, {fy}"),
+        }
+    }
+
+    /// Said at the top of a sheet started with `--from`.
+    pub fn carried_from(lang: Lang, file: &str, fy: &str) -> [String; 3] {
+        match lang {
+            Lang::Ja => [
+                format!("{file}（{fy}）から始めたシートです。"),
+                "達成目標・課題・特徴（強み）・指標を引き継ぎ、指標の「今回」の値を「第1回」（baseline）に移しました。".to_string(),
+                "進捗・病院との連携・課題・悩み・質問・時点（as_of）・会議は空です。".to_string(),
+            ],
+            Lang::En => [
+                format!("Started from {file} ({fy}):"),
+                "goals, challenges, strengths and indicators carried over, each current value now the baseline;".to_string(),
+                "progress, hospital collaboration, concerns, questions, as_of and meeting start empty.".to_string(),
+            ],
         }
     }
 

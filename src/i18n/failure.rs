@@ -55,6 +55,24 @@ fn ja(f: &Failure) -> String {
             path.display()
         ),
         Failure::BadDate(d) => format!("日付 \"{d}\" を読めません（例: 2018-09-30）"),
+        Failure::BadFiscalYear(w) => format!(
+            "--fiscal-year \"{w}\" を読めません（2025、2025年度、令和7年度、R7、平成30年度、H30 のように書きます）"
+        ),
+        Failure::NoSheetOfYear {
+            year,
+            region,
+            years,
+        } => {
+            let whose = region
+                .as_ref()
+                .map(|r| format!("圏域「{r}」の"))
+                .unwrap_or_default();
+            format!(
+                "{whose}{} のシートはありません。ある年度: {}",
+                year.display_ja(),
+                years_list(years, lang)
+            )
+        }
         Failure::GitMissing => {
             "git が見つかりません。版どうしの比較には git をインストールしてください".to_string()
         }
@@ -122,6 +140,21 @@ fn kind_name(kind: crate::core::read::FileKind, lang: Lang) -> &'static str {
     }
 }
 
+/// The fiscal years there are, for people; `（なし）` / `none`.
+fn years_list(years: &[crate::core::fiscal::FiscalYear], lang: Lang) -> String {
+    if years.is_empty() {
+        return lang.pick("（なし）", "none").to_string();
+    }
+    let shown: Vec<String> = years
+        .iter()
+        .map(|y| match lang {
+            Lang::Ja => y.display_ja(),
+            Lang::En => y.display_en(),
+        })
+        .collect();
+    shown.join(lang.pick("、", ", "))
+}
+
 fn en(f: &Failure) -> String {
     match f {
         Failure::NoSheetsDir { looked } => format!(
@@ -150,6 +183,24 @@ fn en(f: &Failure) -> String {
             format!("{}: already exists; it is not overwritten", path.display())
         }
         Failure::BadDate(d) => format!("bad date \"{d}\" (for example 2018-09-30)"),
+        Failure::BadFiscalYear(w) => format!(
+            "cannot read --fiscal-year \"{w}\" (write 2025, 2025年度, 令和7年度, R7, 平成30年度 or H30)"
+        ),
+        Failure::NoSheetOfYear {
+            year,
+            region,
+            years,
+        } => {
+            let whose = region
+                .as_ref()
+                .map(|r| format!(" of the region \"{r}\""))
+                .unwrap_or_default();
+            format!(
+                "no sheet{whose} for {}; years there are: {}",
+                year.display_en(),
+                years_list(years, Lang::En)
+            )
+        }
         Failure::GitMissing => {
             "the git program was not found; install git to compare revisions".to_string()
         }

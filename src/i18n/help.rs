@@ -102,9 +102,18 @@ crate::words! {
         RawOnError => "読み込めないシートは元のテキストを出して終了コード 0（textconv 用）",
                       "Print a sheet that does not load as it is, and exit 0 (for textconv)";
         File => "シートのファイル", "Sheet file";
-        NewRegion => "圏域の名前（例: 南加賀）", "Name of the region, as the sheet writes it";
-        Prefecture => "都道府県（例: 石川県）", "Prefecture, as the sheet writes it";
-        FiscalYear => "年度（例: 平成30年度、2018、R6）", "Fiscal year (e.g. 2018, H30, R6)";
+        NewRegion => "圏域の名前（例: 南加賀。--from のときの既定: そのシートの圏域）",
+                     "Name of the region, as the sheet writes it (with --from, default: that sheet's)";
+        Prefecture => "都道府県（例: 石川県。--from のときの既定: そのシートの都道府県）",
+                      "Prefecture, as the sheet writes it (with --from, default: that sheet's)";
+        NewFiscalYear => "年度（例: 平成30年度、2018、R6。--from のときの既定: その翌年度）",
+                         "Fiscal year (e.g. 2018, H30, R6; with --from, default: the year after)";
+        OnlyFiscalYear => "この年度のシートだけを読む（例: R7、2025、令和7年度）",
+                          "Read only the sheets of this fiscal year (e.g. R7, 2025, FY2025)";
+        HistoryFiscalYear => "この年度のシートを追う（既定: 最も新しい年度）",
+                             "Follow the sheet of this fiscal year (default: the latest)";
+        From => "このシートから翌年度のシートを始める（目標・課題・強み・指標を引き継ぎ、今回の値を第1回の値に）",
+                "Start next year's sheet from this one (goals, challenges, strengths and indicators carried over, current values becoming baselines)";
         Slug => "ファイル名（英小文字・数字・ハイフン。既定: 圏域名が英字ならそこから作る）",
                 "File name: lowercase letters, digits, hyphens (default: made from a region name in Latin letters)";
         NewOut => "書き出すファイル（既定: regions/<slug>.toml、- で標準出力）。上書きはしません",
@@ -152,7 +161,10 @@ pub fn arg(command: &str, arg: &str) -> Option<Arg> {
         (_, "raw_on_error") => Arg::RawOnError,
         (_, "file") => Arg::File,
         (_, "prefecture") => Arg::Prefecture,
-        (_, "fiscal_year") => Arg::FiscalYear,
+        ("new", "fiscal_year") => Arg::NewFiscalYear,
+        ("history", "fiscal_year") => Arg::HistoryFiscalYear,
+        (_, "fiscal_year") => Arg::OnlyFiscalYear,
+        ("new", "from") => Arg::From,
         (_, "slug") => Arg::Slug,
         ("new", "out") => Arg::NewOut,
         ("render", "out") => Arg::RenderOut,

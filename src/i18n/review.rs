@@ -239,11 +239,49 @@ pub fn side_skipped(lang: Lang, file: &str) -> String {
     }
 }
 
-/// The title above the `history` table.
-pub fn history_title(lang: Lang, region: &str, file: &str) -> String {
-    match lang {
-        Lang::Ja => format!("{region}の指標の推移（git の履歴、古い順）: {file}"),
-        Lang::En => format!("{region}: indicators over the git history, oldest first: {file}"),
+/// The title above the `history` table: the region, the year of the file followed
+/// (when it loads) and the file.
+pub fn history_title(lang: Lang, region: &str, year: Option<&str>, file: &str) -> String {
+    match (lang, year) {
+        (Lang::Ja, Some(y)) => {
+            format!("{region} {y} の指標の推移（git の履歴、古い順）: {file}")
+        }
+        (Lang::Ja, None) => format!("{region}の指標の推移（git の履歴、古い順）: {file}"),
+        (Lang::En, Some(y)) => {
+            format!("{region}, {y}: indicators over the git history, oldest first: {file}")
+        }
+        (Lang::En, None) => {
+            format!("{region}: indicators over the git history, oldest first: {file}")
+        }
+    }
+}
+
+/// A sheet of the region of another year, below the title of `history`; `year`
+/// is the year for people and its start year for `--fiscal-year`.
+pub fn other_year(lang: Lang, file: &str, year: Option<(String, i32)>) -> String {
+    match (lang, year) {
+        (Lang::Ja, Some((y, n))) => {
+            format!("（ほかの年度: {y} は {file}。--fiscal-year {n} で追えます）")
+        }
+        (Lang::Ja, None) => format!("（ほかのファイル: {file}。いまは読み込めません）"),
+        (Lang::En, Some((y, n))) => {
+            format!("(another year: {y} is {file}; follow it with --fiscal-year {n})")
+        }
+        (Lang::En, None) => format!("(another file: {file}; it does not load now)"),
+    }
+}
+
+/// After `no_history`, when the region has sheets of other years.
+pub fn try_other_year(lang: Lang, year: Option<i32>) -> String {
+    match (lang, year) {
+        (Lang::Ja, Some(n)) => {
+            format!("ほかの年度のシートの履歴は --fiscal-year で選べます（例: --fiscal-year {n}）")
+        }
+        (Lang::Ja, None) => "ほかのシートの履歴は --fiscal-year で選べます".to_string(),
+        (Lang::En, Some(n)) => format!(
+            "choose the history of another year's sheet with --fiscal-year (e.g. --fiscal-year {n})"
+        ),
+        (Lang::En, None) => "choose another sheet's history with --fiscal-year".to_string(),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use crate::core::fiscal::FiscalYear;
 use crate::core::model::Value;
 use crate::i18n::review::{self as words, W};
 use crate::i18n::Lang;
@@ -17,10 +18,28 @@ pub fn human(
     look: &Look,
     lang: Lang,
 ) -> std::io::Result<()> {
-    let title = words::history_title(lang, &report.region, &report.file);
+    let year = report
+        .fiscal_year
+        .map(|fy| crate::i18n::report::fiscal_year(lang, fy));
+    let title = words::history_title(lang, &report.region, year.as_deref(), &report.file);
     writeln!(out, "{}", clean(&title))?;
+    for other in &report.other_years {
+        let year = other
+            .fiscal_year
+            .map(|fy| (crate::i18n::report::fiscal_year(lang, fy), fy.start_year()));
+        writeln!(
+            out,
+            "{}",
+            clean(&words::other_year(lang, &other.file, year))
+        )?;
+    }
     if report.points.is_empty() {
-        writeln!(out, "{}", clean(&words::no_history(lang, &report.file)))
+        writeln!(out, "{}", clean(&words::no_history(lang, &report.file)))?;
+        if let Some(other) = report.other_years.last() {
+            let year = other.fiscal_year.map(FiscalYear::start_year);
+            writeln!(out, "{}", clean(&words::try_other_year(lang, year)))?;
+        }
+        Ok(())
     } else {
         writeln!(out, "{}", table(report, look, lang))
     }

@@ -7,9 +7,14 @@ use crate::i18n::Lang;
 use crate::report::{IndicatorRow, Verdict};
 use crate::table::Color;
 
-/// A value as shown (`-` when absent).
+/// A value as shown (`-` when absent or blank, as `current = ""` in a sheet just
+/// started).
 pub fn value_text(v: Option<&Value>, lang: Lang) -> String {
-    v.map_or_else(|| W::Missing.get(lang).to_string(), ToString::to_string)
+    match v {
+        Some(Value::Text(t)) if crate::core::text::is_blank(t) => W::Missing.get(lang).to_string(),
+        Some(v) => v.to_string(),
+        None => W::Missing.get(lang).to_string(),
+    }
 }
 
 /// The current value against the target, as hledger's budget report shows actual

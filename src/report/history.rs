@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::core::diag::Severity;
+use crate::core::fiscal::FiscalYear;
 use crate::core::model::{Sheet, Value};
 use crate::core::place::Position;
 use crate::core::text;
@@ -74,9 +75,34 @@ pub struct PointError {
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryReport {
     pub region: String,
+    /// The file followed: with several years, the latest year's unless
+    /// `--fiscal-year` says otherwise (SPEC §4).
     pub file: String,
+    /// The fiscal year of that file as it is now; null when it does not load.
+    #[serde(serialize_with = "optional_fiscal_year")]
+    pub fiscal_year: Option<FiscalYear>,
+    /// The region's sheets of other years, oldest first: `--fiscal-year` follows one.
+    pub other_years: Vec<OtherYear>,
     pub indicator: Option<String>,
     pub points: Vec<Point>,
+}
+
+/// A sheet of the same region and another year.
+#[derive(Debug, Clone, Serialize)]
+pub struct OtherYear {
+    pub file: String,
+    #[serde(serialize_with = "optional_fiscal_year")]
+    pub fiscal_year: Option<FiscalYear>,
+}
+
+fn optional_fiscal_year<S: serde::Serializer>(
+    fy: &Option<FiscalYear>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match fy {
+        Some(fy) => s.serialize_i32(fy.start_year()),
+        None => s.serialize_none(),
+    }
 }
 
 /// A version's sheet, or why there is none (with the first error of a version
@@ -221,6 +247,8 @@ pub fn history(
     Ok(HistoryReport {
         region: region.to_string(),
         file: file.to_string(),
+        fiscal_year: None,
+        other_years: Vec::new(),
         indicator: wanted.map(str::to_string),
         points,
     })

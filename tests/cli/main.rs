@@ -17,3 +17,4 @@ mod readme;
 mod safety;
 mod terminal;
 mod validate;
+mod years;

@@ -266,3 +266,75 @@ fn readme_and_format_links_point_to_files_and_anchors_that_exist() {
         "SPEC.md is not in this repository"
     );
 }
+
+/// Issue 17 point 9: README's own `sheet new` example failed in the repository
+/// ("すでにあります"): it named the file of the bundled 南加賀 sheet.
+#[test]
+fn readme_new_example_works_in_the_repository() {
+    let readme = readme();
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("$ sheet new --region "))
+        .expect("README's sheet new example");
+    let args: Vec<&str> = line
+        .trim_start_matches("$ sheet ")
+        .split_whitespace()
+        .collect();
+    let t = Test::with_regions();
+    let out = t.sheet(&args);
+    assert_eq!(out.code, 0, "{line}: {}", out.stderr);
+    assert!(t.path("regions/minami-kaga-r7.toml").is_file());
+    let v = t.sheet(&["validate", "--format", "json"]);
+    assert_eq!(v.json()["errors"], 0, "{}", v.stdout);
+}
+
+/// The yearly workflow of README.md, run as written on a copy of the repository:
+/// every command succeeds, and the history shown is the real output.
+#[test]
+fn readme_yearly_workflow_is_real() {
+    let readme = readme();
+    let start = readme
+        .find("## 年度ごとの作業 (yearly workflow)")
+        .expect("the yearly workflow section");
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    let t = Test::with_regions().git_init();
+    t.commit("事前課題シート（3圏域）", "2018-09-20T10:00:00+09:00");
+    let commands: Vec<Vec<&str>> = section
+        .lines()
+        .filter_map(|l| l.strip_prefix("$ sheet "))
+        .map(|c| {
+            c.split(" #")
+                .next()
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect()
+        })
+        .collect();
+    assert!(commands.len() >= 7, "{commands:?}");
+    for args in &commands {
+        let out = t.sheet(args);
+        assert_eq!(out.code, 0, "sheet {}: {}", args.join(" "), out.stderr);
+    }
+    assert!(t.path("regions/minami-kaga-r7.toml").is_file());
+    let out = t.sheet(&["history", "--region", "南加賀"]);
+    let shown = readme_block("$ sheet history --region 南加賀\n南加賀 令和7年度");
+    let real = format!("$ sheet history --region 南加賀\n{}", out.stdout.trim_end());
+    assert_eq!(shown, real);
+    // The years of 南加賀 are shown oldest first, and compare names them by year.
+    let progress = t.sheet(&["progress", "--region", "南加賀"]);
+    let h30 = progress.stdout.find("平成30年度").unwrap();
+    let r7 = progress.stdout.find("令和7年度").unwrap();
+    assert!(h30 < r7, "{}", progress.stdout);
+    let compare = t.sheet(&["compare", "--region", "南加賀"]);
+    assert!(
+        compare.stdout.contains("石川県 南加賀 2018"),
+        "{}",
+        compare.stdout
+    );
+    assert!(
+        compare.stdout.contains("石川県 南加賀 2025"),
+        "{}",
+        compare.stdout
+    );
+}
