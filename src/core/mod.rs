@@ -18,3 +18,4 @@ pub mod place;
 pub mod source;
 pub mod text;
 pub(crate) mod tokens;
+pub mod workbook;

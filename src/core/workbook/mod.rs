@@ -1,0 +1,3 @@
+//! Workbooks (`.xlsx`, SPEC §6) as a second input of format 1.
+
+pub mod cells;
