@@ -41,9 +41,16 @@ pub enum Failure {
     OutsideRepository {
         path: PathBuf,
     },
+    /// git failed; `message` is what git said.
     Git {
         command: String,
         message: String,
+    },
+    /// A file of a revision whose contents this clone does not hold (a partial
+    /// clone): `sheet` never fetches.
+    NotInClone {
+        rev: String,
+        path: String,
     },
     BadThemes {
         path: PathBuf,

@@ -1,12 +1,17 @@
 //! The `git` program, called safely: never through a shell, always with an argument
 //! array, a revision never taken as an option (`-…` refused, `--end-of-options` where
-//! git takes it), paths after `--`, output read with `-z`.
+//! git takes it), paths after `--` and literal (no pathspec magic), output read with
+//! `-z`.
 //!
-//! Settings that could redirect or decorate git's output are neutralised for the
-//! commands run here: `GIT_EXTERNAL_DIFF`, `GIT_PAGER`/`PAGER`, colour, textconv,
-//! quoted paths. `GIT_OPTIONAL_LOCKS=0` keeps read-only commands from refreshing the
-//! index, so reading never writes a file. Messages are in the C locale. `GIT_DIR` and
-//! `GIT_WORK_TREE` are respected: they say which repository the user means.
+//! A repository's `.git/config` and `.gitattributes` may have been written by someone
+//! else (SPEC §7): every call overrides what could run a program (fsmonitor, hooks,
+//! pager, askpass, credential helpers, any transport, so no lazy fetch of a partial
+//! clone either) and uses only plumbing that reads: `rev-parse`, `ls-tree`,
+//! `ls-files`, `cat-file --batch` and `log --name-status`. None of them refreshes or
+//! writes the index, runs a filter, textconv or external diff, or reads a file of the
+//! working tree's contents; the working tree's sheets are read from disk by the
+//! caller. Messages are in the C locale. `GIT_DIR` and `GIT_WORK_TREE` are
+//! respected: they say which repository the user means.
 
 use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
@@ -30,20 +35,13 @@ pub struct Commit {
     pub hash: String,
 }
 
-/// A file of a commit's tree.
+/// A regular file of a commit's tree (symbolic links and submodules are left out).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TreeFile {
     /// Path from the top of the repository, `/`-separated.
     pub path: String,
     /// The blob's object name.
     pub blob: String,
-}
-
-/// A file renamed between two trees (`git diff --find-renames`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rename {
-    pub old: String,
-    pub new: String,
 }
 
 /// One commit of a file's history (`git log --follow`).
@@ -60,6 +58,15 @@ pub struct LogEntry {
     pub path: String,
 }
 
+/// A blob asked of `git cat-file --batch`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Blob {
+    Found(Vec<u8>),
+    /// No such object here: the name resolves to nothing, or the object is not in
+    /// this clone (a partial clone, which is never fetched from).
+    Missing,
+}
+
 /// Refuses what could be taken as an option or is no revision at all.
 pub fn check_revision(rev: &str) -> Result<(), Failure> {
     if rev.is_empty() || rev.starts_with('-') || rev.contains('\0') {
@@ -68,74 +75,149 @@ pub fn check_revision(rev: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `git` with the settings every call here shares.
-fn git(dir: &Path) -> Command {
+/// Settings given on every call, over whatever the repository's configuration
+/// says: nothing but git runs, nothing is fetched, nothing decorates the output.
+const OVERRIDES: &[&str] = &[
+    // Programs named in the configuration.
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.pager=cat",
+    "core.askPass=",
+    "credential.helper=",
+    // No transport at all, so a partial clone's missing objects are never fetched
+    // (through `core.sshCommand`, a proxy or a remote helper).
+    "protocol.allow=never",
+    // No untracked-cache bookkeeping, which would want to write the index.
+    "core.untrackedCache=false",
+    // The output as parsed here.
+    "core.quotepath=off",
+    "color.ui=never",
+    "log.showSignature=false",
+    "i18n.logOutputEncoding=UTF-8",
+];
+
+/// One `git` call: the subcommand's name is kept for messages.
+struct Git {
+    cmd: Command,
+    name: &'static str,
+}
+
+/// `git <name>` in `dir`, with the settings every call here shares.
+fn git(dir: &Path, name: &'static str) -> Git {
     let mut cmd = Command::new("git");
     cmd.current_dir(dir)
         .env("LC_ALL", "C")
         .env("LANGUAGE", "C")
+        // Read-only commands take no lock and refresh no index.
         .env("GIT_OPTIONAL_LOCKS", "0")
         .env("GIT_TERMINAL_PROMPT", "0")
+        // A partial clone's missing objects stay missing (git 2.44 and later; the
+        // `protocol.allow` override stops older ones).
+        .env("GIT_NO_LAZY_FETCH", "1")
+        .env("GIT_NO_REPLACE_OBJECTS", "1")
+        .env("GIT_LITERAL_PATHSPECS", "1")
+        .env("GIT_PAGER", "cat")
+        .env("PAGER", "cat")
         .env_remove("GIT_EXTERNAL_DIFF")
         .env_remove("GIT_DIFF_OPTS")
-        .env_remove("GIT_PAGER")
-        .env_remove("PAGER")
-        .args([
-            "--no-pager",
-            "-c",
-            "core.quotepath=off",
-            "-c",
-            "color.ui=never",
-            "-c",
-            "log.showSignature=false",
-        ])
+        .env_remove("GIT_ICASE_PATHSPECS")
+        .env_remove("GIT_GLOB_PATHSPECS")
+        .env_remove("GIT_NOGLOB_PATHSPECS")
+        .args(["--no-pager", "--literal-pathspecs", "--no-replace-objects"])
         .stdin(Stdio::null());
-    cmd
+    for setting in OVERRIDES {
+        cmd.arg("-c").arg(setting);
+    }
+    cmd.arg(name);
+    Git { cmd, name }
 }
 
-/// Runs git and returns stdout; a non-zero exit becomes `on_error(stderr)`.
-fn run(cmd: &mut Command, on_error: impl FnOnce(String) -> Failure) -> Result<Vec<u8>, Failure> {
-    let out = cmd.output().map_err(spawn_failure)?;
-    if out.status.success() {
-        Ok(out.stdout)
-    } else {
-        Err(on_error(
-            String::from_utf8_lossy(&out.stderr).trim().to_string(),
-        ))
+impl Git {
+    fn args<I, S>(mut self, args: I) -> Git
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.cmd.args(args);
+        self
+    }
+
+    fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Git {
+        self.cmd.arg(arg);
+        self
+    }
+
+    /// Runs git and returns stdout; a non-zero exit becomes `on_error(git's message)`.
+    fn output_or(mut self, on_error: impl FnOnce(String) -> Failure) -> Result<Vec<u8>, Failure> {
+        let out = self.cmd.output().map_err(|e| spawn_failure(self.name, e))?;
+        if out.status.success() {
+            Ok(out.stdout)
+        } else {
+            Err(on_error(git_message(&out.stderr)))
+        }
+    }
+
+    /// Runs git and returns stdout; a non-zero exit is a [`Failure::Git`].
+    fn output(self) -> Result<Vec<u8>, Failure> {
+        let name = self.name;
+        self.output_or(|message| Failure::Git {
+            command: name.to_string(),
+            message,
+        })
     }
 }
 
-fn spawn_failure(err: std::io::Error) -> Failure {
+fn spawn_failure(name: &str, err: std::io::Error) -> Failure {
     if err.kind() == std::io::ErrorKind::NotFound {
         Failure::GitMissing
     } else {
         Failure::Git {
-            command: String::new(),
+            command: name.to_string(),
             message: err.to_string(),
         }
     }
 }
 
-fn git_failure(command: &str) -> impl FnOnce(String) -> Failure + '_ {
-    move |message| Failure::Git {
-        command: command.to_string(),
-        message: first_line(&message),
+/// What git said on stderr, as one line: its lines joined, `fatal: ` dropped.
+fn git_message(stderr: &[u8]) -> String {
+    let text = String::from_utf8_lossy(stderr);
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            l.strip_prefix("fatal: ")
+                .or_else(|| l.strip_prefix("error: "))
+                .unwrap_or(l)
+        })
+        .collect();
+    if lines.is_empty() {
+        "no message".to_string()
+    } else {
+        lines.join(" ")
     }
-}
-
-fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or_default().to_string()
 }
 
 impl Repo {
     /// The repository holding `dir` (a folder that exists).
     pub fn discover(dir: &Path) -> Result<Repo, Failure> {
         let shown = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-        let out = run(git(dir).args(["rev-parse", "--show-toplevel"]), |_| {
-            Failure::NotARepository {
-                path: shown.clone(),
-            }
-        })?;
+        let out = git(dir, "rev-parse")
+            .arg("--show-toplevel")
+            .output_or(|message| {
+                // Anything else (a repository git refuses to read for its owner,
+                // `safe.directory`) is said as git says it.
+                if message.contains("not a git repository") {
+                    Failure::NotARepository {
+                        path: shown.clone(),
+                    }
+                } else {
+                    Failure::Git {
+                        command: "rev-parse".into(),
+                        message,
+                    }
+                }
+            })?;
         let top = String::from_utf8_lossy(&out)
             .trim_end_matches('\n')
             .to_string();
@@ -147,24 +229,18 @@ impl Repo {
         Ok(Repo { top })
     }
 
-    fn git(&self) -> Command {
-        git(&self.top)
+    fn git(&self, name: &'static str) -> Git {
+        git(&self.top, name)
     }
 
     /// Resolves a revision to a commit. `-…` is refused before git sees it.
     pub fn commit(&self, rev: &str) -> Result<Commit, Failure> {
         check_revision(rev)?;
         let spec = format!("{rev}^{{commit}}");
-        let out = run(
-            self.git().args([
-                "rev-parse",
-                "--verify",
-                "--quiet",
-                "--end-of-options",
-                &spec,
-            ]),
-            |_| Failure::UnknownRevision(rev.to_string()),
-        )?;
+        let out = self
+            .git("rev-parse")
+            .args(["--verify", "--quiet", "--end-of-options", &spec])
+            .output_or(|_| Failure::UnknownRevision(rev.to_string()))?;
         let hash = String::from_utf8_lossy(&out).trim().to_string();
         if hash.is_empty() || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(Failure::UnknownRevision(rev.to_string()));
@@ -175,78 +251,67 @@ impl Repo {
         })
     }
 
-    /// Every file of a commit's tree.
-    pub fn tree_files(&self, commit: &Commit) -> Result<Vec<TreeFile>, Failure> {
-        let out = run(
-            self.git()
-                .args(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options"])
-                .arg(&commit.hash),
-            git_failure("ls-tree"),
-        )?;
-        let mut files = Vec::new();
-        for record in out.split(|&b| b == 0).filter(|r| !r.is_empty()) {
-            // "<mode> SP <type> SP <object> TAB <path>"
-            let Some(tab) = record.iter().position(|&b| b == b'\t') else {
-                continue;
-            };
-            let meta = String::from_utf8_lossy(&record[..tab]);
-            let mut parts = meta.split(' ');
-            let (_mode, kind, object) = (parts.next(), parts.next(), parts.next());
-            if kind != Some("blob") {
-                continue;
-            }
-            let Some(object) = object else { continue };
-            let Ok(path) = std::str::from_utf8(&record[tab + 1..]) else {
-                continue;
-            };
-            files.push(TreeFile {
-                path: path.to_string(),
-                blob: object.to_string(),
-            });
-        }
-        Ok(files)
+    /// Whether the repository has a commit yet.
+    pub fn has_commits(&self) -> Result<bool, Failure> {
+        let out = self
+            .git("rev-parse")
+            .args(["--verify", "--quiet", "HEAD"])
+            .cmd
+            .output()
+            .map_err(|e| spawn_failure("rev-parse", e))?;
+        Ok(out.status.success())
     }
 
-    /// The files of the working tree git would show: tracked ones still on disk and
-    /// untracked ones not ignored (`git ls-files --cached --others --exclude-standard`).
+    /// Every regular file of a commit's tree.
+    pub fn tree_files(&self, commit: &Commit) -> Result<Vec<TreeFile>, Failure> {
+        let out = self
+            .git("ls-tree")
+            .args(["-r", "-z", "--full-tree", "--end-of-options"])
+            .arg(&commit.hash)
+            .output()?;
+        Ok(parse_tree(&out))
+    }
+
+    /// The files of the working tree git would show: tracked ones and untracked ones
+    /// not ignored (`git ls-files --cached --others --exclude-standard`), which need
+    /// not exist. Only the index and the ignore files are read, never written.
     pub fn worktree_files(&self) -> Result<Vec<String>, Failure> {
-        let out = run(
-            self.git().args([
-                "ls-files",
+        let out = self
+            .git("ls-files")
+            .args([
                 "-z",
                 "--cached",
                 "--others",
                 "--exclude-standard",
                 "--full-name",
-            ]),
-            git_failure("ls-files"),
-        )?;
+            ])
+            .output()?;
         let mut files: Vec<String> = out
             .split(|&b| b == 0)
             .filter(|r| !r.is_empty())
             .filter_map(|r| std::str::from_utf8(r).ok())
             .map(str::to_string)
-            .filter(|p| self.top.join(p).is_file())
             .collect();
         files.sort();
         files.dedup();
         Ok(files)
     }
 
-    /// The contents of blobs, in the order asked (`git cat-file --batch`). A blob git
-    /// cannot find is `None`.
-    pub fn read_blobs(&self, specs: &[String]) -> Result<Vec<Option<Vec<u8>>>, Failure> {
+    /// The contents of blobs (`<object>` or `<rev>:<path>`), in the order asked
+    /// (`git cat-file --batch`, which applies no filter).
+    pub fn read_blobs(&self, specs: &[String]) -> Result<Vec<Blob>, Failure> {
         if specs.is_empty() {
             return Ok(Vec::new());
         }
         let mut child = self
-            .git()
-            .args(["cat-file", "--batch"])
+            .git("cat-file")
+            .arg("--batch")
+            .cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(spawn_failure)?;
+            .map_err(|e| spawn_failure("cat-file", e))?;
         let mut stdin = child.stdin.take();
         let mut stdout = child.stdout.take();
         let mut out = Vec::new();
@@ -269,13 +334,16 @@ impl Repo {
                 None => Ok(0),
             }
         });
-        let status = child.wait().map_err(spawn_failure)?;
+        let status = child.wait().map_err(|e| spawn_failure("cat-file", e))?;
         if read.is_err() || !status.success() {
-            let mut err = String::new();
+            let mut err = Vec::new();
             if let Some(mut e) = child.stderr.take() {
-                let _ = e.read_to_string(&mut err);
+                let _ = e.read_to_end(&mut err);
             }
-            return Err(git_failure("cat-file")(err));
+            return Err(Failure::Git {
+                command: "cat-file".into(),
+                message: git_message(&err),
+            });
         }
         parse_batch(&out, specs.len()).ok_or_else(|| Failure::Git {
             command: "cat-file".into(),
@@ -283,61 +351,15 @@ impl Repo {
         })
     }
 
-    /// Files renamed between a commit and another commit, or the working tree.
-    pub fn renames(&self, old: &Commit, new: Option<&Commit>) -> Result<Vec<Rename>, Failure> {
-        let mut cmd = self.git();
-        cmd.args([
-            "diff",
-            "--no-ext-diff",
-            "--no-textconv",
-            "--no-color",
-            "--find-renames",
-            "--name-status",
-            "-z",
-            &old.hash,
-        ]);
-        if let Some(new) = new {
-            cmd.arg(&new.hash);
-        }
-        cmd.arg("--");
-        let out = run(&mut cmd, git_failure("diff"))?;
-        let fields: Vec<String> = out
-            .split(|&b| b == 0)
-            .map(|f| String::from_utf8_lossy(f).into_owned())
-            .collect();
-        let mut renames = Vec::new();
-        let mut i = 0;
-        while i < fields.len() {
-            let status = &fields[i];
-            if status.starts_with('R') && i + 2 < fields.len() {
-                renames.push(Rename {
-                    old: fields[i + 1].clone(),
-                    new: fields[i + 2].clone(),
-                });
-                i += 3;
-            } else if status.starts_with('C') {
-                i += 3;
-            } else {
-                i += 2;
-            }
-        }
-        Ok(renames)
-    }
-
     /// The commits that changed a file, newest first, following renames.
     pub fn log_follow(&self, path: &str) -> Result<Vec<LogEntry>, Failure> {
         // A repository without commits has no history (git log would fail).
-        let head = self
-            .git()
-            .args(["rev-parse", "--verify", "--quiet", "HEAD"])
-            .output()
-            .map_err(spawn_failure)?;
-        if !head.status.success() {
+        if !self.has_commits()? {
             return Ok(Vec::new());
         }
-        let out = run(
-            self.git().args([
-                "log",
+        let out = self
+            .git("log")
+            .args([
                 "--follow",
                 "--find-renames",
                 "--no-ext-diff",
@@ -349,9 +371,8 @@ impl Repo {
                 "--format=%x1e%H%x1f%h%x1f%ad%x1f%s",
                 "--",
                 path,
-            ]),
-            git_failure("log"),
-        )?;
+            ])
+            .output()?;
         Ok(parse_log(&out))
     }
 
@@ -417,9 +438,36 @@ fn canonical_prefix(path: &Path) -> PathBuf {
     }
 }
 
+/// Parses `git ls-tree -r -z`: `<mode> SP <type> SP <object> TAB <path>`, keeping
+/// regular files (mode `100644` or `100755`).
+fn parse_tree(out: &[u8]) -> Vec<TreeFile> {
+    let mut files = Vec::new();
+    for record in out.split(|&b| b == 0).filter(|r| !r.is_empty()) {
+        let Some(tab) = record.iter().position(|&b| b == b'\t') else {
+            continue;
+        };
+        let meta = String::from_utf8_lossy(&record[..tab]);
+        let mut parts = meta.split(' ');
+        let (mode, kind, object) = (parts.next(), parts.next(), parts.next());
+        if kind != Some("blob") || !matches!(mode, Some("100644" | "100755")) {
+            continue;
+        }
+        let Some(object) = object else { continue };
+        let Ok(path) = std::str::from_utf8(&record[tab + 1..]) else {
+            continue;
+        };
+        files.push(TreeFile {
+            path: path.to_string(),
+            blob: object.to_string(),
+        });
+    }
+    files
+}
+
 /// Parses `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n`, or
-/// `<spec> missing\n` / `<spec> ambiguous\n`.
-fn parse_batch(out: &[u8], count: usize) -> Option<Vec<Option<Vec<u8>>>> {
+/// `<spec> missing\n` / `<spec> ambiguous\n`. An object that is not a blob is
+/// missing as a blob.
+fn parse_batch(out: &[u8], count: usize) -> Option<Vec<Blob>> {
     let mut result = Vec::with_capacity(count);
     let mut pos = 0;
     for _ in 0..count {
@@ -429,14 +477,18 @@ fn parse_batch(out: &[u8], count: usize) -> Option<Vec<Option<Vec<u8>>>> {
         let mut parts = header.rsplitn(3, ' ');
         let last = parts.next()?;
         if last == "missing" || last == "ambiguous" {
-            result.push(None);
+            result.push(Blob::Missing);
             continue;
         }
         let size: usize = last.parse().ok()?;
         let kind = parts.next()?;
         let body = out.get(pos..pos.checked_add(size)?)?;
         pos += size + 1;
-        result.push((kind == "blob").then(|| body.to_vec()));
+        result.push(if kind == "blob" {
+            Blob::Found(body.to_vec())
+        } else {
+            Blob::Missing
+        });
     }
     Some(result)
 }
@@ -502,8 +554,34 @@ mod tests {
     fn batch_output_is_parsed() {
         let out = b"abc blob 3\nx=1\nHEAD:nope missing\nabd blob 0\n\n";
         let got = parse_batch(out, 3).unwrap();
-        assert_eq!(got, vec![Some(b"x=1".to_vec()), None, Some(Vec::new())]);
+        assert_eq!(
+            got,
+            vec![
+                Blob::Found(b"x=1".to_vec()),
+                Blob::Missing,
+                Blob::Found(Vec::new())
+            ]
+        );
         assert!(parse_batch(b"abc blob 99\nx\n", 1).is_none());
+    }
+
+    #[test]
+    fn tree_output_keeps_regular_files() {
+        let out = b"100644 blob aaa\tr/a.toml\x00120000 blob bbb\tr/link.toml\x00160000 commit ccc\tsub\x00100755 blob ddd\tr/x.sh\0";
+        let files = parse_tree(out);
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["r/a.toml", "r/x.sh"]);
+        assert_eq!(files[0].blob, "aaa");
+    }
+
+    #[test]
+    fn git_messages_are_one_line() {
+        let said = b"fatal: detected dubious ownership in repository at '/r'\nTo add an exception for this directory, call:\n\n\tgit config --global --add safe.directory /r\n";
+        assert_eq!(
+            git_message(said),
+            "detected dubious ownership in repository at '/r' To add an exception for this directory, call: git config --global --add safe.directory /r"
+        );
+        assert_eq!(git_message(b""), "no message");
     }
 
     #[test]

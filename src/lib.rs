@@ -9,7 +9,6 @@ pub mod cli;
 pub mod cmd;
 pub mod core;
 pub mod create;
-pub mod diff;
 pub mod discover;
 pub mod error;
 #[doc(hidden)]
@@ -20,6 +19,7 @@ pub mod label;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod revisions;
 pub mod schema;
 pub mod select;
 pub mod table;
@@ -28,13 +28,14 @@ pub mod workspace;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 pub use cli::Cli;
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    run(Cli::parse())
+    match cli::parse(std::env::args_os().collect()) {
+        Ok(cli) => run(cli),
+        Err(exit) => exit,
+    }
 }
 
 /// Runs a parsed command line and returns the process exit status.

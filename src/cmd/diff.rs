@@ -8,96 +8,23 @@
 //! - seven or nine arguments: git's external-diff convention (`path old-file old-hex
 //!   old-mode new-file new-hex new-mode [new-path info]`), for `git diff --ext-diff`.
 //!
-//! Across revisions sheets are matched by path, then by git's rename detection, then
-//! by (prefecture, region, fiscal year). `duplicate-region` is not checked between
-//! the two sides.
+//! The versions are read here ([`crate::revisions`] for git), compared in
+//! [`crate::report::diff`] and rendered by [`crate::render::diff`].
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-use serde_json::Value as Json;
-
 use crate::cli::{DiagFormat, DiffArgs};
-use crate::core::check::same_region;
-use crate::core::diag::FileReport;
-use crate::core::fiscal::FiscalYear;
-use crate::core::model::Sheet;
-use crate::diff::{self, Change, Kind, Note, NoteKind, Section, Segment, SegmentTag};
 use crate::error::Failure;
-use crate::git::{self, Commit, Repo};
-use crate::i18n::review::{self as words, W};
-use crate::i18n::Lang;
+use crate::git::{self, Repo};
+use crate::i18n::review as words;
 use crate::output::{Ctx, Exit};
-use crate::render::terminal::clean;
+use crate::render;
+use crate::report::diff::{
+    self as report, DiffReport, DiffSide, LoadedVersion, SheetStatus, VersionPair,
+};
+use crate::revisions::{self, Selection, SelectionKind, Version};
 use crate::workspace;
-
-/// What one side of the comparison is.
-#[derive(Debug, Clone, Serialize)]
-pub struct SideInfo {
-    /// `file`, `revision` or `working_tree`.
-    pub kind: &'static str,
-    /// The file or the revision as given; null for the working tree.
-    pub name: Option<String>,
-    /// The commit a revision resolved to.
-    pub commit: Option<String>,
-}
-
-/// What happened to one sheet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SheetStatus {
-    Unchanged,
-    Changed,
-    Added,
-    Removed,
-    /// One side has errors: not compared.
-    Error,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SheetEntry {
-    pub region: Option<String>,
-    pub old_file: Option<String>,
-    pub new_file: Option<String>,
-    pub status: SheetStatus,
-    pub changes: usize,
-}
-
-/// `diff --format json` (SPEC §4.1, with more keys).
-#[derive(Debug, Clone, Serialize)]
-pub struct DiffReport {
-    pub old: SideInfo,
-    pub new: SideInfo,
-    pub sheets: Vec<SheetEntry>,
-    pub changes: Vec<Change>,
-    pub notes: Vec<Note>,
-}
-
-/// One version of a sheet file.
-struct Version {
-    name: String,
-    bytes: Vec<u8>,
-}
-
-/// A version read and checked; `sheet` only when it has no error.
-struct Loaded {
-    name: String,
-    report: FileReport,
-    sheet: Option<Sheet>,
-}
-
-impl Loaded {
-    fn new(v: Version, ctx: &Ctx) -> Loaded {
-        let (report, sheet) = workspace::load_text(&v.name, &v.bytes, ctx.today);
-        let sheet = sheet.filter(|_| !report.has_errors());
-        Loaded {
-            name: v.name,
-            report,
-            sheet,
-        }
-    }
-}
 
 enum Mode {
     Files(PathBuf, PathBuf),
@@ -157,64 +84,79 @@ pub fn run(args: &DiffArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let follow_renames = !matches!(mode, Mode::Files(..));
     let (old, new, pairs) = match mode {
         Mode::Files(a, b) => {
-            let old = Loaded::new(read_file(&a)?, ctx);
-            let new = Loaded::new(read_file(&b)?, ctx);
+            let old = LoadedVersion::load(read_file(&a)?, ctx.today);
+            let new = LoadedVersion::load(read_file(&b)?, ctx.today);
             (
-                SideInfo {
-                    kind: "file",
-                    name: Some(old.name.clone()),
-                    commit: None,
-                },
-                SideInfo {
-                    kind: "file",
-                    name: Some(new.name.clone()),
-                    commit: None,
-                },
-                vec![(Some(old), Some(new))],
+                DiffSide::file(&old.name),
+                DiffSide::file(&new.name),
+                vec![VersionPair {
+                    old: Some(old),
+                    new: Some(new),
+                }],
             )
         }
         Mode::External(e) => {
-            let load = |file: &Option<PathBuf>, name: &str| -> anyhow::Result<Option<Loaded>> {
+            let new_path = e.new_path.as_deref().unwrap_or(&e.path);
+            let load = |file: &Option<PathBuf>, name: &str| -> anyhow::Result<_> {
                 Ok(match file {
                     Some(f) => {
                         let mut v = read_file(f)?;
                         v.name = name.to_string();
-                        Some(Loaded::new(v, ctx))
+                        Some(LoadedVersion::load(v, ctx.today))
                     }
                     None => None,
                 })
             };
-            let old = load(&e.old_file, &e.path)?;
-            let new = load(&e.new_file, e.new_path.as_deref().unwrap_or(&e.path))?;
-            let info = |name: &str| SideInfo {
-                kind: "file",
-                name: Some(name.to_string()),
-                commit: None,
+            let pair = VersionPair {
+                old: load(&e.old_file, &e.path)?,
+                new: load(&e.new_file, new_path)?,
             };
             (
-                info(&e.path),
-                info(e.new_path.as_deref().unwrap_or(&e.path)),
-                vec![(old, new)],
+                DiffSide::file(&e.path),
+                DiffSide::file(new_path),
+                vec![pair],
             )
         }
         Mode::Revisions(revs) => revisions(&revs, &args.paths, ctx)?,
     };
-    let (report, trouble) = compare(old, new, pairs, follow_renames, ctx)?;
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        DiagFormat::Json => {
-            // Serialise first so a closed pipe is an io error (ends quietly).
-            let json = serde_json::to_string_pretty(&report)?;
-            writeln!(out, "{json}")?;
+    let report = DiffReport::new(old, new, &pairs, follow_renames);
+    let unloadable = report.count(SheetStatus::Error) > 0;
+    let human = args.format == DiagFormat::Human;
+    // As git's external diff, stdout is all the reader sees (stderr would land
+    // outside git's pager): why a version was not compared is said there.
+    if !(external && human) {
+        for pair in &pairs {
+            for (_, version) in pair.unloadable() {
+                let text =
+                    crate::render::diag::render_errors(&version.report, ctx.lang, ctx.color_stderr);
+                let mut err = std::io::stderr().lock();
+                err.write_all(text.as_bytes())?;
+                writeln!(err, "{}\n", words::side_skipped(ctx.lang, &version.name))?;
+            }
         }
-        DiagFormat::Human => render_human(&report, ctx, &mut out)?,
+    }
+    let mut out = std::io::stdout().lock();
+    if human {
+        render::diff::human(&report, ctx.lang, ctx.color_stdout, &mut out)?;
+        if external {
+            for pair in pairs.iter().filter(|p| p.unloadable().next().is_some()) {
+                render::diff::unloadable(pair, ctx.lang, ctx.color_stdout, &mut out)?;
+            }
+        }
+    } else {
+        // Serialise first so a closed pipe is an io error (ends quietly).
+        let json = serde_json::to_string_pretty(&report)?;
+        writeln!(out, "{json}")?;
     }
     out.flush()?;
-    Ok(if trouble {
+    Ok(if external {
+        // git takes any exit but 0 of an external diff for a crash and stops
+        // (unless diff.trustExitCode is set), so differences, and a version that
+        // does not load, exit 0 there: `git log -p` goes on.
+        Exit::Ok
+    } else if unloadable {
         Exit::Trouble
-    } else if report.changes.is_empty() || external {
-        // As an external diff, git takes any exit but 0 for a crash (unless
-        // diff.trustExitCode is set), so differences exit 0 there.
+    } else if report.changes.is_empty() {
         Exit::Ok
     } else {
         Exit::Findings
@@ -240,58 +182,11 @@ fn read_file(path: &Path) -> Result<Version, Failure> {
     })
 }
 
-type Pairs = Vec<(Option<Loaded>, Option<Loaded>)>;
-
-/// Which files of a tree are the sheets to compare.
-#[derive(Debug, Clone)]
-struct Selection {
-    kind: SelectionKind,
-    /// Files selected besides: the other name of a renamed sheet.
-    extra: Vec<String>,
-}
-
-#[derive(Debug, Clone)]
-enum SelectionKind {
-    /// Repository paths of files or folders (a folder's `*.toml`, not recursive).
-    Paths(Vec<String>),
-    /// No `regions/` found from here: every folder named `regions` in the repository.
-    AnyRegionsDir,
-}
-
-impl Selection {
-    fn new(kind: SelectionKind) -> Selection {
-        Selection {
-            kind,
-            extra: Vec::new(),
-        }
-    }
-
-    fn with_extra(&self, extra: impl Iterator<Item = String>) -> Selection {
-        let mut s = self.clone();
-        s.extra.extend(extra);
-        s
-    }
-
-    fn wants(&self, path: &str) -> bool {
-        let (parent, name) = path.rsplit_once('/').unwrap_or(("", path));
-        let sheet_name = name.ends_with(".toml") && name != crate::discover::THEMES_FILE;
-        self.extra.iter().any(|p| p == path)
-            || match &self.kind {
-                SelectionKind::Paths(ps) => {
-                    ps.iter().any(|p| p == path || (sheet_name && p == parent))
-                }
-                SelectionKind::AnyRegionsDir => {
-                    sheet_name && parent.rsplit('/').next() == Some(crate::discover::REGIONS_DIR)
-                }
-            }
-    }
-}
-
 fn revisions(
     revs: &[String],
     paths: &[PathBuf],
     ctx: &Ctx,
-) -> anyhow::Result<(SideInfo, SideInfo, Pairs)> {
+) -> anyhow::Result<(DiffSide, DiffSide, Vec<VersionPair>)> {
     let here = match &ctx.dir {
         Some(d) if d.is_dir() => d.clone(),
         Some(d) => return Err(Failure::NotFound { path: d.clone() }.into()),
@@ -345,630 +240,19 @@ fn revisions(
             _ => Selection::new(SelectionKind::AnyRegionsDir),
         }
     };
-    // A renamed sheet is followed: its other name is selected on the other side.
-    let renames = repo.renames(&old, new.as_ref())?;
-    let old_selection = selection.with_extra(
-        renames
-            .iter()
-            .filter(|r| selection.wants(&r.new))
-            .map(|r| r.old.clone()),
+    let versions = revisions::between(&repo, &old, new.as_ref(), &selection)?;
+    let load_all = |vs: Vec<Version>| -> Vec<LoadedVersion> {
+        vs.into_iter()
+            .map(|v| LoadedVersion::load(v, ctx.today))
+            .collect()
+    };
+    let pairs = report::pair(
+        load_all(versions.old),
+        load_all(versions.new),
+        &versions.renames,
     );
-    let new_selection = selection.with_extra(
-        renames
-            .iter()
-            .filter(|r| selection.wants(&r.old))
-            .map(|r| r.new.clone()),
-    );
-    let old_versions = tree_versions(&repo, &old, &old_selection)?;
-    let new_versions = match &new {
-        Some(c) => tree_versions(&repo, c, &new_selection)?,
-        None => worktree_versions(&repo, &new_selection)?,
-    };
-    let old_loaded: Vec<Loaded> = old_versions
-        .into_iter()
-        .map(|v| Loaded::new(v, ctx))
-        .collect();
-    let new_loaded: Vec<Loaded> = new_versions
-        .into_iter()
-        .map(|v| Loaded::new(v, ctx))
-        .collect();
-    let pairs = pair(old_loaded, new_loaded, &renames);
-    let info = |c: &Commit| SideInfo {
-        kind: "revision",
-        name: Some(c.rev.clone()),
-        commit: Some(c.hash.clone()),
-    };
-    let new_info = match &new {
-        Some(c) => info(c),
-        None => SideInfo {
-            kind: "working_tree",
-            name: None,
-            commit: None,
-        },
-    };
-    Ok((info(&old), new_info, pairs))
-}
-
-fn tree_versions(repo: &Repo, commit: &Commit, sel: &Selection) -> Result<Vec<Version>, Failure> {
-    let files: Vec<git::TreeFile> = repo
-        .tree_files(commit)?
-        .into_iter()
-        .filter(|f| sel.wants(&f.path))
-        .collect();
-    let blobs: Vec<String> = files.iter().map(|f| f.blob.clone()).collect();
-    let contents = repo.read_blobs(&blobs)?;
-    Ok(files
-        .into_iter()
-        .zip(contents)
-        .filter_map(|(f, bytes)| {
-            bytes.map(|bytes| Version {
-                name: f.path,
-                bytes,
-            })
-        })
-        .collect())
-}
-
-fn worktree_versions(repo: &Repo, sel: &Selection) -> Result<Vec<Version>, Failure> {
-    let mut out = Vec::new();
-    for path in repo.worktree_files()? {
-        if !sel.wants(&path) {
-            continue;
-        }
-        let full = repo.top.join(&path);
-        let bytes = std::fs::read(&full).map_err(|source| Failure::Io { path: full, source })?;
-        out.push(Version { name: path, bytes });
-    }
-    Ok(out)
-}
-
-/// Pairs old and new versions: same path, then renamed (as git detects it), then
-/// the same prefecture, region and fiscal year.
-fn pair(old: Vec<Loaded>, new: Vec<Loaded>, renames: &[git::Rename]) -> Pairs {
-    let mut old: Vec<Option<Loaded>> = old.into_iter().map(Some).collect();
-    let mut new: Vec<Option<Loaded>> = new.into_iter().map(Some).collect();
-    let mut pairs: Pairs = Vec::new();
-    let take_pair = |old: &mut Vec<Option<Loaded>>,
-                     new: &mut Vec<Option<Loaded>>,
-                     pairs: &mut Pairs,
-                     same: &dyn Fn(&Loaded, &Loaded) -> bool| {
-        for slot in old.iter_mut() {
-            let Some(o) = slot.as_ref() else { continue };
-            let found = new
-                .iter()
-                .position(|n| n.as_ref().is_some_and(|n| same(o, n)));
-            if let Some(j) = found {
-                pairs.push((slot.take(), new[j].take()));
-            }
-        }
-    };
-    take_pair(&mut old, &mut new, &mut pairs, &|o, n| o.name == n.name);
-    take_pair(&mut old, &mut new, &mut pairs, &|o, n| {
-        renames.iter().any(|r| r.old == o.name && r.new == n.name)
-    });
-    take_pair(
-        &mut old,
-        &mut new,
-        &mut pairs,
-        &|o, n| match (&o.sheet, &n.sheet) {
-            (Some(a), Some(b)) => same_region(a, b),
-            _ => false,
-        },
-    );
-    pairs.extend(old.into_iter().flatten().map(|o| (Some(o), None)));
-    pairs.extend(new.into_iter().flatten().map(|n| (None, Some(n))));
-    let key = |p: &(Option<Loaded>, Option<Loaded>)| {
-        p.1.as_ref()
-            .or(p.0.as_ref())
-            .map(|l| l.name.clone())
-            .unwrap_or_default()
-    };
-    pairs.sort_by_key(key);
-    pairs
-}
-
-/// Diffs every pair; sides with errors are reported on stderr and left out.
-fn compare(
-    old: SideInfo,
-    new: SideInfo,
-    pairs: Pairs,
-    follow_renames: bool,
-    ctx: &Ctx,
-) -> anyhow::Result<(DiffReport, bool)> {
-    let mut report = DiffReport {
-        old,
-        new,
-        sheets: Vec::new(),
-        changes: Vec::new(),
-        notes: Vec::new(),
-    };
-    let mut trouble = false;
-    for (o, n) in pairs {
-        let mut broken = false;
-        for side in [&o, &n].into_iter().flatten() {
-            if side.sheet.is_none() {
-                broken = true;
-                print_errors(&side.report, ctx)?;
-                eprintln!("{}\n", words::side_skipped(ctx.lang, &side.name));
-            }
-        }
-        let region = |l: &Option<Loaded>| {
-            l.as_ref()
-                .and_then(|l| l.sheet.as_ref())
-                .map(|s| s.region.clone())
-        };
-        let mut entry = SheetEntry {
-            region: region(&n).or_else(|| region(&o)),
-            old_file: o.as_ref().map(|l| l.name.clone()),
-            new_file: n.as_ref().map(|l| l.name.clone()),
-            status: SheetStatus::Error,
-            changes: 0,
-        };
-        if broken {
-            trouble = true;
-            report.sheets.push(entry);
-            continue;
-        }
-        let sheet = |l: &Option<Loaded>| l.as_ref().and_then(|l| l.sheet.clone());
-        match (sheet(&o), sheet(&n)) {
-            (Some(a), Some(b)) => {
-                let d = diff::diff_sheets(&a, &b);
-                if follow_renames && a.file != b.file {
-                    report.notes.push(Note {
-                        region: b.region.clone(),
-                        file: b.file.clone(),
-                        kind: NoteKind::Renamed {
-                            old_file: a.file.clone(),
-                        },
-                        section: None,
-                        parent: None,
-                    });
-                }
-                entry.changes = d.changes.len();
-                entry.status = if d.changes.is_empty() {
-                    SheetStatus::Unchanged
-                } else {
-                    SheetStatus::Changed
-                };
-                report.changes.extend(d.changes);
-                report.notes.extend(d.notes);
-            }
-            (None, Some(b)) => {
-                entry.status = SheetStatus::Added;
-                entry.changes = 1;
-                report.changes.push(diff::whole_sheet(&b, Kind::Added));
-            }
-            (Some(a), None) => {
-                entry.status = SheetStatus::Removed;
-                entry.changes = 1;
-                report.changes.push(diff::whole_sheet(&a, Kind::Removed));
-            }
-            (None, None) => {}
-        }
-        report.sheets.push(entry);
-    }
-    Ok((report, trouble))
-}
-
-/// Prints the errors of a file that could not be loaded on stderr.
-pub(crate) fn print_errors(report: &FileReport, ctx: &Ctx) -> std::io::Result<()> {
-    let text = crate::render::diag::render_errors(report, ctx.lang, ctx.color_stderr);
-    std::io::stderr().write_all(text.as_bytes())
-}
-
-// ---------------------------------------------------------------------------
-// Human output
-
-/// ANSI styles, used only when colour is on.
-struct Style {
-    on: bool,
-}
-
-impl Style {
-    fn paint(&self, code: &str, text: &str) -> String {
-        if self.on && !text.is_empty() {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    }
-    fn bold(&self, t: &str) -> String {
-        self.paint("1", t)
-    }
-    fn red(&self, t: &str) -> String {
-        self.paint("31", t)
-    }
-    fn green(&self, t: &str) -> String {
-        self.paint("32", t)
-    }
-    fn yellow(&self, t: &str) -> String {
-        self.paint("33", t)
-    }
-}
-
-fn side_label(s: &SideInfo, lang: Lang) -> String {
-    match (s.kind, &s.name, &s.commit) {
-        ("working_tree", _, _) => W::WorkingTree.get(lang).to_string(),
-        (_, Some(name), Some(commit)) => {
-            let short: String = commit.chars().take(7).collect();
-            if name.starts_with(&short) {
-                name.clone()
-            } else {
-                format!("{name} ({short})")
-            }
-        }
-        (_, Some(name), None) => name.clone(),
-        _ => String::new(),
-    }
-}
-
-/// Shortens an item's text for the path line of a block.
-fn short(text: &str) -> String {
-    const MAX: usize = 40;
-    let text = clean(text).replace(['\n', '\r'], " ");
-    let mut width = 0;
-    let mut out = String::new();
-    for c in text.chars() {
-        width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if width > MAX {
-            out.push_str("...");
-            return out;
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn path_line(c: &Change, lang: Lang) -> String {
-    let quoted = |s: &Option<String>| {
-        s.as_deref()
-            .map(|s| lang.pick(format!("「{}」", short(s)), format!(" \"{}\"", short(s))))
-            .unwrap_or_default()
-    };
-    let mut parts = Vec::new();
-    let sec = words::section(c.section, lang);
-    match c.section {
-        Section::Sheet => parts.push(sec.to_string()),
-        Section::Progress => {
-            parts.push(format!(
-                "{}{}",
-                words::section(Section::Goals, lang),
-                quoted(&c.parent)
-            ));
-            parts.push(format!("{sec}{}", quoted(&c.item)));
-        }
-        Section::Views => {
-            parts.push(format!(
-                "{}{}",
-                words::section(Section::Challenges, lang),
-                quoted(&c.item)
-            ));
-            parts.push(sec.to_string());
-        }
-        Section::Strengths | Section::Concerns | Section::Questions => parts.push(sec.to_string()),
-        _ => parts.push(format!("{sec}{}", quoted(&c.item))),
-    }
-    if let Some(f) = &c.field {
-        parts.push(words::field(f, lang));
-    }
-    parts.join(" ")
-}
-
-/// A scalar value for people: strings as written, status words translated.
-fn scalar(v: &Json, field: Option<&str>, lang: Lang) -> String {
-    match v {
-        Json::String(s) if matches!(field, Some("status" | "better")) => words::status(s, lang),
-        Json::String(s) => clean(s),
-        Json::Null => "-".to_string(),
-        Json::Number(n) => n.to_string(),
-        Json::Bool(b) => b.to_string(),
-        other => clean(&other.to_string()),
-    }
-}
-
-fn get_str<'j>(v: &'j Json, key: &str) -> Option<&'j str> {
-    v.get(key).and_then(Json::as_str)
-}
-
-/// `text（2018-11-02、予定）` for a progress item or hospital collaboration.
-fn event_line(v: &Json, lang: Lang) -> String {
-    let mut extra = Vec::new();
-    if let Some(d) = get_str(v, "date") {
-        extra.push(d.to_string());
-    }
-    if let Some(s) = get_str(v, "status") {
-        extra.push(words::status(s, lang));
-    }
-    if let Some(o) = get_str(v, "organizer") {
-        extra.push(format!("{}: {}", words::field("organizer", lang), clean(o)));
-    }
-    let text = clean(get_str(v, "text").unwrap_or_default());
-    if extra.is_empty() {
-        text
-    } else {
-        lang.pick(
-            format!("{text}（{}）", extra.join("、")),
-            format!("{text} ({})", extra.join(", ")),
-        )
-    }
-}
-
-/// Lines describing an added or removed item.
-fn describe(c: &Change, v: &Json, lang: Lang) -> Vec<String> {
-    if !v.is_object() {
-        return vec![scalar(v, c.field.as_deref(), lang)];
-    }
-    let label = |key: &str| words::field(key, lang);
-    match c.section {
-        Section::Sheet => {
-            let fy = v
-                .get("fiscal_year")
-                .and_then(Json::as_i64)
-                .and_then(|y| i32::try_from(y).ok())
-                .and_then(FiscalYear::new)
-                .map(|fy| match lang {
-                    Lang::Ja => fy.display_ja(),
-                    Lang::En => fy.display_en(),
-                })
-                .unwrap_or_default();
-            let mut lines = vec![format!(
-                "{} {} {fy}",
-                clean(get_str(v, "prefecture").unwrap_or_default()),
-                clean(get_str(v, "region").unwrap_or_default())
-            )];
-            let count = |key: &str| v.get(key).and_then(Json::as_array).map_or(0, Vec::len);
-            lines.push(lang.pick(
-                format!(
-                    "達成目標 {}、課題 {}、指標 {}",
-                    count("goals"),
-                    count("challenges"),
-                    count("indicators")
-                ),
-                format!(
-                    "{} goals, {} challenges, {} indicators",
-                    count("goals"),
-                    count("challenges"),
-                    count("indicators")
-                ),
-            ));
-            lines
-        }
-        Section::Goals => {
-            let mut lines = vec![clean(get_str(v, "text").unwrap_or_default())];
-            for p in v
-                .get("progress")
-                .and_then(Json::as_array)
-                .into_iter()
-                .flatten()
-            {
-                lines.push(format!("  {}: {}", label("progress"), event_line(p, lang)));
-            }
-            lines
-        }
-        Section::Progress | Section::HospitalCollaboration => vec![event_line(v, lang)],
-        Section::Challenges => {
-            let mut lines = vec![clean(get_str(v, "text").unwrap_or_default())];
-            for a in v
-                .get("actions")
-                .and_then(Json::as_array)
-                .into_iter()
-                .flatten()
-            {
-                lines.push(format!("  {}: {}", label("actions"), scalar(a, None, lang)));
-            }
-            lines
-        }
-        Section::Indicators => {
-            let mut parts = Vec::new();
-            for key in ["baseline", "current", "target"] {
-                if let Some(x) = v.get(key) {
-                    parts.push(format!("{} {}", label(key), scalar(x, None, lang)));
-                }
-            }
-            let unit = get_str(v, "unit").map(clean).unwrap_or_default();
-            vec![format!(
-                "{}: {} {unit}",
-                clean(get_str(v, "name").unwrap_or_default()),
-                parts.join(" / ")
-            )
-            .trim_end()
-            .to_string()]
-        }
-        _ => vec![clean(&v.to_string())],
-    }
-}
-
-/// `11 人（達成、進捗 0%）`.
-fn standing_line(value: &str, numeric: bool, s: &diff::Standing, lang: Lang) -> String {
-    let mut judged = Vec::new();
-    match s.achieved {
-        Some(true) => judged.push(W::Achieved.get(lang).to_string()),
-        Some(false) => judged.push(W::NotAchieved.get(lang).to_string()),
-        None => {}
-    }
-    if let Some(p) = s.progress_pct {
-        judged.push(format!(
-            "{} {}",
-            W::ProgressPct.get(lang),
-            crate::render::percent(p)
-        ));
-    }
-    if let Some(t) = &s.target {
-        judged.push(format!("{} {t}", W::TargetWord.get(lang)));
-    }
-    let unit = s.unit.as_deref().map(clean).unwrap_or_default();
-    let value = if unit.is_empty() || !numeric {
-        value.to_string()
-    } else {
-        format!("{value} {unit}")
-    };
-    if judged.is_empty() {
-        value
-    } else {
-        lang.pick(
-            format!("{value}（{}）", judged.join("、")),
-            format!("{value} ({})", judged.join(", ")),
-        )
-    }
-}
-
-fn inline(segments: &[Segment], style: &Style) -> String {
-    if !style.on {
-        return clean(&diff::inline_markers(segments));
-    }
-    segments
-        .iter()
-        .map(|s| {
-            let t = clean(&s.text);
-            match s.tag {
-                SegmentTag::Equal => t,
-                SegmentTag::Delete => style.paint("7;31", &t),
-                SegmentTag::Insert => style.paint("7;32", &t),
-            }
-        })
-        .collect()
-}
-
-fn render_change(
-    c: &Change,
-    lang: Lang,
-    style: &Style,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    writeln!(out, "{}", style.yellow(&path_line(c, lang)))?;
-    let (mark, label) = match c.kind {
-        Kind::Added => ("+", words::kind(c.kind, lang)),
-        Kind::Removed => ("-", words::kind(c.kind, lang)),
-        Kind::Changed => ("~", words::kind(c.kind, lang)),
-    };
-    writeln!(out, "  {mark} {label}")?;
-    let field = c.field.as_deref();
-    match c.kind {
-        Kind::Added | Kind::Removed => {
-            let v = if c.kind == Kind::Added {
-                &c.new
-            } else {
-                &c.old
-            };
-            let paint = |t: &str| {
-                if c.kind == Kind::Added {
-                    style.green(t)
-                } else {
-                    style.red(t)
-                }
-            };
-            if let Some(v) = v {
-                let lines = describe(c, v, lang);
-                for (i, l) in lines.iter().enumerate() {
-                    let prefix = if i == 0 { mark } else { " " };
-                    writeln!(out, "    {}", paint(&format!("{prefix} {l}")))?;
-                }
-            }
-        }
-        Kind::Changed => {
-            let show = |v: &Option<Json>| {
-                v.as_ref()
-                    .map_or("-".to_string(), |v| scalar(v, field, lang))
-            };
-            let (old, new) = (show(&c.old), show(&c.new));
-            let (old_line, new_line) = match &c.assessment {
-                Some(a) => {
-                    let numeric = |v: &Option<Json>| matches!(v, Some(Json::Number(_)));
-                    (
-                        standing_line(&old, numeric(&c.old), &a.old, lang),
-                        standing_line(&new, numeric(&c.new), &a.new, lang),
-                    )
-                }
-                None => (old.clone(), new.clone()),
-            };
-            writeln!(out, "    {}", style.red(&format!("- {old_line}")))?;
-            writeln!(out, "    {}", style.green(&format!("+ {new_line}")))?;
-            let is_text = |v: &Option<Json>| matches!(v, Some(Json::String(_)));
-            let plain_text = !matches!(
-                field,
-                Some("status" | "better" | "date" | "as_of" | "rescheduled_from")
-            );
-            if is_text(&c.old) && is_text(&c.new) && plain_text {
-                let (Some(Json::String(a)), Some(Json::String(b))) = (&c.old, &c.new) else {
-                    return Ok(());
-                };
-                let segs = diff::inline_chars(a, b);
-                writeln!(out, "    = {}", inline(&segs, style))?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn render_human(report: &DiffReport, ctx: &Ctx, out: &mut dyn Write) -> std::io::Result<()> {
-    let lang = ctx.lang;
-    let style = Style {
-        on: ctx.color_stdout,
-    };
-    let count = |s: SheetStatus| report.sheets.iter().filter(|e| e.status == s).count();
-    writeln!(
-        out,
-        "{}",
-        style.bold(&words::diff_summary(
-            lang,
-            &clean(&side_label(&report.old, lang)),
-            &clean(&side_label(&report.new, lang)),
-            report.changes.len(),
-            count(SheetStatus::Changed),
-            count(SheetStatus::Added),
-            count(SheetStatus::Removed),
-        ))
-    )?;
-    for entry in &report.sheets {
-        let file = entry.new_file.as_ref().or(entry.old_file.as_ref());
-        let changes: Vec<&Change> = report
-            .changes
-            .iter()
-            .filter(|c| Some(&c.file) == file)
-            .collect();
-        if changes.is_empty() {
-            continue;
-        }
-        let files = match (&entry.old_file, &entry.new_file) {
-            (Some(a), Some(b)) if a != b => format!("{a} -> {b}"),
-            _ => file.cloned().unwrap_or_default(),
-        };
-        let region = entry.region.as_deref().unwrap_or_default();
-        writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            style.bold(&format!("== {} ({}) ==", clean(region), clean(&files)))
-        )?;
-        for c in changes {
-            writeln!(out)?;
-            render_change(c, lang, &style, out)?;
-        }
-    }
-    if !report.notes.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "{}:", W::Notes.get(lang))?;
-        for n in &report.notes {
-            let text = match &n.kind {
-                NoteKind::OrderChanged => {
-                    let mut what = n
-                        .section
-                        .map(|s| words::section(s, lang).to_string())
-                        .unwrap_or_default();
-                    if let Some(p) = &n.parent {
-                        what = lang.pick(
-                            format!("「{}」の{what}", short(p)),
-                            format!("{what} of \"{}\"", short(p)),
-                        );
-                    }
-                    words::order_changed(lang, &n.region, &what)
-                }
-                NoteKind::Renamed { old_file } => {
-                    words::renamed(lang, &n.region, old_file, &n.file)
-                }
-            };
-            writeln!(out, "  - {}", clean(&text))?;
-        }
-    }
-    Ok(())
+    let new_side = new
+        .as_ref()
+        .map_or_else(DiffSide::working_tree, DiffSide::revision);
+    Ok((DiffSide::revision(&old), new_side, pairs))
 }

@@ -27,7 +27,7 @@ pub fn dispatch(command: &Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Schema => schema::run(ctx),
         Command::Render(args) => render::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),
-        Command::Man => completions::man(ctx),
+        Command::Man(args) => completions::man(args, ctx),
     }
 }
 

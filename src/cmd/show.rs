@@ -1,19 +1,13 @@
-//! `sheet show --canonical FILE`: a sheet as stable plain text, one line per field,
-//! sections in a fixed order (that of the original 事前課題 sheet), labels in the
-//! output language. Made for git's `textconv`, so `git diff` and `git log -p` show
-//! what changed in words a reviewer reads. Each item starts with a `[section] text`
-//! line, which a `xfuncname` of `^\[` turns into the hunk header.
+//! `sheet show --canonical FILE`: a sheet as stable plain text (see
+//! [`crate::render::show`]), for git's `textconv`.
 
 use std::io::Write;
 use std::path::Path;
 
 use crate::cli::ShowArgs;
-use crate::core::model::{DateValue, Event, Sheet, Value, View};
 use crate::error::Failure;
-use crate::i18n::review::{field, section, status, W};
-use crate::i18n::Lang;
 use crate::output::{Ctx, Exit};
-use crate::render::terminal::clean;
+use crate::render;
 use crate::workspace;
 
 pub fn run(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
@@ -23,14 +17,16 @@ pub fn run(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let mut out = std::io::stdout().lock();
     match sheet {
         Some(sheet) if !report.has_errors() => {
-            out.write_all(canonical(&sheet, ctx.lang).as_bytes())?;
+            out.write_all(render::show::canonical(&sheet, ctx.lang).as_bytes())?;
         }
         _ if args.raw_on_error => {
-            // For git: a version that does not load is still shown, as written.
-            out.write_all(clean(&String::from_utf8_lossy(&bytes)).as_bytes())?;
+            // For git: a version that does not load is still shown, as written, and
+            // exit 0 lets `git diff` and `git log -p` go on.
+            out.write_all(render::show::as_written(&report, &bytes, ctx.lang).as_bytes())?;
         }
         _ => {
-            super::diff::print_errors(&report, ctx)?;
+            let text = crate::render::diag::render_errors(&report, ctx.lang, ctx.color_stderr);
+            std::io::stderr().write_all(text.as_bytes())?;
             return Ok(Exit::Trouble);
         }
     }
@@ -48,201 +44,4 @@ fn read(path: &Path) -> Result<Vec<u8>, Failure> {
         path: path.to_path_buf(),
         source,
     })
-}
-
-/// Builds the canonical text.
-struct Canon {
-    out: String,
-    lang: Lang,
-}
-
-impl Canon {
-    fn header(&mut self, label: &str, text: &str) {
-        if !self.out.is_empty() {
-            self.out.push('\n');
-        }
-        self.out.push('[');
-        self.out.push_str(label);
-        self.out.push(']');
-        if !text.is_empty() {
-            self.out.push(' ');
-            self.push_value(text, "");
-        }
-        self.out.push('\n');
-    }
-
-    /// `indent label: value`, continuation lines of a multi-line value indented.
-    fn line(&mut self, indent: &str, key: &str, value: &str) {
-        self.out.push_str(indent);
-        self.out.push_str(&field(key, self.lang));
-        self.out.push_str(": ");
-        self.push_value(value, indent);
-        self.out.push('\n');
-    }
-
-    fn opt(&mut self, indent: &str, key: &str, value: Option<&str>) {
-        if let Some(v) = value {
-            self.line(indent, key, v);
-        }
-    }
-
-    fn item(&mut self, indent: &str, value: &str) {
-        self.out.push_str(indent);
-        self.out.push_str("- ");
-        self.push_value(value, indent);
-        self.out.push('\n');
-    }
-
-    fn push_value(&mut self, value: &str, indent: &str) {
-        let value = clean(value).replace('\r', "");
-        let mut lines = value.split('\n');
-        self.out.push_str(lines.next().unwrap_or_default());
-        for l in lines {
-            self.out.push('\n');
-            self.out.push_str(indent);
-            self.out.push_str("    ");
-            self.out.push_str(l);
-        }
-    }
-
-    fn date(&self, d: Option<&DateValue>) -> Option<String> {
-        d.map(|d| d.date.display(self.lang == Lang::Ja))
-    }
-
-    fn event(&mut self, indent: &str, e: &Event) {
-        let date = self.date(e.date.as_ref());
-        self.opt(indent, "date", date.as_deref());
-        let st = e.status.map(|s| status(s.as_str(), self.lang));
-        self.opt(indent, "status", st.as_deref());
-        let moved = self.date(e.rescheduled_from.as_ref());
-        self.opt(indent, "rescheduled_from", moved.as_deref());
-        self.opt(indent, "note", e.note.as_deref());
-        self.opt(indent, "organizer", e.organizer.as_deref());
-    }
-
-    fn list(&mut self, label: &str, items: &[String]) {
-        if items.is_empty() {
-            return;
-        }
-        self.header(label, "");
-        for s in items {
-            self.item("", s);
-        }
-    }
-}
-
-/// The canonical text of a sheet.
-pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
-    let mut c = Canon {
-        out: String::new(),
-        lang,
-    };
-    let fy = match lang {
-        Lang::Ja => sheet.fiscal_year.display_ja(),
-        Lang::En => sheet.fiscal_year.display_en(),
-    };
-    c.header(W::SheetWord.get(lang), "");
-    c.line("", "prefecture", &sheet.prefecture);
-    c.line("", "region", &sheet.region);
-    c.line("", "fiscal_year", &fy);
-    c.opt("", "meeting", sheet.meeting.as_deref());
-    let as_of = c.date(sheet.as_of.as_ref());
-    c.opt("", "as_of", as_of.as_deref());
-    c.opt("", "theme", sheet.theme.as_deref());
-    c.opt("", "summary", sheet.summary.as_deref());
-    c.list(&field("strengths", lang), &sheet.strengths);
-
-    let goal = section(crate::diff::Section::Goals, lang);
-    let progress = section(crate::diff::Section::Progress, lang);
-    for g in &sheet.goals {
-        c.header(goal, &g.text);
-        c.opt("", "id", g.id.as_deref());
-        c.opt("", "indicator", g.indicator.as_deref());
-        for p in &g.progress {
-            c.out.push_str("  [");
-            c.out.push_str(progress);
-            c.out.push_str("] ");
-            c.push_value(&p.text, "  ");
-            c.out.push('\n');
-            c.event("  ", p);
-        }
-    }
-
-    let challenge = section(crate::diff::Section::Challenges, lang);
-    for ch in &sheet.challenges {
-        c.header(challenge, &ch.text);
-        c.opt("", "id", ch.id.as_deref());
-        if !ch.actions.is_empty() {
-            c.out.push_str(&field("actions", lang));
-            c.out.push_str(":\n");
-            for a in &ch.actions {
-                c.item("", a);
-            }
-        }
-        for v in View::ALL {
-            let said: Vec<&String> = ch
-                .views
-                .get(v)
-                .iter()
-                .filter(|s| !crate::core::text::is_blank(s))
-                .collect();
-            let key = format!("{} {}", field("views", lang), field(v.key(), lang));
-            match said.as_slice() {
-                [] => c.out.push_str(&format!("{key}: -\n")),
-                [one] => {
-                    c.out.push_str(&format!("{key}: "));
-                    c.push_value(one, "");
-                    c.out.push('\n');
-                }
-                many => {
-                    c.out.push_str(&format!("{key}:\n"));
-                    for s in many {
-                        c.item("", s);
-                    }
-                }
-            }
-        }
-    }
-
-    let indicator = section(crate::diff::Section::Indicators, lang);
-    for i in &sheet.indicators {
-        c.header(indicator, &i.name);
-        c.opt("", "reason", i.reason.as_deref());
-        c.opt("", "unit", i.unit.as_deref());
-        c.line("", "better", &status(i.better().as_str(), lang));
-        let show = |v: &Option<Value>| v.as_ref().map(Value::to_string);
-        c.opt("", "baseline", show(&i.baseline).as_deref());
-        c.opt("", "current", show(&i.current).as_deref());
-        c.opt("", "target", show(&i.target).as_deref());
-        let a = i.assess();
-        let mut judged = Vec::new();
-        match a.achieved {
-            Some(true) => judged.push(W::Achieved.get(lang).to_string()),
-            Some(false) => judged.push(W::NotAchieved.get(lang).to_string()),
-            None => {}
-        }
-        if let Some(p) = a.progress_pct {
-            judged.push(format!(
-                "{} {}",
-                W::ProgressPct.get(lang),
-                crate::render::percent(p)
-            ));
-        }
-        if !judged.is_empty() {
-            let label = lang.pick("評価", "assessment");
-            c.out.push_str(&format!(
-                "{label}: {}\n",
-                judged.join(lang.pick("、", ", "))
-            ));
-        }
-    }
-
-    let hospital = section(crate::diff::Section::HospitalCollaboration, lang);
-    for h in &sheet.hospital_collaboration {
-        c.header(hospital, &h.text);
-        c.event("", h);
-    }
-    c.list(&field("concerns", lang), &sheet.concerns);
-    c.list(&field("questions", lang), &sheet.questions);
-    c.out
 }

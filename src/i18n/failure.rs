@@ -69,6 +69,9 @@ fn ja(f: &Failure) -> String {
             format!("{}: git のリポジトリの外にあります", path.display())
         }
         Failure::Git { command, message } => format!("git {command} が失敗しました: {message}"),
+        Failure::NotInClone { rev, path } => format!(
+            "{rev}:{path}: この版のファイルは手元のリポジトリにありません（部分クローン）。sheet は取得しないので、git で取得してからもう一度実行してください（例: git show {rev}:{path} > /dev/null）"
+        ),
         Failure::BadThemes { path, problem } => format!(
             "{}: {}",
             path.display(),
@@ -120,6 +123,9 @@ fn en(f: &Failure) -> String {
             format!("{}: outside the git repository", path.display())
         }
         Failure::Git { command, message } => format!("git {command} failed: {message}"),
+        Failure::NotInClone { rev, path } => format!(
+            "{rev}:{path}: this version is not in this clone (a partial clone); sheet does not fetch: fetch it with git, then run again (for example git show {rev}:{path} > /dev/null)"
+        ),
         Failure::BadThemes { path, problem } => format!(
             "{}: {}",
             path.display(),

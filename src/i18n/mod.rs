@@ -6,6 +6,7 @@
 pub mod authoring;
 pub mod diag;
 pub mod failure;
+pub mod help;
 pub mod report;
 pub mod review;
 pub mod themes;

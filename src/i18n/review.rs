@@ -1,7 +1,7 @@
 //! Words of `diff`, `history` and `show`: reviewing edits in git.
 
-use crate::diff::{Kind, Section};
 use crate::i18n::Lang;
+use crate::report::diff::semantic::{Kind, Section};
 
 crate::words! {
     /// Labels of the review commands.
@@ -29,6 +29,7 @@ crate::words! {
         Unparsable => "読み込めない版", "does not load";
         Deleted => "ファイル削除", "file deleted";
         NoIndicators => "指標なし", "no indicators";
+        NotInClone => "手元にない版（部分クローン）", "not in this clone";
         Unmerged => "未マージ", "unmerged";
     }
 }
@@ -115,34 +116,92 @@ pub fn kind(k: Kind, lang: Lang) -> &'static str {
     }
 }
 
-/// The one-line summary of `diff`.
-pub fn diff_summary(
-    lang: Lang,
-    old: &str,
-    new: &str,
-    changes: usize,
-    changed: usize,
-    added: usize,
-    removed: usize,
-) -> String {
+/// What the summary line of `diff` counts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DiffCounts {
+    pub changes: usize,
+    pub changed: usize,
+    pub added: usize,
+    pub removed: usize,
+    /// Sheets not compared because a version does not load.
+    pub unloadable: usize,
+}
+
+/// The one-line summary of `diff`. It never says "no differences" when a sheet
+/// was not compared.
+pub fn diff_summary(lang: Lang, old: &str, new: &str, n: DiffCounts) -> String {
     // As git's external diff both sides carry the file's name: say it once.
     let span = match lang {
         _ if old == new => old.to_string(),
         Lang::Ja => format!("{old} から {new} へ"),
         Lang::En => format!("{old} -> {new}"),
     };
+    let DiffCounts {
+        changes,
+        changed,
+        added,
+        removed,
+        unloadable,
+    } = n;
     match lang {
-        Lang::Ja if changes == 0 => format!("{span}: 違いはありません"),
-        Lang::Ja => format!(
-            "{span}: {changes} 件の違い（変更されたシート {changed}、追加 {added}、削除 {removed}）"
+        Lang::Ja if changes == 0 && unloadable == 0 => format!("{span}: 違いはありません"),
+        Lang::Ja if changes == 0 => {
+            format!("{span}: 比べられませんでした（読み込めない版のあるシート {unloadable}）")
+        }
+        Lang::Ja => {
+            let mut s = format!(
+                "{span}: {changes} 件の違い（変更されたシート {changed}、追加 {added}、削除 {removed}"
+            );
+            if unloadable > 0 {
+                s.push_str(&format!("、読み込めず比べられなかったシート {unloadable}"));
+            }
+            s.push('）');
+            s
+        }
+        Lang::En if changes == 0 && unloadable == 0 => format!("{span}: no differences"),
+        Lang::En if changes == 0 => format!(
+            "{span}: not compared ({unloadable} sheet{} with a version that does not load)",
+            plural(unloadable)
         ),
-        Lang::En if changes == 0 => format!("{span}: no differences"),
-        Lang::En => format!(
-            "{span}: {changes} difference{} ({changed} sheet{} changed, {added} added, {removed} removed)",
-            plural(changes),
-            plural(changed)
-        ),
+        Lang::En => {
+            let mut s = format!(
+                "{span}: {changes} difference{} ({changed} sheet{} changed, {added} added, {removed} removed",
+                plural(changes),
+                plural(changed)
+            );
+            if unloadable > 0 {
+                s.push_str(&format!(", {unloadable} not compared: does not load"));
+            }
+            s.push(')');
+            s
+        }
     }
+}
+
+/// Heads the errors of a version that does not load, in git's external diff.
+pub fn version_does_not_load(lang: Lang, old: bool, file: &str) -> String {
+    match (lang, old) {
+        (Lang::Ja, true) => format!("{file} の古い版は読み込めません:"),
+        (Lang::Ja, false) => format!("{file} の新しい版は読み込めません:"),
+        (Lang::En, true) => format!("the old version of {file} does not load:"),
+        (Lang::En, false) => format!("the new version of {file} does not load:"),
+    }
+}
+
+/// Heads the text as written, old and new, marked as a line diff.
+pub fn as_written(lang: Lang) -> &'static str {
+    lang.pick(
+        "書かれたままのテキスト（- 古い版、+ 新しい版）:",
+        "the text as written (- old, + new):",
+    )
+}
+
+/// The first line `show --raw-on-error` prints before a sheet that does not load.
+pub fn shown_as_written(lang: Lang) -> &'static str {
+    lang.pick(
+        "このシートは読み込めないため、書かれたままを示します",
+        "this sheet does not load; shown as written",
+    )
 }
 
 fn plural(n: usize) -> &'static str {
@@ -223,4 +282,40 @@ pub fn paths_with_files(lang: Lang) -> String {
         "-- PATH goes with revisions, not with two files",
     )
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_with_sheets_not_compared_never_says_no_differences() {
+        let none = DiffCounts::default();
+        assert_eq!(
+            diff_summary(Lang::Ja, "a", "b", none),
+            "a から b へ: 違いはありません"
+        );
+        let broken = DiffCounts {
+            unloadable: 1,
+            ..none
+        };
+        assert_eq!(
+            diff_summary(Lang::En, "x.toml", "x.toml", broken),
+            "x.toml: not compared (1 sheet with a version that does not load)"
+        );
+        let both = DiffCounts {
+            changes: 2,
+            changed: 1,
+            unloadable: 2,
+            ..none
+        };
+        assert_eq!(
+            diff_summary(Lang::Ja, "HEAD", "作業ツリー", both),
+            "HEAD から 作業ツリー へ: 2 件の違い（変更されたシート 1、追加 0、削除 0、読み込めず比べられなかったシート 2）"
+        );
+        assert_eq!(
+            diff_summary(Lang::En, "HEAD", "working tree", both),
+            "HEAD -> working tree: 2 differences (1 sheet changed, 0 added, 0 removed, 2 not compared: does not load)"
+        );
+    }
 }

@@ -1,6 +1,9 @@
 //! Turning reports into text people read: what the renderers of every command share.
 
 pub mod diag;
+pub mod diff;
+pub mod history;
+pub mod show;
 pub mod terminal;
 
 /// A percentage for people: whole numbers without decimals, else one decimal;

@@ -3,6 +3,8 @@
 //! `cmd/` only lay them out.
 
 pub mod compare;
+pub mod diff;
+pub mod history;
 pub mod progress;
 
 use chrono::NaiveDate;

@@ -476,6 +476,11 @@ fn generated_text_has_no_ambiguous_width_characters() {
         vec!["compare", "--format", "markdown"],
     ] {
         let out = Test::with_regions().args(&args).run();
+        // An empty or failed run must not pass for a clean one.
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        for region in ["南加賀", "石川中央", "能登中部"] {
+            assert!(out.stdout.contains(region), "{args:?}: {}", out.stdout);
+        }
         let bad: Vec<char> = out
             .stdout
             .chars()

@@ -315,9 +315,46 @@ fn a_side_with_errors_exits_2_with_diagnostics() {
         "{}",
         out.stderr
     );
+    // The other sheets have no difference, but one was not compared: never "no
+    // differences".
+    assert!(!out.stdout.contains("違いはありません"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("比べられませんでした（読み込めない版のあるシート 1）"),
+        "{}",
+        out.stdout
+    );
     // Two files, one broken.
     let out = t.sheet(&["diff", "regions/noto-chubu.toml", MK]);
     assert_eq!(out.code, 2);
+}
+
+#[test]
+fn two_files_one_that_does_not_load_is_not_no_differences() {
+    let t = Test::with_regions();
+    let broken = t.read(MK).replace("current  = 11", "current  = [11");
+    let t = t.file("broken.toml", broken);
+    for (args, summary) in [
+        (
+            vec!["diff", MK, "broken.toml"],
+            "比べられませんでした（読み込めない版のあるシート 1）",
+        ),
+        (
+            vec!["--lang", "en", "diff", "broken.toml", "broken.toml"],
+            "not compared (1 sheet with a version that does not load)",
+        ),
+    ] {
+        let out = t.sheet(&args);
+        assert_eq!(out.code, 2, "{args:?}");
+        assert!(out.stdout.contains(summary), "{args:?}: {}", out.stdout);
+        assert!(
+            !out.stdout.contains("違いはありません") && !out.stdout.contains("no differences"),
+            "{}",
+            out.stdout
+        );
+        assert!(out.stderr.contains("syntax"), "{}", out.stderr);
+        assert!(out.stderr.contains("broken.toml"), "{}", out.stderr);
+    }
 }
 
 /// Every file under the folder, to check nothing was written.
@@ -581,7 +618,126 @@ fn show_canonical_is_stable_text() {
     assert!(out.stderr.contains("syntax"), "{}", out.stderr);
     assert!(out.stdout.is_empty());
     let out = t.sheet(&["show", "--canonical", "--raw-on-error", "bad.toml"]);
-    assert_eq!((out.code, out.stdout.as_str()), (0, "x = [\n"));
+    assert_eq!(out.code, 0);
+    assert_eq!(
+        out.stdout,
+        "# sheet: このシートは読み込めないため、書かれたままを示します\n\
+         # sheet: syntax 1:6: TOML として読めません: unclosed array, expected `]`\n\
+         x = [\n"
+    );
     let out = t.sheet(&["show", "missing.toml"]);
     assert_eq!(out.code, 2);
+}
+
+/// 南加賀 over four commits, the second of which does not load.
+fn history_with_a_broken_commit(t: &Test) {
+    t.edit(MK, "current  = 11", "current  = [12");
+    t.commit("壊れた版", D2);
+    t.edit(MK, "current  = [12", "current  = 12");
+    t.commit("修正", D3);
+    t.edit(MK, "current  = 12", "current  = 13");
+    t.commit("南加賀: 13人", "2018-11-15T10:00:00+09:00");
+}
+
+/// git with the test's environment, its exit status kept.
+fn git_status(t: &Test, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(t.dir.path())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("NO_COLOR", "1")
+        .env_remove("SHEET_LANG")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn external_diff_goes_on_past_a_version_that_does_not_load() {
+    let t = repo();
+    with_driver(&t);
+    t.commit("driver", D2);
+    history_with_a_broken_commit(&t);
+    let (code, out, err) = git_status(&t, &["log", "-p", "--ext-diff", "--format=commit: %s"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("external diff died"), "{err}");
+    let subjects: Vec<&str> = out.lines().filter(|l| l.starts_with("commit: ")).collect();
+    assert_eq!(
+        subjects,
+        [
+            "commit: 南加賀: 13人",
+            "commit: 修正",
+            "commit: 壊れた版",
+            "commit: driver",
+            "commit: 第2回会議の事前課題シート"
+        ],
+        "git log -p walks every commit:\n{out}"
+    );
+    // The broken commit and its fix: why, and the text as written.
+    let broken = &out[out.find("commit: 壊れた版").unwrap()..out.find("commit: driver").unwrap()];
+    let fixed = &out[out.find("commit: 修正").unwrap()..out.find("commit: 壊れた版").unwrap()];
+    for (part, which) in [(broken, "新しい版"), (fixed, "古い版")] {
+        assert!(
+            part.contains("regions/minami-kaga.toml: 比べられませんでした"),
+            "{part}"
+        );
+        assert!(
+            part.contains(&format!(
+                "regions/minami-kaga.toml の{which}は読み込めません:"
+            )),
+            "{part}"
+        );
+        assert!(part.contains("error[syntax]"), "{part}");
+        assert!(
+            part.contains("書かれたままのテキスト（- 古い版、+ 新しい版）:"),
+            "{part}"
+        );
+        assert!(!part.contains("違いはありません"), "{part}");
+    }
+    assert!(broken.contains("\n-current  = 11 "), "{broken}");
+    assert!(broken.contains("\n+current  = [12 "), "{broken}");
+    // The rest of a version as written is shown too, unmarked.
+    assert!(broken.contains("\n [sheet]\n"), "{broken}");
+    // Plain `git diff` of a working tree that does not load.
+    t.edit(MK, "current  = 13", "current  = [13");
+    let (code, out, err) = git_status(&t, &["diff"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("+current  = [13 "), "{out}");
+    assert!(err.is_empty(), "{err}");
+    // Called directly the same way: exit 0, for git.
+    let old = t.path("old.toml");
+    std::fs::write(&old, t.read(MK).replace("current  = [13", "current  = 13")).unwrap();
+    let zeros = "0000000000000000000000000000000000000000";
+    let old_arg = old.display().to_string();
+    let out = t.sheet(&["diff", MK, &old_arg, zeros, "100644", MK, zeros, "100644"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("新しい版は読み込めません"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn textconv_goes_on_past_a_version_that_does_not_load() {
+    let t = repo();
+    with_driver(&t);
+    t.commit("driver", D2);
+    history_with_a_broken_commit(&t);
+    let (code, out, err) = git_status(&t, &["log", "-p", "--no-ext-diff", "--format=commit: %s"]);
+    assert_eq!(code, 0, "{err}");
+    let subjects: Vec<&str> = out.lines().filter(|l| l.starts_with("commit: ")).collect();
+    assert_eq!(subjects.len(), 5, "{out}");
+    let broken = &out[out.find("commit: 壊れた版").unwrap()..out.find("commit: driver").unwrap()];
+    assert!(
+        broken.contains("+# sheet: このシートは読み込めないため、書かれたままを示します\n"),
+        "{broken}"
+    );
+    assert!(broken.contains("+# sheet: syntax "), "{broken}");
+    assert!(broken.contains("+current  = [12 "), "{broken}");
 }

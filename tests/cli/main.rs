@@ -7,6 +7,8 @@ mod compare;
 mod diff;
 mod examples;
 mod fuzz_corpus;
+mod git_safety;
+mod help;
 mod history;
 mod hostile;
 mod progress;

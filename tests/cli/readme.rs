@@ -130,3 +130,139 @@ fn readme_progress_example_is_real_output() {
         )
     );
 }
+
+/// The `$ sheet …` lines of README.md's console blocks, as arguments: what follows a
+/// `#` comment, a redirection or a pipe is left out.
+fn readme_command_lines() -> Vec<Vec<String>> {
+    let readme = readme();
+    let mut lines = Vec::new();
+    let mut in_console = false;
+    for line in readme.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            in_console = trimmed == "```console";
+            continue;
+        }
+        let Some(command) = trimmed.strip_prefix("$ sheet ").filter(|_| in_console) else {
+            continue;
+        };
+        let command = command.split(" #").next().unwrap_or_default();
+        let args: Vec<String> = command
+            .split_whitespace()
+            .take_while(|w| !matches!(*w, ">" | "|" | "2>"))
+            .map(str::to_string)
+            .collect();
+        lines.push(args);
+    }
+    lines
+}
+
+#[test]
+fn readme_commands_are_accepted_by_sheet() {
+    let lines = readme_command_lines();
+    assert!(lines.len() >= 25, "{lines:?}");
+    for args in lines {
+        // `--help` last (before a `--`): clap checks every argument before it, and
+        // nothing runs.
+        let mut with_help: Vec<&str> = args.iter().map(String::as_str).collect();
+        let at = with_help
+            .iter()
+            .position(|a| *a == "--")
+            .unwrap_or(with_help.len());
+        with_help.insert(at, "--help");
+        let out = Test::new().args(&with_help).run();
+        assert_eq!(out.code, 0, "sheet {}: {}", args.join(" "), out.stderr);
+    }
+}
+
+#[test]
+fn readme_format_table_matches_the_commands() {
+    let readme = readme();
+    let start = readme
+        .find("| コマンド | human | table | markdown | json | csv | そのほか |")
+        .expect("the commands × formats table");
+    let formats = ["human", "table", "markdown", "json", "csv"];
+    let mut rows = 0;
+    for row in readme[start..].lines().skip(2) {
+        if !row.starts_with('|') {
+            break;
+        }
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let command = cells[1].trim_matches('`');
+        let cells = &cells[2..];
+        let mut listed: Vec<(&str, bool)> = formats
+            .iter()
+            .zip(cells)
+            .map(|(format, cell)| (*format, !cell.is_empty()))
+            .collect();
+        if listed.iter().all(|(_, shown)| !shown) {
+            continue; // no --format (show, schema)
+        }
+        if cells[5].starts_with("`html`") {
+            listed.push(("html", true));
+        }
+        for (format, shown) in listed {
+            let out = Test::new()
+                .args(&[command, "--format", format, "--help"])
+                .run();
+            let expected = if shown { 0 } else { 2 };
+            assert_eq!(
+                out.code, expected,
+                "{command} --format {format}: {}",
+                out.stderr
+            );
+        }
+        rows += 1;
+    }
+    assert_eq!(rows, 6);
+}
+
+/// Relative links `](path#anchor)` of a Markdown file, resolved from its folder.
+fn links(markdown_file: &str) -> Vec<(std::path::PathBuf, Option<String>)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join(markdown_file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let dir = path.parent().unwrap().to_path_buf();
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("](") {
+        let rest = &text[at + 2..];
+        let target = &rest[..rest.find(')').unwrap()];
+        if target.contains("://") {
+            continue;
+        }
+        let (file, anchor) = match target.split_once('#') {
+            Some((file, anchor)) => (file, Some(anchor.to_string())),
+            None => (target, None),
+        };
+        let file = if file.is_empty() {
+            path.clone()
+        } else {
+            dir.join(file)
+        };
+        out.push((file, anchor));
+    }
+    out
+}
+
+#[test]
+fn readme_and_format_links_point_to_files_and_anchors_that_exist() {
+    for doc in ["README.md", "docs/format.md", "benches/README.md"] {
+        let found = links(doc);
+        assert!(!found.is_empty(), "{doc}");
+        for (file, anchor) in found {
+            assert!(file.exists(), "{doc}: {} does not exist", file.display());
+            if let Some(anchor) = anchor {
+                let text = std::fs::read_to_string(&file).unwrap();
+                assert!(
+                    text.contains(&format!("<a id=\"{anchor}\"></a>")),
+                    "{doc}: no anchor #{anchor} in {}",
+                    file.display()
+                );
+            }
+        }
+    }
+    assert!(
+        !readme().contains("SPEC.md"),
+        "SPEC.md is not in this repository"
+    );
+}

@@ -1,0 +1,213 @@
+//! `history`: a region's indicator values over the git history of its file
+//! (following renames), oldest first, one point per commit and indicator. A commit
+//! whose version of the file does not load is a point saying so, not a gap.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::core::diag::Severity;
+use crate::core::model::{Sheet, Value};
+use crate::core::place::Position;
+use crate::core::text;
+use crate::git::Blob;
+use crate::i18n::Lang;
+use crate::revisions::HistoryVersion;
+use crate::workspace;
+
+/// What a row of the history is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PointStatus {
+    /// An indicator's values in this commit.
+    Ok,
+    /// The file in this commit does not load (its errors are in `error`).
+    Unparsable,
+    /// The commit deleted the file.
+    Deleted,
+    /// The version loads but has no indicator (or not the one asked for).
+    NoIndicator,
+    /// This clone does not hold the version (a partial clone, never fetched from).
+    NotInClone,
+}
+
+/// One commit and indicator (SPEC §4.1 `history`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Point {
+    /// Short hash.
+    pub commit: String,
+    pub hash: String,
+    /// Author date.
+    pub date: String,
+    pub subject: String,
+    /// The file's path in this commit.
+    pub file: String,
+    pub status: PointStatus,
+    pub indicator: Option<String>,
+    pub unit: Option<String>,
+    pub baseline: Option<Value>,
+    pub current: Option<Value>,
+    pub target: Option<Value>,
+    pub achieved: Option<bool>,
+    pub progress_pct: Option<f64>,
+    /// Why the version does not load (its first error).
+    pub error: Option<PointError>,
+}
+
+/// The first error of a version that does not load.
+#[derive(Debug, Clone, Serialize)]
+pub struct PointError {
+    pub code: &'static str,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryReport {
+    pub region: String,
+    pub file: String,
+    pub indicator: Option<String>,
+    pub points: Vec<Point>,
+}
+
+/// A version's sheet, or why there is none (with the first error of a version
+/// that does not load).
+fn load(
+    version: &HistoryVersion,
+    today: NaiveDate,
+    lang: Lang,
+) -> (Result<Sheet, PointStatus>, Option<PointError>) {
+    let entry = &version.entry;
+    let bytes = match &version.blob {
+        _ if entry.status.starts_with('D') => return (Err(PointStatus::Deleted), None),
+        Blob::Missing => return (Err(PointStatus::NotInClone), None),
+        Blob::Found(bytes) => bytes,
+    };
+    let name = format!("{}:{}", entry.short, entry.path);
+    let (report, sheet) = workspace::load_text(&name, bytes, today);
+    match sheet {
+        Some(s) if !report.has_errors() => (Ok(s), None),
+        _ => {
+            let first = report
+                .diagnostics
+                .iter()
+                .find(|d| d.severity() == Severity::Error)
+                .map(|d| {
+                    let (line, column) = match report.position(d) {
+                        Position::Line { line, column } => (line, column),
+                        Position::Cell(_) => (0, 0),
+                    };
+                    PointError {
+                        code: d.code().as_str(),
+                        line,
+                        column,
+                        message: crate::i18n::diag::message(&d.msg, lang),
+                    }
+                });
+            (Err(PointStatus::Unparsable), first)
+        }
+    }
+}
+
+/// `--indicator` names no indicator of any version: the ones there are.
+#[derive(Debug, Clone)]
+pub struct UnknownIndicator {
+    pub name: String,
+    pub known: Vec<String>,
+}
+
+/// The history of the region's file `file` from its versions (oldest first),
+/// every indicator or the one `wanted`. `lang` is that of the errors' messages.
+pub fn history(
+    versions: Vec<HistoryVersion>,
+    file: &str,
+    region: &str,
+    wanted: Option<&str>,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<HistoryReport, UnknownIndicator> {
+    let versions: Vec<_> = versions
+        .into_iter()
+        .map(|v| {
+            let (sheet, error) = load(&v, today, lang);
+            (v.entry, sheet, error)
+        })
+        .collect();
+    let wanted_key = wanted.map(text::normalize);
+    if let (Some(name), Some(key)) = (wanted, &wanted_key) {
+        let mut known: Vec<String> = Vec::new();
+        for (_, sheet, _) in &versions {
+            for i in sheet.iter().flat_map(|s| s.indicators.iter()) {
+                if !known.contains(&i.name) {
+                    known.push(i.name.clone());
+                }
+            }
+        }
+        if !known.iter().any(|k| &text::normalize(k) == key) {
+            return Err(UnknownIndicator {
+                name: name.to_string(),
+                known,
+            });
+        }
+    }
+    let mut points = Vec::new();
+    for (entry, sheet, error) in versions {
+        let base = Point {
+            commit: entry.short.clone(),
+            hash: entry.hash.clone(),
+            date: entry.date.clone(),
+            subject: entry.subject.clone(),
+            file: entry.path.clone(),
+            status: PointStatus::Ok,
+            indicator: None,
+            unit: None,
+            baseline: None,
+            current: None,
+            target: None,
+            achieved: None,
+            progress_pct: None,
+            error,
+        };
+        let sheet = match sheet {
+            Ok(s) => s,
+            Err(status) => {
+                points.push(Point { status, ..base });
+                continue;
+            }
+        };
+        let mut any = false;
+        for i in &sheet.indicators {
+            if wanted_key
+                .as_ref()
+                .is_some_and(|k| &text::normalize(&i.name) != k)
+            {
+                continue;
+            }
+            any = true;
+            let a = i.assess();
+            points.push(Point {
+                indicator: Some(i.name.clone()),
+                unit: i.unit.clone(),
+                baseline: i.baseline.clone(),
+                current: i.current.clone(),
+                target: i.target.clone(),
+                achieved: a.achieved,
+                progress_pct: a.progress_pct,
+                ..base.clone()
+            });
+        }
+        if !any {
+            points.push(Point {
+                status: PointStatus::NoIndicator,
+                indicator: wanted.map(str::to_string),
+                ..base
+            });
+        }
+    }
+    Ok(HistoryReport {
+        region: region.to_string(),
+        file: file.to_string(),
+        indicator: wanted.map(str::to_string),
+        points,
+    })
+}
