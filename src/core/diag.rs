@@ -10,6 +10,8 @@ use super::keys::Table;
 use super::model::{Better, View};
 use super::place::{Place, Position};
 use super::source::{EncodingProblem, Source};
+use super::workbook::cells::{CellValue, WorkbookProblem};
+use super::workbook::layout::{HeaderProblem, Part};
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -47,11 +49,14 @@ pub enum Code {
     TargetAlreadyMet,
     FullwidthNumber,
     NoAsOf,
+    UnknownGoal,
+    UnknownWorksheet,
+    BadWorkbook,
 }
 
 impl Code {
     /// All codes, in the order of SPEC §2.
-    pub const ALL: [Code; 25] = [
+    pub const ALL: [Code; 28] = [
         Code::Syntax,
         Code::Encoding,
         Code::UnknownKey,
@@ -77,6 +82,9 @@ impl Code {
         Code::TargetAlreadyMet,
         Code::FullwidthNumber,
         Code::NoAsOf,
+        Code::UnknownGoal,
+        Code::UnknownWorksheet,
+        Code::BadWorkbook,
     ];
 
     /// The code as written in output (`unknown-key`).
@@ -107,6 +115,9 @@ impl Code {
             Code::TargetAlreadyMet => "target-already-met",
             Code::FullwidthNumber => "fullwidth-number",
             Code::NoAsOf => "no-as-of",
+            Code::UnknownGoal => "unknown-goal",
+            Code::UnknownWorksheet => "unknown-worksheet",
+            Code::BadWorkbook => "bad-workbook",
         }
     }
 
@@ -122,7 +133,8 @@ impl Code {
             | Code::Undetermined
             | Code::TargetAlreadyMet
             | Code::FullwidthNumber
-            | Code::NoAsOf => Severity::Warning,
+            | Code::NoAsOf
+            | Code::UnknownWorksheet => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -305,6 +317,29 @@ pub enum Msg {
     },
     FullwidthNumber(String),
     NoAsOf,
+    /// A `進捗` row whose `目標番号` names no goal of `達成目標` (the goals' numbers).
+    UnknownGoal {
+        written: String,
+        known: Vec<String>,
+    },
+    /// A worksheet the workbook layout does not have.
+    UnknownWorksheet(String),
+    /// Bytes that are not a workbook `sheet` can read, and why.
+    BadWorkbook(WorkbookProblem),
+    /// A header of row 1 (or the `項目` of a row of `シート`) that is unknown,
+    /// blank over data, or repeated (code `unknown-key`).
+    BadHeader {
+        part: Part,
+        written: String,
+        problem: HeaderProblem,
+    },
+    /// A cell no value of format 1 can be: a boolean, an error (`#N/A`), a formula
+    /// whose value was never saved, a date with a time (code `type`). `column` is
+    /// the column's label.
+    BadCell {
+        column: &'static str,
+        value: CellValue,
+    },
 }
 
 impl Msg {
@@ -340,6 +375,11 @@ impl Msg {
             Msg::TargetAlreadyMet { .. } => Code::TargetAlreadyMet,
             Msg::FullwidthNumber(_) => Code::FullwidthNumber,
             Msg::NoAsOf => Code::NoAsOf,
+            Msg::UnknownGoal { .. } => Code::UnknownGoal,
+            Msg::UnknownWorksheet(_) => Code::UnknownWorksheet,
+            Msg::BadWorkbook(_) => Code::BadWorkbook,
+            Msg::BadHeader { .. } => Code::UnknownKey,
+            Msg::BadCell { .. } => Code::Type,
         }
     }
 }

@@ -318,6 +318,45 @@ mod tests {
         assert_eq!(s.get(1, 10), None);
     }
 
+    /// Excel's built-in formats 27–36 and 50–58 are the Japanese (`[$-411]`) date
+    /// formats: a number in one is a date, not 43406. (32 and 33 are times of
+    /// day: a whole day in one is still that day.)
+    #[test]
+    fn every_japanese_builtin_date_format_is_a_date() {
+        let indices: Vec<u8> = (27..=36).chain(50..=58).collect();
+        let data = bytes(|wb| {
+            let ws = wb.add_worksheet();
+            for (col, index) in indices.iter().enumerate() {
+                let era = Format::new().set_num_format_index(*index);
+                ws.write_number_with_format(0, col as u16, 43406.0, &era)
+                    .expect("w");
+            }
+        });
+        let s = &read(&data).expect("read")[0];
+        let nov2 = NaiveDate::from_ymd_opt(2018, 11, 2).map(CellValue::Date);
+        for (col, index) in indices.iter().enumerate() {
+            assert_eq!(s.get(0, col as u32), nov2.as_ref(), "format {index}");
+        }
+        // The same formats written out as custom codes, as some files hold them.
+        let codes = [
+            "[$-411]ggge\"年\"m\"月\"d\"日\"",
+            "[$-411]ge.m.d",
+            "[$-ja-JP-x-gannen]ggge\"年\"m\"月\"d\"日\"",
+        ];
+        let data = bytes(|wb| {
+            let ws = wb.add_worksheet();
+            for (col, code) in codes.iter().enumerate() {
+                let era = Format::new().set_num_format(*code);
+                ws.write_number_with_format(0, col as u16, 43406.0, &era)
+                    .expect("w");
+            }
+        });
+        let s = &read(&data).expect("read")[0];
+        for (col, code) in codes.iter().enumerate() {
+            assert_eq!(s.get(0, col as u32), nov2.as_ref(), "format {code}");
+        }
+    }
+
     #[test]
     fn a_vertical_merge_reads_its_value_in_each_row() {
         let data = bytes(|wb| {
