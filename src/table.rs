@@ -804,7 +804,7 @@ mod tests {
     #[test]
     fn ambiguous_symbols_become_fixed_width() {
         let s = terminal_text("①※○…→—\u{1b}[31m");
-        assert_eq!(s, "(1)＊〇...->－?[31m");
+        assert_eq!(s, "(1)＊〇...->－\\u{1b}[31m");
         assert!(!s.chars().any(is_ambiguous));
     }
 

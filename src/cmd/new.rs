@@ -49,11 +49,12 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 
     let Some(path) = path else {
         let text = template(&sheet, lang, &format!("../{SCHEMA_FILE}"), false);
-        let mut out = std::io::stdout().lock();
+        let mut out = ctx.stdout();
         out.write_all(text.as_bytes())?;
         out.flush()?;
         return Ok(Exit::Ok);
     };
+    create::refuse_control_characters("", &path.to_string_lossy())?;
 
     let shown = workspace::display_path(&path);
     if std::fs::symlink_metadata(&path).is_ok() {
@@ -70,20 +71,27 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     }
     let (schema_ref, schema_found) = schema_reference(&dir);
     let text = template(&sheet, lang, &schema_ref, false);
-    refuse_same_region(&text, &dir, &path, ctx)?;
-    create::create_new(&path, text.as_bytes()).map_err(|e| match e {
-        Failure::Exists { .. } => Failure::Other(NewWords::exists(lang, &shown)),
-        other => other,
-    })?;
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{}",
-        crate::render::terminal::clean(&NewWords::created(lang, &shown))
-    )?;
-    out.flush()?;
+    {
+        // Two runs at once for one region and year must not both find the folder
+        // without it and both write: the check and the write are one step.
+        let _lock = create::FolderLock::acquire(&dir)?;
+        refuse_same_region(&text, &dir, &path, ctx)?;
+        create::create_new(&path, text.as_bytes()).map_err(|e| match e {
+            Failure::Exists { .. } => Failure::Other(NewWords::exists(lang, &shown)),
+            other => other,
+        })?;
+    }
+    // The sheet is made: a stdout that cannot be written (a full disk) does not
+    // undo it, and the failure says that the file is there.
+    let mut out = ctx.stdout();
+    writeln!(out, "{}", NewWords::created(lang, &shown))
+        .and_then(|()| out.flush())
+        .map_err(|source| Failure::CreatedNotTold {
+            path: path.clone(),
+            source,
+        })?;
     if !schema_found {
-        eprintln!("{}", NewWords::no_schema(lang, &schema_ref));
+        ctx.eprintln(&NewWords::no_schema(lang, &schema_ref));
     }
     Ok(Exit::Ok)
 }
@@ -98,6 +106,8 @@ impl NewSheet {
                 Ok(v.to_string())
             }
         };
+        create::refuse_control_characters("--prefecture", &args.prefecture)?;
+        create::refuse_control_characters("--region", &args.region)?;
         let prefecture = nonblank(&args.prefecture, "--prefecture")?;
         let region = nonblank(&args.region, "--region")?;
         let written = args.fiscal_year.trim();
@@ -199,7 +209,7 @@ fn refuse_same_region(text: &str, dir: &Path, path: &Path, ctx: &Ctx) -> Result<
         if file == path {
             continue;
         }
-        let Ok(bytes) = std::fs::read(&file) else {
+        let Ok(bytes) = workspace::read_sheet(&file) else {
             continue;
         };
         let name = workspace::display_path(&file);

@@ -49,6 +49,8 @@ pub enum Code {
     TargetAlreadyMet,
     FullwidthNumber,
     NoAsOf,
+    Symlink,
+    TooLarge,
     UnknownGoal,
     UnknownWorksheet,
     BadWorkbook,
@@ -56,7 +58,7 @@ pub enum Code {
 
 impl Code {
     /// All codes, in the order of SPEC §2.
-    pub const ALL: [Code; 28] = [
+    pub const ALL: [Code; 30] = [
         Code::Syntax,
         Code::Encoding,
         Code::UnknownKey,
@@ -82,6 +84,8 @@ impl Code {
         Code::TargetAlreadyMet,
         Code::FullwidthNumber,
         Code::NoAsOf,
+        Code::Symlink,
+        Code::TooLarge,
         Code::UnknownGoal,
         Code::UnknownWorksheet,
         Code::BadWorkbook,
@@ -115,6 +119,8 @@ impl Code {
             Code::TargetAlreadyMet => "target-already-met",
             Code::FullwidthNumber => "fullwidth-number",
             Code::NoAsOf => "no-as-of",
+            Code::Symlink => "symlink",
+            Code::TooLarge => "too-large",
             Code::UnknownGoal => "unknown-goal",
             Code::UnknownWorksheet => "unknown-worksheet",
             Code::BadWorkbook => "bad-workbook",
@@ -134,6 +140,7 @@ impl Code {
             | Code::TargetAlreadyMet
             | Code::FullwidthNumber
             | Code::NoAsOf
+            | Code::Symlink
             | Code::UnknownWorksheet => Severity::Warning,
             _ => Severity::Error,
         }
@@ -317,6 +324,14 @@ pub enum Msg {
     },
     FullwidthNumber(String),
     NoAsOf,
+    /// A link out of its folder, not followed; its target as the link says.
+    Symlink {
+        target: String,
+    },
+    /// A file over the size limit, not read; its size in bytes (at least).
+    TooLarge {
+        size: u64,
+    },
     /// A `進捗` row whose `目標番号` names no goal of `達成目標` (the goals' numbers).
     UnknownGoal {
         written: String,
@@ -375,6 +390,8 @@ impl Msg {
             Msg::TargetAlreadyMet { .. } => Code::TargetAlreadyMet,
             Msg::FullwidthNumber(_) => Code::FullwidthNumber,
             Msg::NoAsOf => Code::NoAsOf,
+            Msg::Symlink { .. } => Code::Symlink,
+            Msg::TooLarge { .. } => Code::TooLarge,
             Msg::UnknownGoal { .. } => Code::UnknownGoal,
             Msg::UnknownWorksheet(_) => Code::UnknownWorksheet,
             Msg::BadWorkbook(_) => Code::BadWorkbook,

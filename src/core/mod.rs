@@ -15,6 +15,7 @@ pub mod keys;
 pub mod load;
 pub mod model;
 pub mod place;
+pub mod read;
 pub mod source;
 pub mod text;
 pub(crate) mod tokens;

@@ -345,6 +345,21 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
                 "[sheet] has no as_of (the date the sheet describes): judging at today",
             )
             .to_string(),
+        Msg::Symlink { target } => {
+            if ja {
+                format!("フォルダの外（{target}）を指すリンクです。読みません")
+            } else {
+                format!("a link to {target}, outside the folder: not read")
+            }
+        }
+        Msg::TooLarge { size } => {
+            let mib = crate::core::read::MAX_SHEET_BYTES / (1024 * 1024);
+            if ja {
+                format!("ファイルが大きすぎます（{size} バイト、上限 {mib} MiB）。読みません")
+            } else {
+                format!("the file is too large ({size} bytes, the limit is {mib} MiB): not read")
+            }
+        }
         Msg::UnknownGoal { written, .. } => {
             if ja {
                 format!("目標番号「{written}」の達成目標がありません")
@@ -637,6 +652,12 @@ pub fn help(msg: &Msg, lang: Lang) -> Option<String> {
                 .pick(
                     "[sheet] に as_of = 2018-09-30 のようにシートの時点を書いてください",
                     "add as_of = 2018-09-30 (for example) under [sheet]",
+                )
+                .to_string(),
+            Msg::Symlink { .. } => lang
+                .pick(
+                    "シートはリンクではなくファイルとしてフォルダに置いてください",
+                    "put the sheet in the folder as a file, not a link",
                 )
                 .to_string(),
             Msg::EraOverflow { year, .. } => {

@@ -16,6 +16,14 @@ impl Ui {
         }
     }
 
+    /// Said on stderr when `render` has no sheet left to lay out.
+    pub fn nothing_to_render(lang: Lang) -> String {
+        match lang {
+            Lang::Ja => "sheet: 表示できるシートがないため、何も書き出しませんでした".to_string(),
+            Lang::En => "sheet: no sheet to render; nothing was written".to_string(),
+        }
+    }
+
     /// The last line of `validate`.
     pub fn summary(lang: Lang, files: usize, errors: usize, warnings: usize) -> String {
         match lang {

@@ -7,7 +7,7 @@ use crate::core::place::Place;
 use crate::core::place::Position;
 use crate::i18n::diag::{workbook_help, workbook_message};
 use crate::i18n::Lang;
-use crate::render::terminal::{clean, sanitize_for_terminal};
+use crate::render::terminal::{clean, escape_mapping};
 
 /// What a diagnostic says: at a cell of a workbook, in the words of worksheets
 /// and columns where the usual words would name TOML keys.
@@ -94,15 +94,16 @@ pub fn render_human(report: &FileReport, lang: Lang, color: bool) -> String {
                 // it is given), with its line number; columns stay relative to the
                 // line start.
                 let (line, _) = source.line_col(span.start);
+                // The line is escaped before it is styled, and the span is carried
+                // through the escaping, so the caret stays under the same text.
                 let line_start = source.line_start(line);
-                let shown = sanitize_for_terminal(source.line_text(line));
-                let start = span.start.saturating_sub(line_start).min(shown.len());
-                let end = span
-                    .end
-                    .saturating_sub(line_start)
-                    .clamp(start, shown.len());
+                let raw = source.line_text(line);
+                let start = span.start.saturating_sub(line_start);
+                let end = span.end.saturating_sub(line_start).max(start);
+                let (shown, at) = escape_mapping(raw, &[start, end]);
+                let (start, end) = (at[0], at[1].max(at[0]));
                 title.element(
-                    Snippet::source(shown.into_owned())
+                    Snippet::source(shown)
                         .line_start(line)
                         .path(name.clone())
                         .annotation(AnnotationKind::Primary.span(start..end)),

@@ -3,6 +3,7 @@
 pub mod diag;
 pub mod diff;
 pub mod history;
+pub mod sheet;
 pub mod show;
 pub mod terminal;
 

@@ -13,5 +13,6 @@ mod history;
 mod hostile;
 mod progress;
 mod readme;
+mod safety;
 mod terminal;
 mod validate;
