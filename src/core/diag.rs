@@ -328,9 +328,11 @@ pub enum Msg {
     Symlink {
         target: String,
     },
-    /// A file over the size limit, not read; its size in bytes (at least).
+    /// A file over the size limit, not read; its size in bytes (at least), and
+    /// the limit for a file of its kind.
     TooLarge {
         size: u64,
+        limit: u64,
     },
     /// A `進捗` row whose `目標番号` names no goal of `達成目標` (the goals' numbers).
     UnknownGoal {

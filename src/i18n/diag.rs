@@ -352,8 +352,8 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
                 format!("a link to {target}, outside the folder: not read")
             }
         }
-        Msg::TooLarge { size } => {
-            let mib = crate::core::read::MAX_SHEET_BYTES / (1024 * 1024);
+        Msg::TooLarge { size, limit } => {
+            let mib = limit / (1024 * 1024);
             if ja {
                 format!("ファイルが大きすぎます（{size} バイト、上限 {mib} MiB）。読みません")
             } else {
@@ -414,6 +414,12 @@ fn bad_workbook(problem: &WorkbookProblem, lang: Lang) -> String {
                 format!("too large once unpacked ({unpacked} bytes or more, the limit is {mib} MiB): not read")
             }
         }
+        WorkbookProblem::Inflates => lang
+            .pick(
+                "ブックの中のファイルが、書かれている大きさを超えて展開されるため読みません（圧縮爆弾か、壊れたファイル）",
+                "a part of the workbook inflates past the size the file declares for it: not read (a zip bomb, or damage)",
+            )
+            .to_string(),
         WorkbookProblem::Damaged(detail) => {
             if ja {
                 format!("ブックの中身が壊れていて読めません（{detail}）")
@@ -693,7 +699,9 @@ pub fn help(msg: &Msg, lang: Lang) -> Option<String> {
                 }
             }
             Msg::BadWorkbook(problem) => match problem {
-                WorkbookProblem::NotAWorkbook(_) | WorkbookProblem::Damaged(_) => lang.pick(
+                WorkbookProblem::NotAWorkbook(_)
+                | WorkbookProblem::Damaged(_)
+                | WorkbookProblem::Inflates => lang.pick(
                     "Excel で開けるなら、「名前を付けて保存」で「Excel ブック (*.xlsx)」として保存し直してください",
                     "if Excel opens it, save it again with Save As, \"Excel Workbook (*.xlsx)\"",
                 ),
@@ -923,6 +931,13 @@ pub fn workbook_message(msg: &Msg, lang: Lang) -> Option<String> {
                 format!("形式 {v} には対応していません（対応しているのは 1 だけです）")
             } else {
                 format!("形式 {v} is not supported (the only format is 1)")
+            }
+        }
+        Msg::BadStatus(w) => {
+            if ja {
+                format!("状況 \"{w}\" は使えません")
+            } else {
+                format!("unknown 状況 (status) \"{w}\"")
             }
         }
         Msg::UnknownIndicator { name, .. } => {

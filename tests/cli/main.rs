@@ -16,3 +16,4 @@ mod readme;
 mod safety;
 mod terminal;
 mod validate;
+mod workbook_read;

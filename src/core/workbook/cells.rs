@@ -65,8 +65,11 @@ pub enum WorkbookProblem {
     Encrypted,
     /// A legacy `.xls` (or another compound file): to be saved as `.xlsx`.
     Legacy,
-    /// Larger than [`MAX_UNPACKED`] once unpacked (declared or found while unpacking).
+    /// Larger than [`MAX_UNPACKED`] once unpacked, as the zip declares.
     TooLarge { unpacked: u64 },
+    /// A member inflates past the size the zip declares for it: stopped while
+    /// unpacking (a zip bomb that hides its size, or damage).
+    Inflates,
     /// The zip is a workbook but a part of it cannot be read.
     Damaged(String),
 }
@@ -120,7 +123,8 @@ fn is_encrypted(bytes: &[u8]) -> bool {
 }
 
 /// A reader error in words of ours: a member that inflated past its declared size
-/// is a zip bomb, anything else damage.
+/// (the zip reader stops it there, and its checksum then fails) is a zip bomb,
+/// anything else damage.
 fn classify(message: &str) -> WorkbookProblem {
     let lower = message.to_ascii_lowercase();
     if lower.contains("password") {
@@ -129,9 +133,7 @@ fn classify(message: &str) -> WorkbookProblem {
         || lower.contains("size")
         || lower.contains("too large")
     {
-        WorkbookProblem::TooLarge {
-            unpacked: MAX_UNPACKED.saturating_add(1),
-        }
+        WorkbookProblem::Inflates
     } else {
         WorkbookProblem::Damaged(message.to_string())
     }

@@ -150,8 +150,12 @@ pub enum Section {
 #[derive(Debug, Clone)]
 pub struct Written {
     pub text: String,
-    /// Byte spans of values, keys and tables, in the order written.
+    /// Byte spans of values, keys and tables, by start (the outer first where
+    /// two start together). Spans nest or are apart: a table holds its keys and
+    /// values, a list its items.
     marks: Vec<(Range<usize>, Mark)>,
+    /// For each mark, the innermost mark holding it.
+    parents: Vec<Option<usize>>,
     tables: Vec<TableMark>,
 }
 
@@ -182,14 +186,20 @@ pub enum Located<'a> {
 }
 
 impl Written {
-    /// The innermost value, key or table whose text holds the byte at `offset`.
+    /// The innermost value, key or table whose text holds the byte at `offset`:
+    /// the last mark starting at or before it, or the nearest of its holders that
+    /// reaches it (a few steps, whatever the size of the text).
     pub fn locate(&self, offset: usize) -> Option<Located<'_>> {
-        let (_, mark) = self
+        let holds =
+            |span: &Range<usize>| span.start <= offset && offset < span.end.max(span.start + 1);
+        let mut at = self
             .marks
-            .iter()
-            .filter(|(span, _)| span.start <= offset && offset < span.end.max(span.start + 1))
-            .min_by_key(|(span, _)| span.end - span.start)?;
-        Some(match mark {
+            .partition_point(|(span, _)| span.start <= offset)
+            .checked_sub(1)?;
+        while !holds(&self.marks[at].0) {
+            at = self.parents[at]?;
+        }
+        Some(match &self.marks[at].1 {
             Mark::Cell(cell) => Located::Cell(cell),
             Mark::Table(i) => {
                 let t = &self.tables[*i];
@@ -208,6 +218,7 @@ pub fn write(doc: &Doc, comments: Option<&dyn Comments>) -> Written {
         out: Written {
             text: String::new(),
             marks: Vec::new(),
+            parents: Vec::new(),
             tables: Vec::new(),
         },
         comments,
@@ -257,7 +268,28 @@ pub fn write(doc: &Doc, comments: Option<&dyn Comments>) -> Written {
     let trimmed = w.out.text.trim_end_matches('\n').len();
     w.out.text.truncate(trimmed);
     w.out.text.push('\n');
-    w.out
+    let mut out = w.out;
+    out.marks
+        .sort_by(|(a, _), (b, _)| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    out.parents = parents(&out.marks);
+    out
+}
+
+/// The innermost holder of each span of spans sorted by start, outer first.
+fn parents(marks: &[(Range<usize>, Mark)]) -> Vec<Option<usize>> {
+    let mut parents = Vec::with_capacity(marks.len());
+    let mut open: Vec<usize> = Vec::new();
+    for (i, (span, _)) in marks.iter().enumerate() {
+        while let Some(&top) = open.last() {
+            if marks[top].0.end >= span.end {
+                break;
+            }
+            open.pop();
+        }
+        parents.push(open.last().copied());
+        open.push(i);
+    }
+    parents
 }
 
 struct Writer<'c> {
@@ -701,6 +733,50 @@ better = "higher"
             Some(Located::Table { place: Some(c), slots }) if c.row == 1 && slots.len() == 1
         ));
         assert_eq!(w.locate(w.text.len() + 10), None);
+    }
+
+    #[test]
+    fn list_items_nest_in_their_list_and_tables_hold_their_keys() {
+        let cell = |r: u32| Some(CellRef::new("強み", r, 0));
+        let mut top = Table::at(Some(CellRef::new("シート", 0, 0)));
+        top.push(
+            "strengths",
+            Value::new(
+                ValueKind::List(vec![
+                    Value::new(ValueKind::Str("一".into()), cell(1)),
+                    Value::new(ValueKind::Str("二".into()), cell(2)),
+                ]),
+                cell(0),
+            ),
+        );
+        let doc = Doc {
+            sheet: Some(top),
+            goals: vec![Goal::default(), Goal::default()],
+            ..Doc::default()
+        };
+        let w = write(&doc, None);
+        let at = |needle: &str| w.text.find(needle).unwrap();
+        assert_eq!(
+            w.locate(at("\"二")),
+            Some(Located::Cell(&CellRef::new("強み", 2, 0)))
+        );
+        assert_eq!(
+            w.locate(at("[\n")),
+            Some(Located::Cell(&CellRef::new("強み", 0, 0)))
+        );
+        // The list's line end is in `[sheet]`; the blank line after it in nothing.
+        let close = at("\n]\n") + 1;
+        assert_eq!(
+            w.locate(close),
+            Some(Located::Cell(&CellRef::new("強み", 0, 0)))
+        );
+        assert!(matches!(w.locate(close + 1), Some(Located::Table { .. })));
+        assert_eq!(w.locate(close + 2), None);
+        let second = w.text.rfind("[[goals]]").unwrap();
+        assert!(matches!(
+            w.locate(second),
+            Some(Located::Table { place: None, .. })
+        ));
     }
 
     struct Words;

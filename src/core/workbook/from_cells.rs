@@ -237,7 +237,14 @@ impl Converter {
 
     /// A row as a table: a key for each filled cell, a slot for each empty one.
     /// The table's place is the cell of `main` (its text or name), else the first.
-    fn table(&mut self, grid: &Grid<'_>, row: &Row<'_>, main: &str, keys: &[&str]) -> Table {
+    fn table(
+        &mut self,
+        grid: &Grid<'_>,
+        row: &Row<'_>,
+        kind: Kind,
+        main: &str,
+        keys: &[&str],
+    ) -> Table {
         let place = row
             .get(main)
             .map(|(col, _)| col)
@@ -259,6 +266,7 @@ impl Converter {
                 None => table.slots.push((column.key, cell)),
             }
         }
+        in_key_order(&mut table, kind);
         table
     }
 
@@ -320,6 +328,7 @@ impl Converter {
                 }
             }
         }
+        in_key_order(&mut table, Kind::Sheet);
         (format, table)
     }
 
@@ -362,7 +371,7 @@ impl Converter {
                 .unwrap_or_else(|| (i + 1).to_string());
             numbers.push(number);
             goals.push(Goal {
-                table: self.table(&grid, row, "text", &["text", "indicator", "id"]),
+                table: self.table(&grid, row, Kind::Goal, "text", &["text", "indicator", "id"]),
                 progress: Vec::new(),
             });
         }
@@ -422,7 +431,7 @@ impl Converter {
                 continue;
             };
             last = Some(goal);
-            let table = self.table(&grid, row, "text", &keys);
+            let table = self.table(&grid, row, Kind::Progress, "text", &keys);
             if let Some(g) = goals.get_mut(goal) {
                 g.progress.push(table);
             }
@@ -438,8 +447,14 @@ impl Converter {
         grid.rows()
             .iter()
             .map(|row| {
-                let table = self.table(&grid, row, "text", &["text", "actions", "id"]);
-                let mut v = self.table(&grid, row, "text", &views);
+                let table = self.table(
+                    &grid,
+                    row,
+                    Kind::Challenge,
+                    "text",
+                    &["text", "actions", "id"],
+                );
+                let mut v = self.table(&grid, row, Kind::Views, "text", &views);
                 v.place = table.place.clone();
                 Challenge {
                     table,
@@ -451,12 +466,21 @@ impl Converter {
 
     fn rows(&mut self, part: Part, ws: &Worksheet, main: &str) -> Vec<Table> {
         let grid = self.grid(part, ws);
+        let kind = part.table().unwrap_or(Kind::Top);
         let keys: Vec<&str> = part.columns().iter().map(|c| c.key).collect();
         grid.rows()
             .iter()
-            .map(|row| self.table(&grid, row, main, &keys))
+            .map(|row| self.table(&grid, row, kind, main, &keys))
             .collect()
     }
+}
+
+/// Keys in the order of format 1 (`text` first), whatever the columns' order.
+fn in_key_order(table: &mut Table, kind: Kind) {
+    let keys = kind.keys();
+    table
+        .entries
+        .sort_by_key(|e| keys.iter().position(|k| *k == e.key).unwrap_or(keys.len()));
 }
 
 /// A cell with nothing but spaces counts as empty.

@@ -11,6 +11,7 @@ pub mod doc;
 pub mod from_cells;
 pub mod layout;
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -21,7 +22,7 @@ use crate::core::model::Sheet;
 use crate::core::place::{CellRef, Place, Position};
 use crate::core::source::Source;
 
-use doc::{Located, Written};
+use doc::{Doc, Located, Written};
 use layout::Part;
 
 /// The largest workbook file read (compressed; unpacked, [`cells::MAX_UNPACKED`]
@@ -41,10 +42,25 @@ pub fn is_workbook(path: &Path) -> bool {
     !locked && matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls"))
 }
 
+/// A workbook read: its report (findings at cells), its sheet whenever one could
+/// be built, and its tree (for `sheet import`, which writes it as TOML).
+#[derive(Debug)]
+pub struct Loaded {
+    pub report: FileReport,
+    pub sheet: Option<Sheet>,
+    pub doc: Option<Doc>,
+}
+
 /// Reads a workbook's bytes: its cells, the tree, the text, the loader and every
 /// per-sheet check, with findings at cells. As [`load::load_file`], the sheet is
 /// there whenever it could be built.
 pub fn load_workbook(name: &str, bytes: &[u8], today: NaiveDate) -> (FileReport, Option<Sheet>) {
+    let loaded = read_workbook(name, bytes, today);
+    (loaded.report, loaded.sheet)
+}
+
+/// [`load_workbook`], keeping the tree.
+pub fn read_workbook(name: &str, bytes: &[u8], today: NaiveDate) -> Loaded {
     let worksheets = match cells::read(bytes) {
         Ok(w) => w,
         Err(problem) => {
@@ -53,11 +69,17 @@ pub fn load_workbook(name: &str, bytes: &[u8], today: NaiveDate) -> (FileReport,
                 source: None,
                 diagnostics: vec![Diagnostic::new(0..0, Msg::BadWorkbook(problem))],
             };
-            return (report, None);
+            return Loaded {
+                report,
+                sheet: None,
+                doc: None,
+            };
         }
     };
     let converted = from_cells::convert(&worksheets);
-    drop(worksheets);
+    let mut order: Vec<String> = worksheets.into_iter().map(|w| w.name).collect();
+    // A finding about a missing worksheet points at `シート!A1`, first.
+    order.insert(0, Part::Sheet.name().to_string());
     let written = doc::write(&converted.doc, None);
     let (report, sheet) = load::load_file(name, written.text.clone().into_bytes(), today);
     let default = CellRef::new(Part::Sheet.name(), 0, 0);
@@ -67,31 +89,52 @@ pub fn load_workbook(name: &str, bytes: &[u8], today: NaiveDate) -> (FileReport,
         default: &default,
     };
     let mut diagnostics = converted.findings;
-    let bad_cells: Vec<Place> = diagnostics
+    let bad_cells: HashSet<&CellRef> = diagnostics
         .iter()
         .filter(|d| matches!(d.msg, Msg::BadCell { .. }))
-        .map(|d| d.place.clone())
+        .filter_map(|d| match &d.place {
+            Place::Cell(c) => Some(c),
+            Place::Text(_) => None,
+        })
         .collect();
+    let mut found = Vec::new();
     for d in report.diagnostics {
         let d = at.diagnostic(d);
         // A value left out for its cell's kind is reported once, as that.
-        let left_out = matches!(d.msg, Msg::Missing { .. } | Msg::Empty { .. })
-            && bad_cells.contains(&d.place);
-        if !left_out {
-            diagnostics.push(d);
+        let at_bad_cell = matches!(&d.place, Place::Cell(c) if bad_cells.contains(c));
+        if !(is_about_a_blank(&d.msg) && at_bad_cell) {
+            found.push(d);
         }
     }
+    diagnostics.extend(found);
     let sheet = sheet.map(|mut s| {
         relocate_sheet(&mut s, &|p| at.place(p, None));
         s
     });
-    let mut report = FileReport {
+    // In the order a person goes through the workbook: worksheet by worksheet as
+    // the tabs run, then row by row.
+    let tab = |place: &Place| match place {
+        Place::Cell(c) => (
+            order
+                .iter()
+                .position(|n| *n == c.worksheet)
+                .unwrap_or(order.len()),
+            c.row,
+            c.column,
+        ),
+        Place::Text(_) => (0, 0, 0),
+    };
+    diagnostics.sort_by_key(|d| tab(&d.place));
+    let report = FileReport {
         name: name.to_string(),
         source: None,
         diagnostics,
     };
-    report.sort();
-    (report, sheet)
+    Loaded {
+        report,
+        sheet,
+        doc: Some(converted.doc),
+    }
 }
 
 /// Turns places in the written text into cells.
@@ -163,6 +206,22 @@ impl Relocate<'_> {
             Place::Text(_) => Position::Cell(self.default.clone()),
         }
     }
+}
+
+/// A finding that a value is missing or blank, which a cell of a kind no value is
+/// explains already.
+fn is_about_a_blank(msg: &Msg) -> bool {
+    matches!(
+        msg,
+        Msg::Missing { .. }
+            | Msg::Empty { .. }
+            | Msg::EmptyView(_)
+            | Msg::NoAsOf
+            | Msg::Undetermined {
+                missing_target: true,
+                ..
+            }
+    )
 }
 
 /// The key a finding on a table is about, whose cell it should point at.
