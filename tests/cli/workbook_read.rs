@@ -1197,3 +1197,76 @@ fn import_refuses_a_workbook_inside_the_folder_it_would_write_to() {
     );
     assert!(!t.path("regions/mk.toml").exists());
 }
+
+#[test]
+fn a_date_with_a_time_is_type_at_its_cell() {
+    let rows: &[&[&str]] = &[PROGRESS_HEAD, &["1", "", "予定", "第1回地域連絡会"]];
+    let data = minami_kaga_with("進捗", rows, |ws| {
+        let dt = ExcelDateTime::parse_from_str("2018-11-02T10:30:00").unwrap();
+        let f = Format::new().set_num_format("yyyy/m/d h:mm");
+        ws.write_datetime_with_format(1, 1, dt, &f).unwrap();
+    });
+    let t = Test::new().file("南加賀.xlsx", data);
+    let (out, found) = findings(&t, &["南加賀.xlsx"]);
+    assert_eq!(out.code, 1);
+    assert!(has(&found, "type", "進捗!B2"), "{found:?}");
+    assert!(out.json()["diagnostics"].to_string().contains("10:30"));
+}
+
+#[test]
+fn headers_unknown_blank_over_data_or_repeated_are_unknown_key_at_the_header() {
+    let rows: &[&[&str]] = &[
+        &["目標番号", "日付", "状況", "進捗状況", "担当者", "", "日付"],
+        &[
+            "1",
+            "11月2日",
+            "予定",
+            "第1回地域連絡会",
+            "田中",
+            "メモ",
+            "11月3日",
+        ],
+    ];
+    let t = Test::new().file("南加賀.xlsx", minami_kaga_with("進捗", rows, |_| {}));
+    let (out, found) = findings(&t, &["南加賀.xlsx"]);
+    assert_eq!(out.code, 1);
+    for cell in ["進捗!E1", "進捗!F1", "進捗!G1"] {
+        assert!(has(&found, "unknown-key", cell), "{cell}: {found:?}");
+    }
+    // The row is still read, by the columns that are known.
+    let out = t.sheet(&["validate", "南加賀.xlsx"]);
+    assert!(
+        out.stdout.contains("「担当者」という列はありません"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("見出しのない列"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("列「日付」が二つあります"),
+        "{}",
+        out.stdout
+    );
+    // An unknown worksheet is a warning at its A1; `印刷` is not read at all.
+    let sheet_rows: &[&[&str]] = &[
+        &["項目", "内容"],
+        &["都道府県", "石川県"],
+        &["圏域", "南加賀"],
+        &["年度", "H30"],
+    ];
+    let data = book(
+        &[
+            ("シート", sheet_rows),
+            ("メモ", &[&["何か"]]),
+            ("印刷", &[&["何か"]]),
+        ],
+        |_| {},
+    );
+    let t = Test::new().file("b.xlsx", data);
+    let (out, found) = findings(&t, &["b.xlsx"]);
+    assert_eq!(out.json()["errors"], 0, "{found:?}");
+    assert!(has(&found, "unknown-worksheet", "メモ!A1"), "{found:?}");
+    assert!(
+        !found.iter().any(|(_, c)| c.starts_with("印刷")),
+        "{found:?}"
+    );
+}

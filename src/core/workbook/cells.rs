@@ -214,7 +214,11 @@ fn value_of(value: &DataRef<'_>, formula: Option<&str>) -> Option<CellValue> {
                 Some(date) if dt.is_datetime() && (hh, mm, ss, ms) == (0, 0, 0, 0) => {
                     CellValue::Date(date)
                 }
-                _ => CellValue::DateTime(dt.to_string()),
+                // As a person reads it: `2018-11-02 10:30`, or the time alone.
+                Some(_) if dt.is_datetime() => {
+                    CellValue::DateTime(format!("{y:04}-{m:02}-{d:02} {hh}:{mm:02}"))
+                }
+                _ => CellValue::DateTime(format!("{hh}:{mm:02}:{ss:02}")),
             }
         }
         DataRef::DateTimeIso(s) => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
