@@ -235,7 +235,7 @@ pub fn write(doc: &Doc, comments: Option<&dyn Comments>) -> Written {
         }
     }
     if let Some(format) = &doc.format {
-        w.entry("", Kind::Top, "format", format);
+        w.entry("", "format", format);
         w.blank();
     }
     if let Some(sheet) = &doc.sheet {
@@ -348,7 +348,7 @@ impl Writer<'_> {
                     self.comment(indent, &[doc]);
                 }
             }
-            self.entry(indent, kind, e.key, &e.value);
+            self.entry(indent, e.key, &e.value);
         }
         let index = self.out.tables.len();
         self.out.tables.push(TableMark {
@@ -360,7 +360,7 @@ impl Writer<'_> {
             .push((start..self.out.text.len(), Mark::Table(index)));
     }
 
-    fn entry(&mut self, indent: &str, _kind: Kind, key: &str, value: &Value) {
+    fn entry(&mut self, indent: &str, key: &str, value: &Value) {
         self.out.text.push_str(indent);
         let key_start = self.out.text.len();
         self.out.text.push_str(key);
