@@ -11,6 +11,7 @@ mod git_safety;
 mod help;
 mod history;
 mod hostile;
+mod officials;
 mod progress;
 mod readme;
 mod safety;

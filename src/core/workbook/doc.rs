@@ -553,6 +553,8 @@ fn event(e: &Event) -> Table {
     t.push("text", Value::str(&e.text));
     if let Some(d) = &e.date {
         t.push("date", date_value(d));
+    } else if e.date_undetermined {
+        t.push("date", Value::str("未定"));
     }
     if let Some(s) = e.status {
         t.push("status", Value::str(s.as_str()));
@@ -581,6 +583,7 @@ fn indicator_value(v: &SheetValue) -> Value {
         match v {
             SheetValue::Integer(i) => ValueKind::Int(*i),
             SheetValue::Float(f) => ValueKind::Float(*f),
+            SheetValue::Written(w) => ValueKind::Str(w.text.clone()),
             SheetValue::Text(t) => ValueKind::Str(t.clone()),
         },
         None,
@@ -630,6 +633,7 @@ mod tests {
             for d in [&e.date, &e.rescheduled_from].into_iter().flatten() {
                 written.push(d.written.clone());
             }
+            written.push(format!("undetermined: {}", e.date_undetermined));
         }
         v["written_dates"] = serde_json::json!(written);
         v.to_string()
@@ -670,7 +674,16 @@ text = "g"
   [[goals.progress]]
   text = "p"
   date = "10月中旬"
-  status = "予定"
+  status = "実施予定"
+
+  [[goals.progress]]
+  text = "q"
+  date = "未定"
+
+  [[goals.progress]]
+  text = "r"
+  date = "9月3日(月)"
+  status = "済み"
 
 [[challenges]]
 text = "c"
@@ -680,10 +693,15 @@ text = "c"
 
 [[indicators]]
 name = "n"
-baseline = 12.5
-current = -3
+baseline = "11人（H29年度～現時点）"
+current = 12.5
 target = "316以上"
 better = "higher"
+
+[[indicators]]
+name = "m"
+current = -3
+target = "未定"
 "#;
         let sheet = load_text(text);
         let written = write(&doc_of(&sheet), None);

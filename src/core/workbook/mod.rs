@@ -216,7 +216,7 @@ fn is_about_a_blank(msg: &Msg) -> bool {
         Msg::Missing { .. }
             | Msg::Empty { .. }
             | Msg::EmptyView(_)
-            | Msg::NoAsOf
+            | Msg::NoAsOf(_)
             | Msg::Undetermined {
                 missing_target: true,
                 ..
@@ -233,7 +233,7 @@ fn slot_key(msg: &Msg) -> Option<&str> {
             missing_target: true,
             ..
         } => Some("target"),
-        Msg::NoAsOf => Some("as_of"),
+        Msg::NoAsOf(_) => Some("as_of"),
         _ => None,
     }
 }
