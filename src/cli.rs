@@ -46,6 +46,7 @@ pub enum Command {
     Diff(DiffArgs),
     History(HistoryArgs),
     New(NewArgs),
+    Import(ImportArgs),
     Render(RenderArgs),
     Schema,
     Show(ShowArgs),
@@ -136,6 +137,17 @@ pub struct NewArgs {
     pub slug: Option<String>,
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+/// `sheet import`
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[arg(value_name = "WORKBOOK", required = true)]
+    pub workbooks: Vec<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub year: YearArgs,
 }
 
 /// `sheet render`
@@ -783,6 +795,7 @@ mod tests {
                     "R7",
                 ],
                 "show" => vec!["sheet", name, "f.toml"],
+                "import" => vec!["sheet", name, "a.xlsx"],
                 "completions" => vec!["sheet", name, "bash"],
                 _ => vec!["sheet", name],
             };

@@ -4,6 +4,7 @@ pub mod compare;
 pub mod completions;
 pub mod diff;
 pub mod history;
+pub mod import;
 pub mod new;
 pub mod progress;
 pub mod render;
@@ -24,6 +25,7 @@ pub fn dispatch(command: &Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Progress(args) => progress::run(args, ctx),
         Command::Compare(args) => compare::run(args, ctx),
         Command::New(args) => new::run(args, ctx),
+        Command::Import(args) => import::run(args, ctx),
         Command::Schema => schema::run(ctx),
         Command::Render(args) => render::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),

@@ -1,29 +1,25 @@
 //! `sheet new`: a commented blank sheet, ready to fill in, that validates with no
-//! errors; with `--from FILE`, next year's sheet started from this year's (SPEC §4).
-//! It never replaces a file.
-//!
-//! The text is built here, with the comments of a blank sheet around the values
-//! carried over (`--from`): there is no second TOML writer.
+//! errors; with `--from FILE`, next year's sheet started from this year's (SPEC §4),
+//! written by the sheet writer of `sheet import` ([`doc::write`]) with the comments
+//! of a blank sheet. It never replaces a file.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cli::NewArgs;
-use crate::core::check;
 use crate::core::fiscal::{self, FiscalYear};
 use crate::core::keys::Table;
-use crate::core::model::{Challenge, Goal, Indicator, Sheet, Value, View};
+use crate::core::model::Sheet;
 use crate::core::text;
+use crate::core::workbook::doc::{self, Comments, Doc, Section, Value, ValueKind};
 use crate::create;
-use crate::discover;
+pub use crate::destination::SCHEMA_FILE;
+use crate::destination::{self, check_slug, schema_reference, sheets_dir, slug_from};
 use crate::error::Failure;
 use crate::i18n::authoring::{self, NewWords, Template};
 use crate::i18n::Lang;
 use crate::output::{Ctx, Exit};
 use crate::workspace;
-
-/// The name of the schema file editors read.
-pub const SCHEMA_FILE: &str = "sheet.schema.json";
 
 /// What a new sheet is about.
 #[derive(Debug, Clone)]
@@ -48,16 +44,14 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         Some(_) if to_stdout => None,
         Some(out) => Some(out.clone()),
         None => {
+            let needs_slug = || Failure::Other(NewWords::needs_slug(lang, &sheet.region));
             let slug = match (&args.slug, &args.from) {
                 (Some(s), _) => {
                     check_slug(s).ok_or_else(|| Failure::Other(NewWords::bad_slug(lang, s)))?
                 }
-                (None, Some(from)) => {
-                    next_slug(&crate::select::stem_of(from), sheet.fiscal_year)
-                        .ok_or_else(|| Failure::Other(NewWords::needs_slug(lang, &sheet.region)))?
-                }
-                (None, None) => slug_from(&sheet.region)
-                    .ok_or_else(|| Failure::Other(NewWords::needs_slug(lang, &sheet.region)))?,
+                (None, Some(from)) => next_slug(&crate::select::stem_of(from), sheet.fiscal_year)
+                    .ok_or_else(needs_slug)?,
+                (None, None) => slug_from(&sheet.region).ok_or_else(needs_slug)?,
             };
             let dir = match (&args.from, &ctx.dir) {
                 // Next year's sheet goes beside this year's.
@@ -69,7 +63,7 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     };
 
     let Some(path) = path else {
-        let text = template(&sheet, lang, &format!("../{SCHEMA_FILE}"), false);
+        let text = sheet_text(&sheet, lang, &format!("../{SCHEMA_FILE}"));
         let mut out = ctx.stdout();
         out.write_all(text.as_bytes())?;
         out.flush()?;
@@ -91,12 +85,16 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         );
     }
     let (schema_ref, schema_found) = schema_reference(&dir);
-    let text = template(&sheet, lang, &schema_ref, false);
+    let text = sheet_text(&sheet, lang, &schema_ref);
     {
         // Two runs at once for one region and year must not both find the folder
         // without it and both write: the check and the write are one step.
         let _lock = create::FolderLock::acquire(&dir)?;
-        refuse_same_region(&text, &dir, &path, ctx)?;
+        if let (_, Some(new)) = workspace::load_text("new", text.as_bytes(), ctx.today) {
+            if let Some(other) = destination::same_region(&new, &dir, &path, ctx.today)? {
+                return Err(Failure::Other(NewWords::same_region(lang, &other)).into());
+            }
+        }
         create::create_new(&path, text.as_bytes()).map_err(|e| match e {
             Failure::Exists { .. } => Failure::Other(NewWords::exists(lang, &shown)),
             other => other,
@@ -210,104 +208,189 @@ fn is_year_suffix(s: &str) -> bool {
         && (digits.len() <= 2 || (digits.len() == 4 && s.len() == 4))
 }
 
-/// The folder new sheets go to: `--dir`/`$SHEET_DIR`, else the nearest `regions/`
-/// found as other commands find it, else `./regions/` (created).
-fn sheets_dir(ctx: &Ctx) -> Result<PathBuf, Failure> {
-    if let Some(d) = &ctx.dir {
-        if d.is_dir() {
-            return Ok(d.clone());
-        }
-        return Err(Failure::NotFound { path: d.clone() });
-    }
-    if let Ok(found) = discover::find_regions_dir() {
-        return Ok(found);
-    }
-    let dir = PathBuf::from(discover::REGIONS_DIR);
-    std::fs::create_dir_all(&dir).map_err(|source| Failure::Io {
-        path: dir.clone(),
-        source,
-    })?;
-    Ok(dir)
-}
-
-/// A file name from a region name written in ASCII letters (full-width letters
-/// count): lower case, other characters become hyphens. `None` for a name with
-/// anything else (kanji, kana), which needs `--slug`: a transliteration would be a
-/// guess an officer could not predict.
-pub fn slug_from(name: &str) -> Option<String> {
-    let n = text::normalize(name);
-    if !n.is_ascii() {
-        return None;
-    }
-    check_slug(&n.replace(|c: char| !c.is_ascii_alphanumeric(), "-"))
-}
-
-/// A usable file name from `--slug`: ASCII letters (lowered), digits, `-` and `_`;
-/// an ending `.toml` is dropped; runs of hyphens are merged.
-pub fn check_slug(slug: &str) -> Option<String> {
-    let s = slug.trim();
-    let s = s.strip_suffix(".toml").unwrap_or(s).to_ascii_lowercase();
-    if !s
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        return None;
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c == '-' && (out.is_empty() || out.ends_with('-')) {
-            continue;
-        }
-        out.push(c);
-    }
-    let out = out.trim_end_matches('-').to_string();
-    const RESERVED: &[&str] = &["con", "prn", "aux", "nul", "themes"];
-    let reserved = RESERVED.contains(&out.as_str())
-        || ((out.starts_with("com") || out.starts_with("lpt"))
-            && out.len() == 4
-            && out.as_bytes()[3].is_ascii_digit());
-    (!out.is_empty() && out.len() <= 100 && !reserved).then_some(out)
-}
-
-/// The `#:schema` path from a sheet in `dir` to the nearest `sheet.schema.json` in it
-/// or above, and whether one was found (else `../sheet.schema.json`, where
-/// `sheet schema > sheet.schema.json` beside `regions/` would put it).
-fn schema_reference(dir: &Path) -> (String, bool) {
-    if let Ok(abs) = dir.canonicalize() {
-        for (up, ancestor) in abs.ancestors().enumerate() {
-            if ancestor.join(SCHEMA_FILE).is_file() {
-                let prefix = if up == 0 {
-                    "./".to_string()
-                } else {
-                    "../".repeat(up)
-                };
-                return (format!("{prefix}{SCHEMA_FILE}"), true);
-            }
+/// The text of the new sheet: blank, or started from the previous one.
+fn sheet_text(sheet: &NewSheet, lang: Lang, schema_ref: &str) -> String {
+    match &sheet.previous {
+        None => template(sheet, lang, schema_ref, false),
+        Some(previous) => {
+            let comments = FromComments {
+                lang,
+                sheet,
+                previous,
+                schema_ref,
+            };
+            doc::write(&next_year(sheet, previous), Some(&comments)).text
         }
     }
-    (format!("../{SCHEMA_FILE}"), false)
 }
 
-/// A new sheet must not duplicate the region of another sheet of the folder.
-fn refuse_same_region(text: &str, dir: &Path, path: &Path, ctx: &Ctx) -> Result<(), Failure> {
-    let (_, Some(new)) = workspace::load_text("new", text.as_bytes(), ctx.today) else {
-        return Ok(());
+/// Next year's sheet as a tree (SPEC §4 `new --from`): goals (without their
+/// progress), challenges, strengths and indicators carried over, the prefecture's
+/// theme and summary too; each indicator's current value, as written, becomes its
+/// baseline and its current value is left to fill (`""`); progress, hospital
+/// collaboration, concerns, questions, `as_of` and `meeting` start empty. `[sheet]`
+/// holds the keys of a blank sheet, in its order.
+fn next_year(sheet: &NewSheet, previous: &Sheet) -> Doc {
+    let mut doc = doc::doc_of(previous);
+    let list = |items: &[String]| {
+        Value::new(
+            ValueKind::List(items.iter().map(Value::str).collect()),
+            None,
+        )
     };
-    for file in discover::sheets_in(dir)? {
-        if file == path {
-            continue;
+    let mut top = doc::Table::default();
+    top.push("prefecture", Value::str(&sheet.prefecture));
+    top.push("region", Value::str(&sheet.region));
+    top.push("fiscal_year", Value::str(sheet.fiscal_year.era_ja()));
+    top.push("meeting", Value::str(""));
+    top.push(
+        "theme",
+        Value::str(previous.theme.clone().unwrap_or_default()),
+    );
+    top.push(
+        "summary",
+        Value::str(previous.summary.clone().unwrap_or_default()),
+    );
+    top.push("strengths", list(&previous.strengths));
+    top.push("concerns", list(&[]));
+    top.push("questions", list(&[]));
+    doc.sheet = Some(top);
+    for goal in &mut doc.goals {
+        goal.progress.clear();
+    }
+    for table in &mut doc.indicators {
+        let current = table.get("current").cloned();
+        table
+            .entries
+            .retain(|e| !matches!(e.key, "baseline" | "current"));
+        // baseline and current go before target, as in a blank sheet.
+        let at = table
+            .entries
+            .iter()
+            .position(|e| e.key == "target")
+            .unwrap_or(table.entries.len());
+        let mut values = Vec::new();
+        if let Some(current) = current {
+            values.push(doc::Entry {
+                key: "baseline",
+                value: current,
+            });
         }
-        let Ok(bytes) = workspace::read_sheet(&file) else {
-            continue;
+        values.push(doc::Entry {
+            key: "current",
+            value: Value::str(""),
+        });
+        table.entries.splice(at..at, values);
+    }
+    doc.hospital_collaboration.clear();
+    doc
+}
+
+/// The comments of a blank sheet, for next year's sheet written from a tree: the
+/// same head, key meanings, section markers and blocks to copy.
+struct FromComments<'a> {
+    lang: Lang,
+    sheet: &'a NewSheet,
+    previous: &'a Sheet,
+    schema_ref: &'a str,
+}
+
+impl Comments for FromComments<'_> {
+    fn schema(&self) -> Option<String> {
+        Some(self.schema_ref.to_string())
+    }
+
+    fn head(&self, _: &Doc) -> Vec<String> {
+        let (lang, s, p) = (self.lang, self.sheet, self.previous);
+        let fy = |y: FiscalYear| lang.pick(y.display_ja(), y.display_en());
+        let mut lines = vec![
+            Template::title(lang, &s.prefecture, &s.region, &fy(s.fiscal_year)),
+            authoring::Label::Programme.get(lang).to_string(),
+            String::new(),
+        ];
+        lines.extend(Template::carried_from(lang, &p.file, &fy(p.fiscal_year)));
+        lines.push(String::new());
+        lines.extend(Template::howto(lang).iter().map(|l| l.to_string()));
+        lines
+    }
+
+    fn key(&self, table: Table, key: &str) -> Option<String> {
+        let lang = self.lang;
+        let meaning = authoring::key_doc(table, key, lang)?;
+        if (table, key) == (Table::Sheet, "theme") {
+            // `as_of` starts empty: shown commented out before the next key, as a
+            // blank sheet shows it.
+            let doc = authoring::key_doc(Table::Sheet, "as_of", lang).unwrap_or_default();
+            let example = format!("{}-09-30", self.sheet.fiscal_year.start_year());
+            return Some(format!(
+                "{doc}{}\nas_of = {example}\n{meaning}",
+                Template::optional(lang)
+            ));
+        }
+        Some(meaning.to_string())
+    }
+
+    fn before(&self, part: Section, _: &Doc) -> Vec<String> {
+        let lang = self.lang;
+        let fy = self.sheet.fiscal_year;
+        let title = |t: &str| lang.pick(format!("【{t}】"), format!("[{t}]"));
+        let block = |build: fn(&mut Text)| {
+            let mut lines = vec![Template::use_block(lang).to_string(), String::new()];
+            lines.extend(block_lines(lang, build));
+            lines
         };
-        let name = workspace::display_path(&file);
-        if let (_, Some(other)) = workspace::load_text(&name, &bytes, ctx.today) {
-            if check::same_region(&other, &new) {
-                return Err(Failure::Other(NewWords::same_region(ctx.lang, &name)));
+        let mut lines = Vec::new();
+        match part {
+            Section::Goals => {
+                lines.push(title(&authoring::section1(
+                    &fy.era_ja(),
+                    fy.start_year(),
+                    lang,
+                )));
+                lines.push(Template::progress_under_goals(lang).to_string());
+                lines.extend(block(Text::goal_block));
+            }
+            Section::Challenges => {
+                lines.push(title(authoring::Label::Section2.get(lang)));
+                lines.push(Template::goes_under(
+                    lang,
+                    authoring::Label::Strengths.get(lang),
+                    "strengths",
+                ));
+                lines.extend(block(Text::challenge_block));
+            }
+            Section::Indicators => {
+                lines.push(authoring::Label::Indicator.get(lang).to_string());
+                lines.extend(block(Text::indicator_block));
+            }
+            Section::Hospital => {
+                lines.push(title(authoring::Label::Section3.get(lang)));
+                lines.extend(block(Text::hospital_block));
+            }
+            Section::End => {
+                lines.push(title(authoring::Label::Section4.get(lang)));
+                for (label, key) in [
+                    (authoring::Label::Concerns, "concerns"),
+                    (authoring::Label::Questions, "questions"),
+                ] {
+                    lines.push(Template::goes_under(lang, label.get(lang), key));
+                }
             }
         }
+        lines
     }
-    Ok(())
+}
+
+/// The lines of a block to copy, as TOML (the writer comments them out).
+fn block_lines(lang: Lang, build: fn(&mut Text)) -> Vec<String> {
+    let mut t = Text {
+        lines: Vec::new(),
+        block: true,
+        active: true,
+        lang,
+    };
+    build(&mut t);
+    t.lines
 }
 
 /// A TOML basic string holding `s`.
@@ -315,32 +398,8 @@ fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-/// A TOML value for an indicator value, as the sheet wrote it (`11`, `"13人"`).
-fn toml_value(v: &Value) -> String {
-    match v {
-        Value::Integer(i) => i.to_string(),
-        Value::Float(f) => toml::Value::Float(*f).to_string(),
-        Value::Written(w) => toml_string(&w.text),
-        Value::Text(t) => toml_string(t),
-    }
-}
-
-/// A TOML array of strings, one a line (`[\n]` when empty).
-fn toml_array(items: &[String], indent: &str) -> String {
-    let mut out = String::from("[\n");
-    for item in items {
-        out.push_str(&format!("{indent}  {},\n", toml_string(item)));
-    }
-    out.push_str(indent);
-    out.push(']');
-    out
-}
-
 /// Builds the text of a new sheet. Blocks of keys to copy are commented out unless
 /// `active` (used by tests to check that every block is a valid part of a sheet).
-/// With a previous sheet (`--from`), its goals, challenges, strengths and
-/// indicators are written as live blocks with the same comments, before the blocks
-/// to copy.
 pub fn template(sheet: &NewSheet, lang: Lang, schema_ref: &str, active: bool) -> String {
     let mut t = Text {
         lines: Vec::new(),
@@ -348,7 +407,6 @@ pub fn template(sheet: &NewSheet, lang: Lang, schema_ref: &str, active: bool) ->
         active,
         lang,
     };
-    let previous = sheet.previous.as_ref();
     let era = sheet.fiscal_year.era_ja();
     t.raw(format!("#:schema {schema_ref}"));
     t.comment(&Template::title(
@@ -361,13 +419,6 @@ pub fn template(sheet: &NewSheet, lang: Lang, schema_ref: &str, active: bool) ->
         ),
     ));
     t.comment(authoring::Label::Programme.get(lang));
-    if let Some(p) = previous {
-        t.comment("");
-        let fy = lang.pick(p.fiscal_year.display_ja(), p.fiscal_year.display_en());
-        for line in Template::carried_from(lang, &p.file, &fy) {
-            t.comment(&line);
-        }
-    }
     t.comment("");
     for line in Template::howto(lang) {
         t.comment(line);
@@ -387,23 +438,9 @@ pub fn template(sheet: &NewSheet, lang: Lang, schema_ref: &str, active: bool) ->
     t.key(Table::Sheet, "meeting", "\"\"", true);
     let as_of_example = format!("{}-09-30", sheet.fiscal_year.start_year());
     t.optional(Table::Sheet, "as_of", &as_of_example);
-    // The prefecture's theme and opening statement usually stay from year to year.
-    let carried_text = |s: Option<&String>| s.map_or("\"\"".to_string(), |s| toml_string(s));
-    t.key(
-        Table::Sheet,
-        "theme",
-        &carried_text(previous.and_then(|p| p.theme.as_ref())),
-        true,
-    );
-    t.key(
-        Table::Sheet,
-        "summary",
-        &carried_text(previous.and_then(|p| p.summary.as_ref())),
-        true,
-    );
-    let strengths = previous.map(|p| p.strengths.as_slice()).unwrap_or(&[]);
-    t.key(Table::Sheet, "strengths", &toml_array(strengths, ""), true);
-    for key in ["concerns", "questions"] {
+    t.key(Table::Sheet, "theme", "\"\"", true);
+    t.key(Table::Sheet, "summary", "\"\"", true);
+    for key in ["strengths", "concerns", "questions"] {
         t.key(Table::Sheet, key, "[\n]", true);
     }
 
@@ -412,15 +449,8 @@ pub fn template(sheet: &NewSheet, lang: Lang, schema_ref: &str, active: bool) ->
         sheet.fiscal_year.start_year(),
         lang,
     ));
-    for goal in previous.iter().flat_map(|p| &p.goals) {
-        t.goal(Some(goal));
-        t.progress_block();
-        t.blank();
-    }
     t.begin_block();
-    t.goal(None);
-    t.blank();
-    t.progress_fields();
+    t.goal_block();
     t.end_block();
 
     t.section(authoring::Label::Section2.get(lang));
@@ -429,36 +459,18 @@ pub fn template(sheet: &NewSheet, lang: Lang, schema_ref: &str, active: bool) ->
         authoring::Label::Strengths.get(lang),
         "strengths",
     ));
-    for challenge in previous.iter().flat_map(|p| &p.challenges) {
-        t.challenge(Some(challenge));
-        t.blank();
-    }
     t.begin_block();
-    t.challenge(None);
+    t.challenge_block();
     t.end_block();
     t.blank();
     t.comment(authoring::Label::Indicator.get(lang));
-    for indicator in previous.iter().flat_map(|p| &p.indicators) {
-        t.indicator(Some(indicator));
-        t.blank();
-    }
     t.begin_block();
-    t.indicator(None);
+    t.indicator_block();
     t.end_block();
 
     t.section(authoring::Label::Section3.get(lang));
     t.begin_block();
-    t.raw("[[hospital_collaboration]]".to_string());
-    for (key, value, required) in [
-        ("text", "\"\"", true),
-        ("date", "\"\"", false),
-        ("organizer", "\"\"", false),
-        ("status", "\"\"", false),
-        ("rescheduled_from", "\"\"", false),
-        ("note", "\"\"", false),
-    ] {
-        t.key(Table::Hospital, key, value, required);
-    }
+    t.hospital_block();
     t.end_block();
 
     t.section(authoring::Label::Section4.get(lang));
@@ -537,37 +549,12 @@ impl Text {
         self.raw(format!("# {key} = {example}"));
     }
 
-    /// A key carried over with its value, or, when there is none, shown commented
-    /// out to fill in (an empty `indicator = ""` or `unit = ""` would mean
-    /// something).
-    fn carried_key(&mut self, table: Table, key: &str, value: Option<String>, example: &str) {
-        match value {
-            Some(v) => self.key(table, key, &v, false),
-            None => self.optional(table, key, example),
-        }
-    }
-
-    /// A `[[goals]]` block: a goal carried over, or the blank one to copy.
-    fn goal(&mut self, goal: Option<&Goal>) {
+    /// The block of a goal and a progress item, to copy.
+    fn goal_block(&mut self) {
         self.raw("[[goals]]".to_string());
-        match goal {
-            Some(g) => {
-                self.key(Table::Goal, "text", &toml_string(&g.text), true);
-                let named = g.indicator.as_deref().map(toml_string);
-                self.carried_key(Table::Goal, "indicator", named, "\"\"");
-                if let Some(id) = &g.id {
-                    self.key(Table::Goal, "id", &toml_string(id), false);
-                }
-            }
-            None => {
-                self.key(Table::Goal, "text", "\"\"", true);
-                self.key(Table::Goal, "indicator", "\"\"", false);
-            }
-        }
-    }
-
-    /// The keys of a `[[goals.progress]]` block.
-    fn progress_fields(&mut self) {
+        self.key(Table::Goal, "text", "\"\"", true);
+        self.key(Table::Goal, "indicator", "\"\"", false);
+        self.blank();
         self.raw("  [[goals.progress]]".to_string());
         for (key, value, required) in [
             ("text", "\"\"", true),
@@ -580,69 +567,47 @@ impl Text {
         }
     }
 
-    /// A `[[goals.progress]]` block to copy under a goal carried over: this year's
-    /// progress starts empty.
-    fn progress_block(&mut self) {
-        self.blank();
-        self.begin_block();
-        self.progress_fields();
-        self.end_block();
-    }
-
-    /// A `[[challenges]]` block: a challenge carried over (text, actions, views), or
-    /// the blank one to copy.
-    fn challenge(&mut self, challenge: Option<&Challenge>) {
+    /// The block of a challenge with its views, to copy.
+    fn challenge_block(&mut self) {
         self.raw("[[challenges]]".to_string());
-        let text = challenge.map_or("\"\"".to_string(), |c| toml_string(&c.text));
-        self.key(Table::Challenge, "text", &text, true);
-        let actions = challenge.map(|c| c.actions.as_slice()).unwrap_or(&[]);
-        self.key(Table::Challenge, "actions", &toml_array(actions, ""), false);
-        if let Some(id) = challenge.and_then(|c| c.id.as_ref()) {
-            self.key(Table::Challenge, "id", &toml_string(id), false);
-        }
+        self.key(Table::Challenge, "text", "\"\"", true);
+        self.key(Table::Challenge, "actions", "[\n]", false);
         self.blank();
         self.raw("  [challenges.views]".to_string());
-        for view in View::ALL {
-            let said = challenge.map(|c| c.views.get(view)).unwrap_or(&[]);
-            let value = match said {
-                [] => "\"\"".to_string(),
-                [one] => toml_string(one),
-                many => toml_array(many, "  "),
-            };
-            self.indented_key(Table::Views, view.key(), &value, false);
+        for key in Table::Views.keys() {
+            self.indented_key(Table::Views, key, "\"\"", false);
         }
     }
 
-    /// An `[[indicators]]` block: an indicator carried over, its current value as
-    /// the new baseline and this year's current value to fill in; or the blank one
-    /// to copy.
-    fn indicator(&mut self, indicator: Option<&Indicator>) {
+    /// The block of an indicator, to copy.
+    fn indicator_block(&mut self) {
         self.raw("[[indicators]]".to_string());
-        let Some(i) = indicator else {
-            for (key, value, required) in [
-                ("name", "\"\"", true),
-                ("reason", "\"\"", false),
-                ("unit", "\"\"", false),
-                ("better", "\"higher\"", false),
-                ("baseline", "\"\"", false),
-                ("current", "\"\"", false),
-                ("target", "\"\"", false),
-            ] {
-                self.key(Table::Indicator, key, value, required);
-            }
-            return;
-        };
-        self.key(Table::Indicator, "name", &toml_string(&i.name), true);
-        let text = |s: &Option<String>| s.as_deref().map(toml_string);
-        self.carried_key(Table::Indicator, "reason", text(&i.reason), "\"\"");
-        self.carried_key(Table::Indicator, "unit", text(&i.unit), "\"人\"");
-        let better = i.better_written.map(|b| toml_string(b.as_str()));
-        self.carried_key(Table::Indicator, "better", better, "\"higher\"");
-        let baseline = i.current.as_ref().map(toml_value);
-        self.carried_key(Table::Indicator, "baseline", baseline, "\"\"");
-        self.key(Table::Indicator, "current", "\"\"", false);
-        let target = i.target.as_ref().map(toml_value);
-        self.carried_key(Table::Indicator, "target", target, "\"\"");
+        for (key, value, required) in [
+            ("name", "\"\"", true),
+            ("reason", "\"\"", false),
+            ("unit", "\"\"", false),
+            ("better", "\"higher\"", false),
+            ("baseline", "\"\"", false),
+            ("current", "\"\"", false),
+            ("target", "\"\"", false),
+        ] {
+            self.key(Table::Indicator, key, value, required);
+        }
+    }
+
+    /// The block of a collaboration with hospitals, to copy.
+    fn hospital_block(&mut self) {
+        self.raw("[[hospital_collaboration]]".to_string());
+        for (key, value, required) in [
+            ("text", "\"\"", true),
+            ("date", "\"\"", false),
+            ("organizer", "\"\"", false),
+            ("status", "\"\"", false),
+            ("rescheduled_from", "\"\"", false),
+            ("note", "\"\"", false),
+        ] {
+            self.key(Table::Hospital, key, value, required);
+        }
     }
 
     /// A section marker: `# 【１ 平成30年度の達成目標と現時点での進捗状況】`.

@@ -12,6 +12,8 @@ use super::place::{Place, Position};
 use super::source::{EncodingProblem, Source};
 use super::syntax::SyntaxError;
 use super::value::WrittenNumber;
+use super::workbook::cells::{CellValue, WorkbookProblem};
+use super::workbook::layout::{HeaderProblem, Part};
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -59,11 +61,14 @@ pub enum Code {
     AsOfOutsideFiscalYear,
     Symlink,
     TooLarge,
+    UnknownGoal,
+    UnknownWorksheet,
+    BadWorkbook,
 }
 
 impl Code {
     /// All codes, in the order of SPEC §2.
-    pub const ALL: [Code; 34] = [
+    pub const ALL: [Code; 37] = [
         Code::Syntax,
         Code::Encoding,
         Code::UnknownKey,
@@ -98,6 +103,9 @@ impl Code {
         Code::AsOfOutsideFiscalYear,
         Code::Symlink,
         Code::TooLarge,
+        Code::UnknownGoal,
+        Code::UnknownWorksheet,
+        Code::BadWorkbook,
     ];
 
     /// The code as written in output (`unknown-key`).
@@ -137,6 +145,9 @@ impl Code {
             Code::AsOfOutsideFiscalYear => "as-of-outside-fiscal-year",
             Code::Symlink => "symlink",
             Code::TooLarge => "too-large",
+            Code::UnknownGoal => "unknown-goal",
+            Code::UnknownWorksheet => "unknown-worksheet",
+            Code::BadWorkbook => "bad-workbook",
         }
     }
 
@@ -159,7 +170,8 @@ impl Code {
             | Code::NoGoals
             | Code::NoChallenges
             | Code::AsOfOutsideFiscalYear
-            | Code::Symlink => Severity::Warning,
+            | Code::Symlink
+            | Code::UnknownWorksheet => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -384,9 +396,34 @@ pub enum Msg {
     Symlink {
         target: String,
     },
-    /// A file over the size limit, not read; its size in bytes (at least).
+    /// A file over the size limit, not read; its size in bytes (at least), and
+    /// the limit for a file of its kind.
     TooLarge {
         size: u64,
+        limit: u64,
+    },
+    /// A `進捗` row whose `目標番号` names no goal of `達成目標` (the goals' numbers).
+    UnknownGoal {
+        written: String,
+        known: Vec<String>,
+    },
+    /// A worksheet the workbook layout does not have.
+    UnknownWorksheet(String),
+    /// Bytes that are not a workbook `sheet` can read, and why.
+    BadWorkbook(WorkbookProblem),
+    /// A header of row 1 (or the `項目` of a row of `シート`) that is unknown,
+    /// blank over data, or repeated (code `unknown-key`).
+    BadHeader {
+        part: Part,
+        written: String,
+        problem: HeaderProblem,
+    },
+    /// A cell no value of format 1 can be: a boolean, an error (`#N/A`), a formula
+    /// whose value was never saved, a date with a time (code `type`). `column` is
+    /// the column's label.
+    BadCell {
+        column: &'static str,
+        value: CellValue,
     },
 }
 
@@ -432,6 +469,11 @@ impl Msg {
             Msg::AsOfOutsideFiscalYear { .. } => Code::AsOfOutsideFiscalYear,
             Msg::Symlink { .. } => Code::Symlink,
             Msg::TooLarge { .. } => Code::TooLarge,
+            Msg::UnknownGoal { .. } => Code::UnknownGoal,
+            Msg::UnknownWorksheet(_) => Code::UnknownWorksheet,
+            Msg::BadWorkbook(_) => Code::BadWorkbook,
+            Msg::BadHeader { .. } => Code::UnknownKey,
+            Msg::BadCell { .. } => Code::Type,
         }
     }
 }

@@ -21,3 +21,4 @@ pub mod syntax;
 pub mod text;
 pub(crate) mod tokens;
 pub mod value;
+pub mod workbook;

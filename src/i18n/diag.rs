@@ -9,6 +9,8 @@ use crate::core::place::Position;
 use crate::core::source::EncodingProblem;
 use crate::core::syntax::{SyntaxError, SyntaxKind};
 use crate::core::value::WrittenNumber;
+use crate::core::workbook::cells::{CellValue, WorkbookProblem, MAX_UNPACKED};
+use crate::core::workbook::layout::{self, HeaderProblem, Part};
 use crate::i18n::Lang;
 
 /// How a table is named in a message.
@@ -438,12 +440,170 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
                 format!("a link to {target}, outside the folder: not read")
             }
         }
-        Msg::TooLarge { size } => {
-            let mib = crate::core::read::MAX_SHEET_BYTES / (1024 * 1024);
+        Msg::TooLarge { size, limit } => {
+            let mib = limit / (1024 * 1024);
             if ja {
                 format!("ファイルが大きすぎます（{size} バイト、上限 {mib} MiB）。読みません")
             } else {
                 format!("the file is too large ({size} bytes, the limit is {mib} MiB): not read")
+            }
+        }
+        Msg::UnknownGoal { written, .. } => {
+            if ja {
+                format!("目標番号「{written}」の達成目標がありません")
+            } else {
+                format!("no goal numbered \"{written}\" in {}", Part::Goals.name())
+            }
+        }
+        Msg::UnknownWorksheet(name) => {
+            if ja {
+                format!("ワークシート「{name}」はシートの様式にないため読みません")
+            } else {
+                format!("the worksheet \"{name}\" is not part of the layout: not read")
+            }
+        }
+        Msg::BadWorkbook(problem) => bad_workbook(problem, lang),
+        Msg::BadHeader {
+            part,
+            written,
+            problem,
+        } => bad_header(*part, written, *problem, lang),
+        Msg::BadCell { column, value } => bad_cell(column, value, lang),
+    }
+}
+
+/// Why a file is not read as a workbook.
+fn bad_workbook(problem: &WorkbookProblem, lang: Lang) -> String {
+    let ja = lang == Lang::Ja;
+    match problem {
+        WorkbookProblem::NotAWorkbook(_) => lang
+            .pick(
+                "Excel のブック（.xlsx）として読めません: ZIP 形式ではないか、途中で切れた・壊れたファイルです（名前を .xlsx に変えた CSV なども読めません）",
+                "not an Excel workbook (.xlsx): not a zip file, or a truncated or damaged one (a CSV renamed to .xlsx is not a workbook)",
+            )
+            .to_string(),
+        WorkbookProblem::Encrypted => lang
+            .pick(
+                "パスワードで保護（暗号化）されたブックは読めません",
+                "the workbook is protected with a password (encrypted) and cannot be read",
+            )
+            .to_string(),
+        WorkbookProblem::Legacy => lang
+            .pick(
+                "古い形式の Excel ファイル（.xls）は読めません",
+                "a legacy Excel file (.xls) cannot be read",
+            )
+            .to_string(),
+        WorkbookProblem::TooLarge { unpacked } => {
+            let mib = MAX_UNPACKED / (1024 * 1024);
+            if ja {
+                format!("展開すると大きすぎるため読みません（{unpacked} バイト以上、上限 {mib} MiB）")
+            } else {
+                format!("too large once unpacked ({unpacked} bytes or more, the limit is {mib} MiB): not read")
+            }
+        }
+        WorkbookProblem::Inflates => lang
+            .pick(
+                "ブックの中のファイルが、書かれている大きさを超えて展開されるため読みません（圧縮爆弾か、壊れたファイル）",
+                "a part of the workbook inflates past the size the file declares for it: not read (a zip bomb, or damage)",
+            )
+            .to_string(),
+        WorkbookProblem::Damaged(detail) => {
+            if ja {
+                format!("ブックの中身が壊れていて読めません（{detail}）")
+            } else {
+                format!("a part of the workbook is damaged ({detail})")
+            }
+        }
+    }
+}
+
+/// A header of row 1, or a `項目` of `シート`, that is not read.
+fn bad_header(part: Part, written: &str, problem: HeaderProblem, lang: Lang) -> String {
+    let ws = part.name();
+    match (lang, part, problem) {
+        (Lang::Ja, Part::Sheet, HeaderProblem::Unknown) => {
+            format!("{ws} の項目に「{written}」はありません")
+        }
+        (Lang::En, Part::Sheet, HeaderProblem::Unknown) => {
+            format!("no field \"{written}\" in {ws}")
+        }
+        (Lang::Ja, _, HeaderProblem::Unknown) => {
+            format!("ワークシート「{ws}」に「{written}」という列はありません（この列は読みません）")
+        }
+        (Lang::En, _, HeaderProblem::Unknown) => {
+            format!("the worksheet {ws} has no column \"{written}\" (the column is not read)")
+        }
+        (Lang::Ja, Part::Sheet, HeaderProblem::Blank) => {
+            format!("{ws} のこの行は項目が空欄です（内容は読みません）")
+        }
+        (Lang::En, Part::Sheet, HeaderProblem::Blank) => {
+            format!("this row of {ws} names no field (its value is not read)")
+        }
+        (Lang::Ja, _, HeaderProblem::Blank) => {
+            "見出しのない列にデータがあります（この列は読みません）".to_string()
+        }
+        (Lang::En, _, HeaderProblem::Blank) => {
+            "a column holds data but has no header (the column is not read)".to_string()
+        }
+        (Lang::Ja, Part::Sheet, HeaderProblem::Duplicate) => {
+            format!("{ws} の項目「{written}」が二度あります（上の行だけを読みます）")
+        }
+        (Lang::En, Part::Sheet, HeaderProblem::Duplicate) => {
+            format!("the field \"{written}\" appears twice in {ws} (only the first is read)")
+        }
+        (Lang::Ja, _, HeaderProblem::Duplicate) => {
+            format!("列「{written}」が二つあります（左の列だけを読みます）")
+        }
+        (Lang::En, _, HeaderProblem::Duplicate) => {
+            format!("two columns are headed \"{written}\" (only the left one is read)")
+        }
+    }
+}
+
+/// A cell no value can be.
+fn bad_cell(column: &str, value: &CellValue, lang: Lang) -> String {
+    let ja = lang == Lang::Ja;
+    match value {
+        CellValue::Bool(b) => {
+            let b = if *b { "TRUE" } else { "FALSE" };
+            if ja {
+                format!("「{column}」のセルが論理値 {b} です")
+            } else {
+                format!("the {column} cell holds the boolean {b}")
+            }
+        }
+        CellValue::Error(e) => {
+            if ja {
+                format!("「{column}」のセルがエラー値 {e} です")
+            } else {
+                format!("the {column} cell holds the error {e}")
+            }
+        }
+        CellValue::Formula(f) => {
+            let f = if f.starts_with('=') {
+                f.clone()
+            } else {
+                format!("={f}")
+            };
+            if ja {
+                format!("「{column}」のセルは数式 {f} で、計算した値が保存されていません")
+            } else {
+                format!("the {column} cell is the formula {f}, saved without its value")
+            }
+        }
+        CellValue::DateTime(t) => {
+            if ja {
+                format!("「{column}」のセルが時刻つきの日時 {t} です")
+            } else {
+                format!("the {column} cell holds a date with a time, {t}")
+            }
+        }
+        CellValue::Text(_) | CellValue::Number(_) | CellValue::Date(_) => {
+            if ja {
+                format!("「{column}」のセルは読めません")
+            } else {
+                format!("the {column} cell cannot be read")
             }
         }
     }
@@ -1062,6 +1222,89 @@ pub fn help(msg: &Msg, lang: Lang) -> Option<String> {
                     format!("write fiscal_year = \"{}\" or {}", year.era_ja(), year.start_year())
                 }
             }
+            Msg::UnknownGoal { known, .. } => {
+                if known.is_empty() {
+                    lang.pick(
+                        "先に 達成目標 ワークシートに目標を書き、その 番号 を 目標番号 に書きます",
+                        "write the goal in the 達成目標 worksheet first, and its 番号 in 目標番号",
+                    )
+                    .to_string()
+                } else if ja {
+                    format!("達成目標の番号: {}", known.join("、"))
+                } else {
+                    format!("the goals' numbers: {}", known.join(", "))
+                }
+            }
+            Msg::UnknownWorksheet(_) => {
+                let names: Vec<&str> = Part::ALL
+                    .iter()
+                    .filter(|p| **p != Part::Print)
+                    .map(|p| p.name())
+                    .collect();
+                if ja {
+                    format!("読むワークシート: {}（{} は読みません）", names.join("、"), Part::Print.name())
+                } else {
+                    format!("worksheets read: {} ({} is not read)", names.join(", "), Part::Print.name())
+                }
+            }
+            Msg::BadWorkbook(problem) => match problem {
+                WorkbookProblem::NotAWorkbook(_)
+                | WorkbookProblem::Damaged(_)
+                | WorkbookProblem::Inflates => lang.pick(
+                    "Excel で開けるなら、「名前を付けて保存」で「Excel ブック (*.xlsx)」として保存し直してください",
+                    "if Excel opens it, save it again with Save As, \"Excel Workbook (*.xlsx)\"",
+                ),
+                WorkbookProblem::Encrypted => lang.pick(
+                    "Excel で開き、「ファイル」→「情報」→「ブックの保護」→「パスワードを使用して暗号化」でパスワードを消して保存し直してください",
+                    "open it in Excel, remove the password (File, Info, Protect Workbook, Encrypt with Password) and save it again",
+                ),
+                WorkbookProblem::Legacy => lang.pick(
+                    "Excel で開き、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください",
+                    "open it in Excel and save it with Save As, \"Excel Workbook (*.xlsx)\"",
+                ),
+                WorkbookProblem::TooLarge { .. } => lang.pick(
+                    "シートのブックはふつう数十 KB です。画像などを除いて保存し直してください",
+                    "a sheet's workbook is usually tens of kilobytes: remove pictures and the like and save it again",
+                ),
+            }
+            .to_string(),
+            Msg::BadHeader { part, written, problem } => {
+                if *problem == HeaderProblem::Duplicate {
+                    return None;
+                }
+                let labels: Vec<&str> = match part {
+                    Part::Sheet => layout::SHEET_FIELDS.iter().map(|c| c.label).collect(),
+                    _ => part.columns().iter().map(|c| c.label).collect(),
+                };
+                if let Some(l) = did_you_mean(written, labels.iter().copied()) {
+                    return Some(if ja {
+                        format!("「{l}」のことですか？")
+                    } else {
+                        format!("did you mean \"{l}\"?")
+                    });
+                }
+                match (ja, part) {
+                    (true, Part::Sheet) => format!("使える項目: {}", labels.join("、")),
+                    (false, Part::Sheet) => format!("fields: {}", labels.join(", ")),
+                    (true, _) => format!("使える見出し: {}（英語のキーでも書けます）", labels.join("、")),
+                    (false, _) => format!("headers: {} (or the English keys)", labels.join(", ")),
+                }
+            }
+            Msg::BadCell { value, .. } => match value {
+                CellValue::Formula(_) => lang.pick(
+                    "Excel か LibreOffice で開いて保存し直すと値が保存されます（または値を直接入力してください）",
+                    "open and save it again in Excel or LibreOffice, which saves the value (or type the value itself)",
+                ),
+                CellValue::DateTime(_) => lang.pick(
+                    "日付だけを入力してください（時刻は書けません）",
+                    "type the date only (no time)",
+                ),
+                _ => lang.pick(
+                    "文字・数値・日付のどれかを入力してください",
+                    "type a text, a number or a date",
+                ),
+            }
+            .to_string(),
             _ => return None,
         })
 }
@@ -1228,4 +1471,388 @@ pub fn position(p: &Position, lang: Lang) -> String {
         },
         Position::Cell(cell) => cell.to_string(),
     }
+}
+
+/// The message of a finding at a cell of a workbook, where the words for a TOML
+/// file would name keys and tables the person does not see: the worksheets and
+/// columns instead. `None` where the usual message fits.
+pub fn workbook_message(msg: &Msg, lang: Lang) -> Option<String> {
+    let ja = lang == Lang::Ja;
+    Some(match msg {
+        Msg::Missing { key: "sheet", .. } => {
+            let ws = Part::Sheet.name();
+            if ja {
+                format!("ワークシート「{ws}」がありません")
+            } else {
+                format!("the workbook has no worksheet {ws}")
+            }
+        }
+        Msg::Missing { key, table } | Msg::Empty { key, table } => {
+            let (part, label) = Part::of_key(*table, key)?;
+            match (ja, part) {
+                (true, Part::Sheet) => format!("{} に「{label}」がありません（必須）", part.name()),
+                (false, Part::Sheet) => format!("{} has no {label} (required)", part.name()),
+                (true, _) => format!("「{label}」が空欄です（必須）"),
+                (false, _) => format!("{label} is blank (required)"),
+            }
+        }
+        Msg::Type {
+            key,
+            expected,
+            found,
+        } => {
+            if ja {
+                format!(
+                    "「{key}」は{}にしてください（{}になっています）",
+                    type_name(*expected, lang),
+                    type_name(*found, lang)
+                )
+            } else {
+                format!(
+                    "{key} must be {}, found {}",
+                    type_name(*expected, lang),
+                    type_name(*found, lang)
+                )
+            }
+        }
+        Msg::BadBetter(w) => {
+            let [(higher, _), (lower, _)] = layout::BETTER_WORDS;
+            if ja {
+                format!("「向き」は「{higher}」か「{lower}」です（\"{w}\" になっています）")
+            } else {
+                format!("向き must be {higher} (higher) or {lower} (lower), found \"{w}\"")
+            }
+        }
+        Msg::ConflictingBetter { target, better, .. } => {
+            let word = layout::BETTER_WORDS
+                .iter()
+                .find(|(_, b)| b == better)
+                .map_or("", |(w, _)| w);
+            if ja {
+                format!("目標値 \"{target}\" と 向き「{word}」が食い違っています")
+            } else {
+                format!(
+                    "the target \"{target}\" contradicts 向き {word} ({})",
+                    better.as_str()
+                )
+            }
+        }
+        Msg::BadFormat(v) => {
+            if ja {
+                format!("形式 {v} には対応していません（対応しているのは 1 だけです）")
+            } else {
+                format!("形式 {v} is not supported (the only format is 1)")
+            }
+        }
+        Msg::BadStatus(w) => {
+            if ja {
+                format!("状況 \"{w}\" は使えません")
+            } else {
+                format!("unknown 状況 (status) \"{w}\"")
+            }
+        }
+        Msg::UnknownIndicator { name, .. } => {
+            if ja {
+                format!(
+                    "指標「{name}」は {} ワークシートにありません",
+                    Part::Indicators.name()
+                )
+            } else {
+                format!(
+                    "no indicator named \"{name}\" in the worksheet {}",
+                    Part::Indicators.name()
+                )
+            }
+        }
+        Msg::NoProgress => {
+            if ja {
+                format!(
+                    "この達成目標には進捗（{} ワークシートの行）がありません",
+                    Part::Progress.name()
+                )
+            } else {
+                format!(
+                    "this goal has no progress (a row of the worksheet {})",
+                    Part::Progress.name()
+                )
+            }
+        }
+        Msg::NoIndicators => {
+            if ja {
+                format!(
+                    "指標（{} ワークシートの行）が一つもありません",
+                    Part::Indicators.name()
+                )
+            } else {
+                format!(
+                    "the sheet has no indicator (a row of the worksheet {})",
+                    Part::Indicators.name()
+                )
+            }
+        }
+        Msg::NoAsOf(_) => {
+            if ja {
+                format!(
+                    "{} に「時点」がありません: 今日の日付で判定します",
+                    Part::Sheet.name()
+                )
+            } else {
+                format!(
+                    "{} has no 時点 (the date the sheet describes): judging at today",
+                    Part::Sheet.name()
+                )
+            }
+        }
+        Msg::NumberAsText { key, value, .. } => {
+            let label = indicator_label(key);
+            let what = number_reading(value, lang);
+            if ja {
+                let gap = if what.ends_with('）') { "" } else { " " };
+                format!(
+                    "「{label}」の \"{}\" を数値 {what}{gap}として読みました",
+                    value.text
+                )
+            } else {
+                format!("read {label} \"{}\" as the number {what}", value.text)
+            }
+        }
+        Msg::UnitMismatch {
+            key,
+            written,
+            unit,
+            expected,
+            expected_from,
+        } => {
+            let label = indicator_label(key);
+            match (ja, expected_from) {
+                (true, None) => format!(
+                    "「{label}」の \"{written}\" の単位「{unit}」が「単位」の {expected} と違います"
+                ),
+                (true, Some((other, text))) => format!(
+                    "「{label}」の \"{written}\" の単位「{unit}」が「{}」の \"{text}\" の単位「{expected}」と違います",
+                    indicator_label(other)
+                ),
+                (false, None) => format!(
+                    "{label} \"{written}\": its unit \"{unit}\" is not the indicator's 単位 \"{expected}\""
+                ),
+                (false, Some((other, text))) => format!(
+                    "{label} \"{written}\": its unit \"{unit}\" is not the unit \"{expected}\" of {} \"{text}\"",
+                    indicator_label(other)
+                ),
+            }
+        }
+        Msg::QualitativeNumber { key, written } => {
+            let label = indicator_label(key);
+            if ja {
+                format!("「{label}」の \"{written}\" は数値として読めないため計算しません（定性的な値として扱います）")
+            } else {
+                format!("{label} \"{written}\" is not computed: it is not a number, so it is taken as qualitative text")
+            }
+        }
+        Msg::NoGoals => {
+            let ws = Part::Goals.name();
+            if ja {
+                format!("達成目標（{ws} ワークシートの行）が一つもありません")
+            } else {
+                format!("the sheet has no goal (a row of the worksheet {ws})")
+            }
+        }
+        Msg::NoChallenges => {
+            let ws = Part::Challenges.name();
+            if ja {
+                format!("課題（{ws} ワークシートの行）が一つもありません")
+            } else {
+                format!("the sheet has no challenge (a row of the worksheet {ws})")
+            }
+        }
+        Msg::AsOfOutsideFiscalYear { as_of, year } => {
+            if ja {
+                format!("時点 {as_of} が {} の外です", year.display_ja())
+            } else {
+                format!(
+                    "時点 (the date the sheet describes) {as_of} is outside {}",
+                    year.display_en()
+                )
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The hint of a finding at a cell of a workbook, where the hint for a TOML file
+/// would show TOML: `Some(None)` for no hint, `None` where the usual hint fits.
+pub fn workbook_help(msg: &Msg, lang: Lang) -> Option<Option<String>> {
+    let ja = lang == Lang::Ja;
+    let sheet = Part::Sheet.name();
+    Some(Some(match msg {
+        Msg::Missing { key: "sheet", .. } => {
+            let (field, content) = (layout::SHEET_COLUMNS[0].label, layout::SHEET_COLUMNS[1].label);
+            if ja {
+                format!("ワークシート「{sheet}」を作り、見出し「{field}」「{content}」の下に都道府県・圏域・年度を書きます")
+            } else {
+                format!("add a worksheet {sheet} with the headers {field} and {content}, and rows for 都道府県, 圏域 and 年度")
+            }
+        }
+        Msg::Missing { .. } | Msg::Empty { .. } | Msg::Type { .. } | Msg::StringForList(_) => {
+            return Some(None)
+        }
+        Msg::NoAsOf(year) => {
+            let example = format!("{}/9/30", year.start_year());
+            if ja {
+                format!("{sheet} の 項目「時点」の 内容 に {example} のような日付を入力してください")
+            } else {
+                format!("add a row 時点 to {sheet} with a date such as {example}")
+            }
+        }
+        Msg::UnknownIndicator { known, .. } if known.is_empty() => {
+            if ja {
+                format!("{} ワークシートに指標の行を加えてください", Part::Indicators.name())
+            } else {
+                format!("add the indicator as a row of the worksheet {}", Part::Indicators.name())
+            }
+        }
+        Msg::BadStatus(_) => {
+            let list: Vec<String> = Status::ALL
+                .iter()
+                .map(|s| s.japanese_words().join("・"))
+                .collect();
+            if ja {
+                format!("使える値: {}。予定も実施もない記録なら 状況 は空欄にします", list.join(", "))
+            } else {
+                format!("accepted: {}; leave 状況 blank for a plain note", list.join(", "))
+            }
+        }
+        Msg::DoneInFuture { .. } => lang
+            .pick(
+                "まだ実施していなければ 状況 を「予定」に、日付の誤りなら 日付 を直してください",
+                "if it has not happened yet, set 状況 to 予定; otherwise fix 日付",
+            )
+            .to_string(),
+        Msg::Overdue { .. } => lang
+            .pick(
+                "実施したなら 状況 を「実施」、延期なら「延期」に、日付が変わったなら 日付 と 元の予定 を直してください",
+                "set 状況 to 実施 if it happened, 延期 if it moved, or update 日付 and 元の予定",
+            )
+            .to_string(),
+        Msg::EmptyView(view) => {
+            if ja {
+                format!("{} ワークシートの「{}」の欄に書くと、合同会議で話し合う材料になります", Part::Challenges.name(), view.label_ja())
+            } else {
+                format!("write it in the column {} of the worksheet {}", view.label_ja(), Part::Challenges.name())
+            }
+        }
+        Msg::TargetAlreadyMet { .. } => lang
+            .pick(
+                "目標値・現状値の期間（年間か累計か）や 向き を確認してください",
+                "check the period of the values (yearly or cumulative) and 向き",
+            )
+            .to_string(),
+        Msg::FullwidthNumber(s) => {
+            let n = crate::core::text::normalize(s);
+            if ja {
+                format!("数値なら半角で {n} と入力してください")
+            } else {
+                format!("if it is a number, type {n} in half-width digits")
+            }
+        }
+        Msg::EraOverflow { year, .. } => {
+            if ja {
+                format!("年度 は「{}」または {} と書けます", year.era_ja(), year.start_year())
+            } else {
+                format!("write 年度 as {} or {}", year.era_ja(), year.start_year())
+            }
+        }
+        Msg::NumberAsText { value, add_unit, .. } => {
+            let n = value.number_text();
+            let mut parts = vec![match value.bound {
+                Some(_) => return None,
+                None if ja => format!("数値のセルに {n} とだけ入力します"),
+                None => format!("type the number {n} alone in the cell"),
+            }];
+            if let (true, Some(u)) = (add_unit, &value.unit) {
+                parts.push(if ja {
+                    format!("単位は「単位」の列に {u} と書きます")
+                } else {
+                    format!("put {u} in the column 単位")
+                });
+            }
+            if value.approximate || value.remark.is_some() {
+                parts.push(
+                    lang.pick(
+                        "「約」や括弧内の注記は「設定理由」に書きます",
+                        "an \"about\" or a remark in brackets goes in 設定理由",
+                    )
+                    .to_string(),
+                );
+            }
+            parts.join(lang.pick("。", "; "))
+        }
+        Msg::UnitMismatch { expected, .. } => {
+            if ja {
+                format!("単位をそろえてください: 値を「{expected}」で数え直すか、「単位」の列を直します")
+            } else {
+                format!("use one unit: restate the value in {expected}, or fix the column 単位")
+            }
+        }
+        Msg::QualitativeNumber { .. } => lang
+            .pick(
+                "数値として比べるなら、セルには数だけを入力します（単位は「単位」、説明は「設定理由」に）。文章のままでよければ、このままで構いません",
+                "to compare it as a number, type the number alone (the unit in 単位, the rest in 設定理由); leave it if it is meant as text",
+            )
+            .to_string(),
+        Msg::NoGoals => {
+            let (goals, progress) = (Part::Goals.name(), Part::Progress.name());
+            if ja {
+                format!("{goals} ワークシートに目標を、{progress} ワークシートにその進捗を書きます")
+            } else {
+                format!("write the goals in the worksheet {goals}, their progress in {progress}")
+            }
+        }
+        Msg::NoChallenges => {
+            let ws = Part::Challenges.name();
+            if ja {
+                format!("{ws} ワークシートに課題と取組方針、視点別の認識を書きます")
+            } else {
+                format!("write the challenges, their actions and views in the worksheet {ws}")
+            }
+        }
+        Msg::AsOfOutsideFiscalYear { year, .. } => {
+            let (first, last) = (year.first_day(), year.last_day());
+            if ja {
+                format!("{} は {first} から {last} までです: 時点 を直すか、年度 を確かめてください", year.era_ja())
+            } else {
+                format!("{} runs from {first} to {last}: fix 時点, or check 年度", year.display_en())
+            }
+        }
+        Msg::ConflictingBetter { better, number, .. } => {
+            let implied = match better {
+                Better::Higher => Better::Lower,
+                Better::Lower => Better::Higher,
+            };
+            let word = |b: Better| {
+                layout::BETTER_WORDS
+                    .iter()
+                    .find(|(_, x)| *x == b)
+                    .map_or("", |(w, _)| w)
+            };
+            let target = match (number, better) {
+                (Some(n), Better::Higher) => format!("{n}以上"),
+                (Some(n), Better::Lower) => format!("{n}以下"),
+                (None, Better::Higher) => "増加".to_string(),
+                (None, Better::Lower) => "減少".to_string(),
+            };
+            if ja {
+                format!("目標値に合わせて 向き を「{}」にするか、向き のとおりなら 目標値 を「{target}」と書いてください", word(implied))
+            } else {
+                format!("set 向き to {} to match the target, or, if 向き is right, write the target as {target}", word(implied))
+            }
+        }
+        Msg::BadBetter(_) | Msg::BadFormat(_) => return Some(None),
+        _ => return None,
+    }))
+}
+
+/// The column of `指標` holding an indicator's key (`現状値（今回）` for `current`).
+fn indicator_label(key: &str) -> &str {
+    Part::of_key(Table::Indicator, key).map_or(key, |(_, label)| label)
 }

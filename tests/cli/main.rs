@@ -17,4 +17,5 @@ mod readme;
 mod safety;
 mod terminal;
 mod validate;
+mod workbook_read;
 mod years;

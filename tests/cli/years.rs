@@ -469,3 +469,40 @@ fn new_from_a_sheet_with_errors_or_no_file_is_refused() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("--prefecture"), "{}", out.stderr);
 }
+
+/// `--fiscal-year` reaches workbooks too: `import` leaves a workbook of another
+/// year as it is, and a folder's `.xlsx` is filtered like its `.toml`.
+#[test]
+fn fiscal_year_applies_to_workbooks() {
+    let toml =
+        std::fs::read_to_string(crate::common::bundled_regions().join("minami-kaga.toml")).unwrap();
+    let t = Test::new().file(
+        "in/minami-kaga.xlsx",
+        crate::workbook_read::workbook_of(&toml),
+    );
+    let out = t.sheet(&["import", "in/minami-kaga.xlsx", "--fiscal-year", "R7"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("in/minami-kaga.xlsx は 平成30年度 (2018) のシートなので取り込みません"),
+        "{}",
+        out.stderr
+    );
+    assert!(!t.path("regions/minami-kaga.toml").exists());
+    let out = t.sheet(&["import", "in/minami-kaga.xlsx", "--fiscal-year", "H30"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(t.path("regions/minami-kaga.toml").is_file());
+
+    let out = t.sheet(&[
+        "progress",
+        "in",
+        "--fiscal-year",
+        "2018",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["regions"][0]["file"], "in/minami-kaga.xlsx");
+    let out = t.sheet(&["progress", "in", "--fiscal-year", "2025"]);
+    assert_eq!(out.code, 2);
+}
