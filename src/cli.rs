@@ -46,6 +46,7 @@ pub enum Command {
     Diff(DiffArgs),
     History(HistoryArgs),
     New(NewArgs),
+    Export(ExportArgs),
     Render(RenderArgs),
     Schema,
     Show(ShowArgs),
@@ -122,6 +123,17 @@ pub struct NewArgs {
     pub out: Option<PathBuf>,
 }
 
+/// `sheet export`
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_name = "NAME")]
+    pub region: Vec<String>,
+    #[arg(long, value_name = "FILE.xlsx|DIR")]
+    pub out: PathBuf,
+}
+
 /// `sheet render`
 #[derive(Debug, Args)]
 pub struct RenderArgs {
@@ -190,6 +202,10 @@ pub struct ReportArgs {
     pub as_of: Option<String>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    /// Where to write the report; a workbook (`xlsx`) needs one, as it is never
+    /// written to a terminal.
+    #[arg(long, value_name = "FILE", required_if_eq("format", "xlsx"))]
+    pub out: Option<PathBuf>,
     #[command(flatten)]
     pub table: TableArgs,
 }
@@ -212,6 +228,7 @@ pub enum ReportFormat {
     Markdown,
     Json,
     Csv,
+    Xlsx,
 }
 
 /// Border characters of terminal tables.
@@ -756,6 +773,8 @@ mod tests {
                     "R7",
                 ],
                 "show" => vec!["sheet", name, "f.toml"],
+                "export" => vec!["sheet", name, "--out", "out.xlsx"],
+                "progress" | "compare" => vec!["sheet", name, "--out", "report.xlsx"],
                 "completions" => vec!["sheet", name, "bash"],
                 _ => vec!["sheet", name],
             };

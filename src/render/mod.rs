@@ -5,6 +5,7 @@ pub mod diff;
 pub mod history;
 pub mod show;
 pub mod terminal;
+pub mod xlsx;
 
 /// A percentage for people: whole numbers without decimals, else one decimal;
 /// never `-0%`.
