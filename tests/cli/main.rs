@@ -15,3 +15,5 @@ mod progress;
 mod readme;
 mod terminal;
 mod validate;
+mod workbook_roundtrip;
+mod workbook_write;
