@@ -218,7 +218,10 @@ fn usage_errors_are_in_the_output_language() {
         ja.starts_with("sheet: エラー: '--format <FORMAT>' に 'xml' は使えません\n"),
         "{ja}"
     );
-    assert!(ja.contains("[値: table, markdown, json, csv, xlsx]"), "{ja}");
+    assert!(
+        ja.contains("[値: table, markdown, json, csv, xlsx]"),
+        "{ja}"
+    );
     let en = usage_error(
         Test::new()
             .env("SHEET_LANG", "en")

@@ -297,6 +297,28 @@ fn export_to_a_path_that_is_a_file_but_not_a_workbook_is_refused() {
     assert_eq!(t.read("notes.txt"), "mine");
 }
 
+/// Excel holds 32,767 characters in a cell: a longer text is refused at its cell
+/// rather than cut, and nothing is written.
+#[test]
+fn export_refuses_a_text_longer_than_a_cell_holds() {
+    let summary = "あ".repeat(40_000);
+    let t = Test::new().file(
+        "long.toml",
+        format!(
+            "[sheet]\nprefecture = \"石川県\"\nregion = \"長文\"\nfiscal_year = 2018\nsummary = \"{summary}\"\n"
+        ),
+    );
+    let out = t.sheet(&["export", "long.toml", "--out", "long.xlsx"]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains("long.toml: シート!B9 の文が 40000 文字あり"),
+        "{}",
+        out.stderr
+    );
+    assert!(!t.path("long.xlsx").exists());
+}
+
 #[test]
 fn export_needs_out() {
     let out = Test::with_regions().args(&["export"]).run();

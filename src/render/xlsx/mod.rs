@@ -278,9 +278,7 @@ impl WriteError {
 /// The formats of a workbook.
 struct Formats {
     header: Format,
-    text: Format,
     wrap: Format,
-    number: Format,
     date: Format,
     percent: Format,
 }
@@ -304,10 +302,8 @@ impl Formats {
                 .set_background_color(0xDDEBF7)
                 .set_border_bottom(FormatBorder::Thin),
             wrap: top.clone().set_text_wrap(),
-            number: top.clone(),
             date: top.clone().set_num_format(DATE_FORMAT),
-            percent: top.clone().set_num_format("0.0%"),
-            text: top,
+            percent: top.set_num_format("0.0%"),
         }
     }
 }
@@ -322,7 +318,14 @@ pub struct Book {
 impl Book {
     pub fn new(lang: Lang) -> Result<Book, WriteError> {
         let mut workbook = Workbook::new();
-        workbook.set_default_format(&base(), ROW_PIXELS, COLUMN_PIXELS)?;
+        // Top-aligned by default, so a cell beside a wrapped one starts level with
+        // it, and a plain cell needs no format of its own (formats are looked up
+        // by hashing, per cell).
+        workbook.set_default_format(
+            &base().set_align(FormatAlign::Top),
+            ROW_PIXELS,
+            COLUMN_PIXELS,
+        )?;
         Ok(Book {
             workbook,
             formats: Formats::new(),
@@ -368,15 +371,15 @@ impl Book {
                     Cell::Text(s) => {
                         let n = line_count(s, *width);
                         lines = lines.max(n);
-                        let format = if n > 1 || s.contains('\n') {
-                            &f.wrap
+                        if n > 1 || s.contains('\n') {
+                            write_text(ws, r, c, s, &f.wrap)?;
                         } else {
-                            &f.text
-                        };
-                        write_text(ws, r, c, s, format)?;
+                            fits(ws, r, c, s)?;
+                            ws.write_string(r, c, s.as_ref())?;
+                        }
                     }
                     Cell::Number(x) => {
-                        ws.write_number_with_format(r, c, *x, &f.number)?;
+                        ws.write_number(r, c, *x)?;
                     }
                     Cell::Percent(x) => {
                         ws.write_number_with_format(r, c, *x, &f.percent)?;
