@@ -514,7 +514,7 @@ fn column_widths(table: &Table<'_>) -> Vec<f64> {
                     Cell::Empty => 0.0,
                     Cell::Text(s) => text_width(s),
                     Cell::Number(x) => format!("{x}").len() as f64,
-                    Cell::Percent(_) => 6.0,
+                    Cell::Percent(x) => format!("{:.1}%", x * 100.0).len() as f64,
                     Cell::Date(_) => DATE_WIDTH,
                 })
                 .fold(0.0, f64::max);

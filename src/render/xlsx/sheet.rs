@@ -191,6 +191,9 @@ fn status_cell(event: &Event, lang: Lang) -> Cell<'static> {
         .map_or(Cell::Empty, |s| Cell::text(status_word(lang, s)))
 }
 
+// MERGE (issue 17, branch `values`): an item written `date = "未定"` has no date
+// and `Event::date_undetermined`; its date cell must then be the text `未定`, so
+// that the import reads it back as undetermined rather than as no date.
 fn opt_date(d: Option<&DateValue>) -> Cell<'_> {
     d.map_or(Cell::Empty, date_cell)
 }
