@@ -420,6 +420,31 @@ fn report_xlsx_is_written_once() {
     assert!(out.stdout.starts_with("PK"));
 }
 
+/// `--out -` on a terminal: refused, no binary data shown (a pseudo-terminal made
+/// by util-linux `script`).
+#[test]
+fn a_workbook_is_never_written_to_a_terminal() {
+    if !tool_available("script (util-linux)", &["script", "--version"]) {
+        return;
+    }
+    let t = Test::with_regions();
+    let command = format!(
+        "{} compare --format xlsx --out -",
+        env!("CARGO_BIN_EXE_sheet")
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(t.path(""))
+        .env_remove("SHEET_LANG")
+        .env_remove("SHEET_DIR")
+        .output()
+        .expect("run script");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{shown}");
+    assert!(shown.contains("端末には出力しません"), "{shown}");
+    assert!(!shown.contains("PK"), "{shown}");
+}
+
 #[test]
 fn report_out_writes_a_text_format_to_a_new_file() {
     let t = Test::with_regions();
