@@ -25,7 +25,6 @@ words! {
         Region => "圏域名", "Region name";
         FiscalYear => "年度", "Fiscal year";
         JudgedAt => "判定日", "Judged at";
-        File => "ファイル", "File";
         GoalNumber => "目標番号", "Goal";
         Goal => "達成目標", "Goal text";
         GoalIndicator => "目標の指標", "Goal's indicator";
@@ -64,9 +63,6 @@ words! {
         Undetermined => "指標: 未定", "Indicators: undetermined";
         Concerns => "課題・悩みの数", "Concerns";
         Questions => "他自治体への質問の数", "Questions";
-        Theme => "テーマ", "Theme";
-        Keywords => "語", "Keywords";
-        Mentions => "記述の数", "Mentions";
         Question => "質問", "Question";
         Themes => "テーマ", "Themes";
         Ask => "聞く相手", "Ask";
