@@ -47,6 +47,7 @@ pub enum Command {
     History(HistoryArgs),
     New(NewArgs),
     Export(ExportArgs),
+    Import(ImportArgs),
     Render(RenderArgs),
     Schema,
     Show(ShowArgs),
@@ -132,6 +133,15 @@ pub struct ExportArgs {
     pub region: Vec<String>,
     #[arg(long, value_name = "FILE.xlsx|DIR")]
     pub out: PathBuf,
+}
+
+/// `sheet import`
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[arg(value_name = "WORKBOOK", required = true)]
+    pub workbooks: Vec<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 /// `sheet render`
@@ -775,6 +785,7 @@ mod tests {
                 "show" => vec!["sheet", name, "f.toml"],
                 "export" => vec!["sheet", name, "--out", "out.xlsx"],
                 "progress" | "compare" => vec!["sheet", name, "--out", "report.xlsx"],
+                "import" => vec!["sheet", name, "a.xlsx"],
                 "completions" => vec!["sheet", name, "bash"],
                 _ => vec!["sheet", name],
             };

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::core::{read, workbook};
 use crate::error::Failure;
 
 /// The name of the folder searched for upward.
@@ -23,15 +24,27 @@ pub fn resolve(paths: &[PathBuf], dir: Option<&Path>) -> Result<Inputs, Failure>
         let mut files = Vec::new();
         let mut first_dir = None;
         for p in paths {
-            if p.is_dir() {
+            // Looked at, never opened: a FIFO or a device named here is refused
+            // by what it is.
+            let meta = std::fs::metadata(p).map_err(|source| match source.kind() {
+                std::io::ErrorKind::NotFound => Failure::NotFound { path: p.clone() },
+                _ => Failure::Io {
+                    path: p.clone(),
+                    source,
+                },
+            })?;
+            if meta.is_dir() {
                 first_dir.get_or_insert_with(|| p.clone());
                 files.extend(sheets_in(p)?);
-            } else if p.is_file() {
+            } else if let Some(kind) = read::kind_of(&meta) {
+                return Err(Failure::NotRegular {
+                    path: p.clone(),
+                    kind,
+                });
+            } else {
                 first_dir
                     .get_or_insert_with(|| p.parent().map(Path::to_path_buf).unwrap_or_default());
                 files.push(p.clone());
-            } else {
-                return Err(Failure::NotFound { path: p.clone() });
             }
         }
         return Ok(Inputs {
@@ -78,23 +91,50 @@ pub fn find_regions_dir() -> Result<PathBuf, Failure> {
     Err(Failure::NoSheetsDir { looked })
 }
 
-/// The `*.toml` files of a folder except `themes.toml`, sorted by name.
+/// The `*.toml` files of a folder except `themes.toml`, and its workbooks
+/// (`*.xlsx`, not Excel's `~$` lock files), sorted by name: regular
+/// files, and links but those that lead to nothing, to something that is not a
+/// regular file inside the folder, or to another sheet of the folder (read once,
+/// under its own name). A link out of the folder is listed: reading it gives the
+/// warning `symlink` (see [`crate::core::read`]). Anything else (a FIFO, a device)
+/// is passed over, never opened.
 pub fn sheets_in(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     let entries = std::fs::read_dir(dir).map_err(|source| Failure::Io {
         path: dir.to_path_buf(),
         source,
     })?;
     let mut files = Vec::new();
+    let mut links = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|source| Failure::Io {
             path: dir.to_path_buf(),
             source,
         })?;
         let path = entry.path();
-        let is_toml = path.extension().is_some_and(|e| e == "toml");
-        let is_themes = path.file_name().is_some_and(|n| n == THEMES_FILE);
-        if is_toml && !is_themes && is_file(&entry, &path) {
-            files.push(path);
+        if !is_sheet_name(&path) {
+            continue;
+        }
+        // The entry's type comes with the folder listing on most file systems, so
+        // only links (and file systems that don't tell) cost a `stat`: thousands of
+        // sheets would otherwise cost as many system calls.
+        let file_type = entry
+            .file_type()
+            .or_else(|_| std::fs::symlink_metadata(&path).map(|m| m.file_type()));
+        match file_type {
+            Ok(t) if t.is_file() => files.push(path),
+            Ok(t) if t.is_symlink() => links.push(path),
+            _ => {}
+        }
+    }
+    if !links.is_empty() {
+        let folder = std::fs::canonicalize(dir).map_err(|source| Failure::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        for link in links {
+            if link_is_listed(&link, &folder) {
+                files.push(link);
+            }
         }
     }
     // All in one folder, `dir` then the name: the paths' bytes order them as
@@ -105,16 +145,27 @@ pub fn sheets_in(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     Ok(files)
 }
 
-/// A regular file, or a link to one. The entry's type comes with the folder listing
-/// on most file systems, so only links cost a `stat` (thousands of sheets otherwise
-/// cost as many system calls).
-fn is_file(entry: &std::fs::DirEntry, path: &Path) -> bool {
-    match entry.file_type() {
-        Ok(t) if t.is_file() => true,
-        Ok(t) if t.is_symlink() => path.is_file(),
-        Ok(_) => false,
-        Err(_) => path.is_file(),
+/// `*.toml` but `themes.toml`, and workbooks (`*.xlsx`, see
+/// [`workbook::is_workbook`]).
+fn is_sheet_name(path: &Path) -> bool {
+    let toml = path.extension().is_some_and(|e| e == "toml")
+        && path.file_name().is_some_and(|n| n != THEMES_FILE);
+    toml || workbook::is_workbook(path)
+}
+
+/// Whether a link of the folder `folder` (canonical) is listed (see [`sheets_in`]).
+fn link_is_listed(link: &Path, folder: &Path) -> bool {
+    let Ok(target) = std::fs::canonicalize(link) else {
+        return false;
+    };
+    if !target.starts_with(folder) {
+        return true;
     }
+    let Ok(meta) = std::fs::metadata(&target) else {
+        return false;
+    };
+    let another_sheet = target.parent() == Some(folder) && is_sheet_name(&target);
+    read::kind_of(&meta).is_none() && !another_sheet
 }
 
 #[cfg(test)]
@@ -122,7 +173,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_folder_gives_its_sheets_sorted_by_name_without_themes_toml() {
+    fn a_folder_gives_its_sheets_and_workbooks_sorted_by_name_without_themes_toml() {
         let dir = tempfile::tempdir().unwrap();
         // Made out of order; `_` (0x5F) sorts after `Z` and before `a`, and a
         // kanji name after every ASCII one, as bytes do.
@@ -134,6 +185,9 @@ mod tests {
             "a.toml",
             "themes.toml",
             "a.txt",
+            "c.xlsx",
+            "~$c.xlsx",
+            "d.XLS",
         ] {
             std::fs::write(dir.path().join(name), "").unwrap();
         }
@@ -145,7 +199,15 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["Z.toml", "a.toml", "a_2.toml", "b.toml", "南加賀.toml"]
+            [
+                "Z.toml",
+                "a.toml",
+                "a_2.toml",
+                "b.toml",
+                "c.xlsx",
+                "d.XLS",
+                "南加賀.toml"
+            ]
         );
     }
 }

@@ -17,6 +17,7 @@ use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use crate::core::read::MAX_SHEET_BYTES;
 use crate::error::Failure;
 
 /// A git repository, found from a folder inside it.
@@ -62,6 +63,8 @@ pub struct LogEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Blob {
     Found(Vec<u8>),
+    /// Larger than a sheet may be ([`MAX_SHEET_BYTES`]): its size, and not read.
+    TooLarge(u64),
     /// No such object here: the name resolves to nothing, or the object is not in
     /// this clone (a partial clone, which is never fetched from).
     Missing,
@@ -300,12 +303,40 @@ impl Repo {
     /// The contents of blobs (`<object>` or `<rev>:<path>`), in the order asked
     /// (`git cat-file --batch`, which applies no filter).
     pub fn read_blobs(&self, specs: &[String]) -> Result<Vec<Blob>, Failure> {
+        // Sizes first, so a blob larger than any sheet is never read into memory.
+        let sizes: Vec<Option<u64>> = self.batch("--batch-check", specs)?;
+        let small: Vec<String> = specs
+            .iter()
+            .zip(&sizes)
+            .filter(|(_, size)| matches!(size, Some(n) if *n <= MAX_SHEET_BYTES))
+            .map(|(spec, _)| spec.clone())
+            .collect();
+        let out: Vec<u8> = self.batch("--batch", &small)?;
+        let mut bodies = parse_batch(&out, small.len())
+            .ok_or_else(|| Failure::Git {
+                command: "cat-file".into(),
+                message: "unexpected output".into(),
+            })?
+            .into_iter();
+        Ok(sizes
+            .into_iter()
+            .map(|size| match size {
+                None => Blob::Missing,
+                Some(n) if n > MAX_SHEET_BYTES => Blob::TooLarge(n),
+                Some(_) => bodies.next().unwrap_or(Blob::Missing),
+            })
+            .collect())
+    }
+
+    /// Runs `git cat-file MODE` over `specs`: with `--batch-check`, each spec's size
+    /// (`None`: no such blob); with `--batch`, the raw output.
+    fn batch<T: BatchOutput>(&self, mode: &str, specs: &[String]) -> Result<T, Failure> {
         if specs.is_empty() {
-            return Ok(Vec::new());
+            return Ok(T::empty());
         }
         let mut child = self
             .git("cat-file")
-            .arg("--batch")
+            .arg(mode)
             .cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -345,7 +376,7 @@ impl Repo {
                 message: git_message(&err),
             });
         }
-        parse_batch(&out, specs.len()).ok_or_else(|| Failure::Git {
+        T::parse(out, specs.len()).ok_or_else(|| Failure::Git {
             command: "cat-file".into(),
             message: "unexpected output".into(),
         })
@@ -467,6 +498,41 @@ fn parse_tree(out: &[u8]) -> Vec<TreeFile> {
 /// Parses `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n`, or
 /// `<spec> missing\n` / `<spec> ambiguous\n`. An object that is not a blob is
 /// missing as a blob.
+/// What `git cat-file --batch-check` (sizes) or `--batch` (raw bytes) gives.
+trait BatchOutput: Sized {
+    fn empty() -> Self;
+    fn parse(out: Vec<u8>, count: usize) -> Option<Self>;
+}
+
+impl BatchOutput for Vec<u8> {
+    fn empty() -> Self {
+        Vec::new()
+    }
+    fn parse(out: Vec<u8>, _: usize) -> Option<Self> {
+        Some(out)
+    }
+}
+
+impl BatchOutput for Vec<Option<u64>> {
+    fn empty() -> Self {
+        Vec::new()
+    }
+    /// One line a spec: `<oid> blob <size>`, or `<spec> missing` / `ambiguous`
+    /// (and a tree or commit is no sheet either).
+    fn parse(out: Vec<u8>, count: usize) -> Option<Self> {
+        let text = String::from_utf8(out).ok()?;
+        let sizes: Vec<Option<u64>> = text
+            .lines()
+            .map(|line| {
+                let mut parts = line.rsplitn(3, ' ');
+                let size = parts.next()?.parse().ok()?;
+                (parts.next()? == "blob").then_some(size)
+            })
+            .collect();
+        (sizes.len() == count).then_some(sizes)
+    }
+}
+
 fn parse_batch(out: &[u8], count: usize) -> Option<Vec<Blob>> {
     let mut result = Vec::with_capacity(count);
     let mut pos = 0;

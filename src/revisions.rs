@@ -7,8 +7,9 @@
 //! files are left out on both sides (git stores a link as the text of its target).
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use crate::core::read::ReadError;
 use crate::discover::{REGIONS_DIR, THEMES_FILE};
 use crate::error::Failure;
 use crate::git::{Blob, Commit, LogEntry, Repo, TreeFile};
@@ -142,6 +143,13 @@ impl<'r> SideFiles<'r> {
             let bytes = match place {
                 Place::Blob(_) => match blobs.next() {
                     Some(Blob::Found(bytes)) => Some(bytes),
+                    Some(Blob::TooLarge(size)) => {
+                        return Err(Failure::TooLarge {
+                            path: PathBuf::from(path),
+                            size,
+                            limit: crate::core::read::MAX_SHEET_BYTES,
+                        })
+                    }
                     _ if missing_is_failure => {
                         return Err(Failure::NotInClone {
                             rev: self.commit.map(|c| c.rev.clone()).unwrap_or_default(),
@@ -189,13 +197,12 @@ fn read_worktree_file(path: &Path) -> Result<Option<Vec<u8>>, Failure> {
     if !is_regular_file(path) {
         return Ok(None);
     }
-    match std::fs::read(path) {
+    match crate::core::read::read_sheet(path) {
         Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(Failure::Io {
-            path: path.to_path_buf(),
-            source,
-        }),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        // Replaced by something that is no regular file since it was listed.
+        Err(ReadError::NotRegular(_) | ReadError::LinkOutside { .. }) => Ok(None),
+        Err(e) => Err(Failure::read(path, e)),
     }
 }
 

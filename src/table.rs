@@ -1,28 +1,45 @@
-//! Rendering helpers shared by the reports: terminal tables ([`grid`], with the
-//! project's borders, width and colour decisions), wrapping by display width,
-//! Markdown tables and tidy CSV.
+//! Terminal tables and the other ways reports are laid out: tables drawn by
+//! comfy-table with cells wrapped beforehand at the widths chosen here (`wrap`:
+//! Unicode line breaking, so no line starts with 。 or 」), free text wrapped the
+//! same way, Markdown tables and tidy CSV.
+//!
+//! comfy-table draws (borders, padding, alignment, colour); it is told the width of
+//! every column and given cells whose lines already fit, which it keeps as they are.
+//! Its own wrapping is not used: it breaks Japanese text between any two characters.
 //!
 //! Borders are ASCII by default: box-drawing characters are East Asian Ambiguous,
 //! one cell by Unicode's widths but two in terminals set to "ambiguous = wide"
 //! (common in Japan), where UTF-8 borders break apart. `--border unicode` opts into
 //! them.
 
-pub mod grid;
+mod wrap;
 
-use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::ops::Range;
 
-pub use grid::{Cell, CellAlign, Color, Grid};
+pub use comfy_table::Color;
+use comfy_table::{
+    Attribute, CellAlignment, ColumnConstraint, ContentArrangement, ContentLineStyle, LineStyle,
+    TableStyle, Width,
+};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::cli::Border;
 use crate::output::Ctx;
 
 /// Width used when stdout is not a terminal and neither `--width` nor `COLUMNS` says.
-pub const DEFAULT_WIDTH: u16 = 80;
+const DEFAULT_WIDTH: u16 = 80;
 /// Narrower widths are raised to this.
 const MIN_WIDTH: u16 = 24;
+/// A header at most this wide does not break (`第1回会議時`, `assessment`).
+const SHORT_HEADER: usize = 12;
+/// A column of text is not made narrower than its longest word, up to this width;
+/// a longer run (a URL) is cut.
+const LONGEST_WORD: usize = 16;
+/// The widest column comfy-table can draw (its widths are `u16`, padding included).
+const WIDEST_COLUMN: usize = u16::MAX as usize - 2;
+/// Rows of a long table drawn at a time ([`Table::write_to`]).
+const ROWS_AT_ONCE: usize = 256;
 
 /// How terminal tables look: decided once per command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +52,7 @@ pub struct Look {
 
 impl Look {
     /// `--width` if given (0 = unlimited), else the terminal's width, else `COLUMNS`,
-    /// else [`DEFAULT_WIDTH`]; colour as decided in [`Ctx`].
+    /// else 80 columns; colour as decided in [`Ctx`].
     pub fn new(width: Option<u16>, border: Border, ctx: &Ctx) -> Look {
         Look {
             width: resolve_width(width),
@@ -82,131 +99,417 @@ pub enum Rules {
     HeaderOnly,
 }
 
-/// A table with the project's borders, width and colour.
-pub fn new_table<'a>(look: &Look, rules: Rules) -> Grid<'a> {
-    Grid::new(look.border, rules, look.width.map(usize::from), look.color)
+/// One cell: text made safe for a terminal ([`terminal_text`]), how it sits in its
+/// column, and how it is coloured when colour is on.
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    text: String,
+    right: bool,
+    color: Option<Color>,
+    bold: bool,
 }
 
-/// Header cells (bold when colour is on), borrowing the labels.
-pub fn header<'a>(labels: &[&'a str]) -> Vec<Cell<'a>> {
+impl Cell {
+    /// The widest line of the cell, in terminal cells.
+    pub fn width(&self) -> usize {
+        self.text.split('\n').map(str::width).max().unwrap_or(0)
+    }
+
+    /// The cell in the colour, when there is one.
+    pub fn color(mut self, color: Option<Color>) -> Cell {
+        self.color = color;
+        self
+    }
+
+    /// The narrowest the cell's column may be: the widest line or word that does
+    /// not break (a short header, a figure: [`wrap::is_figure`]), as far as the
+    /// table gives way.
+    fn least_width(&self, header: bool, give: Give) -> usize {
+        let figures = give < Give::Figures;
+        self.text
+            .split('\n')
+            .map(|line| match (header, give) {
+                (_, Give::Words) => wrap::widest_run(line, false).min(2),
+                (true, Give::Nothing) if line.width() <= SHORT_HEADER => line.width(),
+                (true, _) => wrap::widest_run(line, figures),
+                (false, _) => wrap::widest_run(line, figures).min(LONGEST_WORD),
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The cell for comfy-table, its lines wrapped to `width`.
+    fn wrapped(&self, width: usize, figures: bool) -> comfy_table::Cell {
+        let lines = wrap::fit(&self.text, Some(width), figures);
+        let mut cell = comfy_table::Cell::new(lines.join("\n"));
+        if self.right {
+            cell = cell.set_alignment(CellAlignment::Right);
+        }
+        if let Some(color) = self.color {
+            cell = cell.fg(color);
+        }
+        if self.bold {
+            cell = cell.add_attribute(Attribute::Bold);
+        }
+        cell
+    }
+}
+
+/// How far a column of a table too wide for the width gives way, as little as
+/// lets the table fit: figures and short headers stay whole, and words up to
+/// [`LONGEST_WORD`]; else headers break where Unicode allows; else figures too;
+/// else words are cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Give {
+    Nothing,
+    Headers,
+    Figures,
+    Words,
+}
+
+/// A table to lay out: a header, rows of cells, and how it is drawn.
+#[derive(Debug, Clone)]
+pub struct Table {
+    header: Option<Vec<Cell>>,
+    rows: Vec<Vec<Cell>>,
+    border: Border,
+    rules: Rules,
+    /// The width to fit, borders included; `None` for no limit.
+    width: Option<usize>,
+    color: bool,
+    /// Columns that keep their content's width (dates, hashes).
+    kept: Vec<usize>,
+}
+
+/// A table with the project's borders, width and colour.
+pub fn new_table(look: &Look, rules: Rules) -> Table {
+    Table {
+        header: None,
+        rows: Vec::new(),
+        border: look.border,
+        rules,
+        width: look.width.map(usize::from),
+        color: look.color,
+        kept: Vec::new(),
+    }
+}
+
+impl Table {
+    pub fn set_header(&mut self, cells: Vec<Cell>) -> &mut Table {
+        self.header = Some(cells);
+        self
+    }
+
+    pub fn add_row(&mut self, cells: Vec<Cell>) -> &mut Table {
+        self.rows.push(cells);
+        self
+    }
+
+    /// Column `i` keeps the width of its content, never wrapping.
+    pub fn keep_width(&mut self, i: usize) -> &mut Table {
+        self.kept.push(i);
+        self
+    }
+
+    /// The cells of column `i`, each with whether it is the header's.
+    fn column(&self, i: usize) -> impl Iterator<Item = (&Cell, bool)> {
+        let header = self
+            .header
+            .iter()
+            .filter_map(move |h| h.get(i))
+            .map(|c| (c, true));
+        header.chain(
+            self.rows
+                .iter()
+                .filter_map(move |r| r.get(i))
+                .map(|c| (c, false)),
+        )
+    }
+
+    /// The widest line of column `i` once its cells are wrapped to `width`.
+    fn used_width(&self, i: usize, width: usize, figures: bool) -> usize {
+        self.column(i)
+            .flat_map(|(cell, _)| wrap::fit(&cell.text, Some(width), figures))
+            .map(str::width)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The width of each column's text, and whether it keeps figures whole.
+    /// Columns narrower than an even share of the room keep their width and the
+    /// others share what is left ([`share`]), none narrower than its least width
+    /// ([`Table::give_way`]). A column wrapped at its share may use less (lines
+    /// break where Unicode allows, not at any character): it gives what it does not
+    /// use to the columns still wrapped.
+    fn widths(&self) -> (Vec<usize>, Vec<bool>) {
+        let columns = self
+            .header
+            .iter()
+            .chain(&self.rows)
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0);
+        let widest = |i: usize| self.column(i).map(|(c, _)| c.width()).max().unwrap_or(0);
+        // An empty column still shows one blank cell.
+        let natural: Vec<usize> = (0..columns)
+            .map(|i| widest(i).clamp(1, WIDEST_COLUMN))
+            .collect();
+        // Each column: its text, one space each side and a border; plus one border.
+        let room = self.width.map(|w| w.saturating_sub(1 + 3 * columns));
+        let Some(room) = room.filter(|&room| natural.iter().sum::<usize>() > room) else {
+            return (natural, vec![true; columns]);
+        };
+        let (least, figures) = self.give_way(&natural, room);
+        let mut widths = natural.clone();
+        let mut open: Vec<usize> = (0..columns).filter(|&i| least[i] < natural[i]).collect();
+        let mut taken: usize = (0..columns)
+            .filter(|i| !open.contains(i))
+            .map(|i| natural[i])
+            .sum();
+        for _ in 0..=columns {
+            share(
+                &mut widths,
+                &open,
+                room.saturating_sub(taken),
+                &natural,
+                &least,
+            );
+            open.retain(|&i| widths[i] < natural[i]);
+            let used: Vec<usize> = open
+                .iter()
+                .map(|&i| self.used_width(i, widths[i], figures[i]))
+                .collect();
+            let done: Vec<bool> = open
+                .iter()
+                .zip(&used)
+                .map(|(&i, &u)| u < widths[i])
+                .collect();
+            if done.iter().all(|&d| d) || !done.iter().any(|&d| d) {
+                break;
+            }
+            for (&i, &u) in open.iter().zip(&used) {
+                widths[i] = u.min(widths[i]);
+            }
+            open = open
+                .iter()
+                .zip(&done)
+                .filter(|(_, &d)| !d)
+                .map(|(&i, _)| i)
+                .collect();
+            taken = (0..columns)
+                .filter(|i| !open.contains(i))
+                .map(|i| widths[i])
+                .sum();
+        }
+        (widths, figures)
+    }
+
+    /// The least width of each column, giving way as little as lets the table fit
+    /// the room ([`Give`]), and whether the column keeps figures whole. Headers,
+    /// then figures, give way one column at a time, those that gain the most
+    /// first; else words are cut in every column (a table that cannot fit even so
+    /// goes wider).
+    fn give_way(&self, natural: &[usize], room: usize) -> (Vec<usize>, Vec<bool>) {
+        let columns = natural.len();
+        let least_at = |give: Give| -> Vec<usize> {
+            (0..columns)
+                .map(|i| match self.kept.contains(&i) {
+                    true => natural[i],
+                    false => self
+                        .column(i)
+                        .map(|(cell, header)| cell.least_width(header, give))
+                        .max()
+                        .unwrap_or(0),
+                })
+                .collect()
+        };
+        let fits = |least: &[usize]| least.iter().sum::<usize>() <= room;
+        let mut least = least_at(Give::Nothing);
+        let mut give = vec![Give::Nothing; columns];
+        for next in [Give::Headers, Give::Figures] {
+            let looser = least_at(next);
+            let mut order: Vec<usize> = (0..columns).filter(|&i| looser[i] < least[i]).collect();
+            order.sort_by_key(|&i| std::cmp::Reverse(least[i] - looser[i]));
+            for i in order {
+                if fits(&least) {
+                    break;
+                }
+                (least[i], give[i]) = (looser[i], next);
+            }
+        }
+        if !fits(&least) {
+            least = least_at(Give::Words);
+            give.fill(Give::Words);
+        }
+        (least, give.iter().map(|&g| g < Give::Figures).collect())
+    }
+
+    /// The table as text, lines joined by `\n`, without a final line end.
+    pub fn render(&self) -> String {
+        let (widths, figures) = self.widths();
+        self.draw(&widths, &figures, &self.rows, true, true)
+            .to_string()
+    }
+
+    /// Writes the table, each line ending with a newline. comfy-table holds a
+    /// table drawn several times over (cells, lines, padded lines, the text): a
+    /// long table is drawn a few hundred rows at a time, each piece joined to
+    /// the next by the rule between rows, so its drawn form is never held whole.
+    pub fn write_to(&self, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+        let (widths, figures) = self.widths();
+        let mut pieces: Vec<&[Vec<Cell>]> = self.rows.chunks(ROWS_AT_ONCE).collect();
+        if pieces.is_empty() {
+            pieces.push(&[]);
+        }
+        let last = pieces.len() - 1;
+        for (k, rows) in pieces.into_iter().enumerate() {
+            writeln!(
+                out,
+                "{}",
+                self.draw(&widths, &figures, rows, k == 0, k == last)
+            )?;
+        }
+        Ok(())
+    }
+
+    /// `rows` of the table for comfy-table, at the widths chosen: with the top and
+    /// the header when `first`, with the bottom when `last`.
+    fn draw(
+        &self,
+        widths: &[usize],
+        figures: &[bool],
+        rows: &[Vec<Cell>],
+        first: bool,
+        last: bool,
+    ) -> comfy_table::Table {
+        let mut style = style(self.border, self.rules);
+        if !first {
+            // The rows go on from the piece above.
+            style = style.top_border(match self.rules {
+                Rules::EveryRow => style.row_separator,
+                Rules::HeaderOnly => LineStyle::none(),
+            });
+        }
+        if !last {
+            style = style.bottom_border(LineStyle::none());
+        }
+        let mut table = comfy_table::Table::new();
+        table
+            .load_style(style)
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .force_no_tty();
+        if self.color {
+            table.enforce_styling();
+        }
+        let row = |cells: &[Cell]| -> Vec<comfy_table::Cell> {
+            cells
+                .iter()
+                .zip(widths.iter().zip(figures))
+                .map(|(cell, (&w, &figures))| cell.wrapped(w, figures))
+                .collect()
+        };
+        if let Some(header) = self.header.as_ref().filter(|_| first) {
+            table.set_header(row(header));
+        }
+        for cells in rows {
+            table.add_row(row(cells));
+        }
+        // Padding included. Every line of a cell fits its width, so comfy-table keeps
+        // the lines as they are.
+        table.set_constraints(widths.iter().map(|&w| {
+            let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
+            ColumnConstraint::Absolute(Width::Fixed(w))
+        }));
+        table
+    }
+}
+
+impl std::fmt::Display for Table {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+/// Gives `left` cells of width to the columns `open` in equal shares, as water
+/// fills vessels: a column whose text fits a share takes just its width, one that
+/// may not be narrower than a share takes its least width, and the others take
+/// the share (the first ones one more when it does not divide).
+fn share(widths: &mut [usize], open: &[usize], left: usize, natural: &[usize], least: &[usize]) {
+    // Within least..=natural (least wins, should it be the greater).
+    let at = |level: usize, i: usize| level.min(natural[i]).max(least[i]);
+    let total = |level: usize| open.iter().map(|&i| at(level, i)).sum::<usize>();
+    // The highest level that fits.
+    let (mut low, mut high) = (0, open.iter().map(|&i| natural[i]).max().unwrap_or(0));
+    while low < high {
+        let mid = low + (high - low).div_ceil(2);
+        if total(mid) <= left {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    let mut extra = left.saturating_sub(total(low));
+    for &i in open {
+        widths[i] = at(low, i);
+        if extra > 0 && widths[i] == low && low < natural[i] {
+            widths[i] += 1;
+            extra -= 1;
+        }
+    }
+}
+
+/// comfy-table's `ASCII_FULL` / `UTF8_FULL` looks (condensed without rules between
+/// rows), with junctions on the ASCII line under the header so columns read straight
+/// down.
+fn style(border: Border, rules: Rules) -> TableStyle {
+    let style = match border {
+        Border::Ascii => TableStyle::new()
+            .top_border(LineStyle::new('+', '-', '+', '+'))
+            .header_lines(ContentLineStyle::new('|', '|', '|'))
+            .header_separator(LineStyle::new('+', '=', '+', '+'))
+            .content_lines(ContentLineStyle::new('|', '|', '|'))
+            .row_separator(LineStyle::new('|', '-', '+', '|'))
+            .bottom_border(LineStyle::new('+', '-', '+', '+')),
+        Border::Unicode => comfy_table::presets::UTF8_FULL,
+    };
+    match rules {
+        Rules::EveryRow => style,
+        Rules::HeaderOnly => style.row_separator(LineStyle::none()),
+    }
+}
+
+/// Header cells (bold when colour is on).
+pub fn header(labels: &[&str]) -> Vec<Cell> {
     labels.iter().map(|l| header_cell(l)).collect()
 }
 
 /// One [`header`] cell.
-pub fn header_cell(label: &str) -> Cell<'_> {
-    borrowed_cell(label).bold()
+pub fn header_cell(label: &str) -> Cell {
+    Cell {
+        bold: true,
+        ..text_cell(label)
+    }
 }
 
-/// A cell of text from a sheet or a label (copied).
-pub fn text_cell(s: &str) -> Cell<'static> {
-    borrowed_cell(s).into_owned()
-}
-
-/// [`text_cell`] of a text made for the cell: taken as it is when it is plain.
-pub fn string_cell(s: String) -> Cell<'static> {
-    safe_cell(Cow::Owned(s))
-}
-
-/// [`text_cell`] borrowing the text when it is plain (most of it), for the long
-/// tables of a report that outlives them.
-pub fn borrowed_cell(s: &str) -> Cell<'_> {
-    safe_cell(Cow::Borrowed(s))
-}
-
-/// A cell of `s` made safe for a terminal: plain text (most of it) is measured
-/// and taken as it is in one pass, other text goes through [`terminal_text`].
-fn safe_cell(s: Cow<'_, str>) -> Cell<'_> {
-    match crate::core::text::plain_width(&s) {
-        Some(width) => Cell::measured(s, width),
-        None => Cell::new(terminal_text(&s)),
+/// A cell of text from a sheet or a label.
+pub fn text_cell(s: &str) -> Cell {
+    Cell {
+        text: terminal_text(s),
+        ..Cell::default()
     }
 }
 
 /// A right-aligned cell (numbers).
-pub fn right_cell(s: impl AsRef<str>) -> Cell<'static> {
-    text_cell(s.as_ref()).align(CellAlign::Right)
-}
-
-/// A right-aligned cell of a count. The counts of a comparison's tables are
-/// hundreds of thousands of cells at national scale, nearly all small numbers:
-/// those are not formatted and copied each time.
-pub fn count_cell(n: usize) -> Cell<'static> {
-    static SMALL: std::sync::LazyLock<Box<[String]>> =
-        std::sync::LazyLock::new(|| (0..1000).map(|n: usize| n.to_string()).collect());
-    match SMALL.get(n) {
-        Some(text) => Cell::measured(text.as_str(), text.len()).align(CellAlign::Right),
-        None => right_cell(n.to_string()),
+pub fn right_cell(s: impl AsRef<str>) -> Cell {
+    Cell {
+        right: true,
+        ..text_cell(s.as_ref())
     }
 }
 
-/// A cell whose text is coloured when colour is on.
-pub fn colored(cell: Cell<'_>, color: Option<Color>) -> Cell<'_> {
-    cell.color(color)
-}
-
-/// Writes a table, each line ending with a newline (a long table as it is made,
-/// in chunks: see [`Grid::write_to`]).
-pub fn write_table(out: &mut (impl Write + ?Sized), table: &Grid<'_>) -> io::Result<()> {
+/// Writes a table, each line ending with a newline.
+pub fn write_table(out: &mut (impl Write + ?Sized), table: &Table) -> io::Result<()> {
     table.write_to(out)
-}
-
-/// Output kept in pieces of a fixed size, so holding it never grows one buffer
-/// (each growth of a large buffer is a copy into fresh pages).
-#[derive(Debug, Default)]
-pub struct Parts {
-    parts: Vec<Vec<u8>>,
-}
-
-impl Parts {
-    const PIECE: usize = 1 << 16;
-
-    /// Writes every piece, in order.
-    pub fn write_to(&self, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
-        self.parts.iter().try_for_each(|p| out.write_all(p))
-    }
-}
-
-impl Write for Parts {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while !rest.is_empty() {
-            match self.parts.last_mut() {
-                Some(last) if last.len() < Self::PIECE => {
-                    let n = rest.len().min(Self::PIECE - last.len());
-                    last.extend_from_slice(&rest[..n]);
-                    rest = &rest[n..];
-                }
-                _ => self.parts.push(Vec::with_capacity(Self::PIECE)),
-            }
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Writes the tables `build` makes of `items`, in order. They are built and laid
-/// out on all cores (a comparison of thousands of regions is hundreds of tables),
-/// a few at a time, and written as they come, so they are never all held at once.
-pub fn write_tables<'a, T: Sync>(
-    out: &mut (impl Write + ?Sized),
-    items: &'a [T],
-    build: impl Fn(&'a T) -> Option<Grid<'a>> + Sync,
-) -> io::Result<()> {
-    use rayon::prelude::*;
-    let batch = 16 * rayon::current_num_threads();
-    for items in items.chunks(batch) {
-        let laid_out: Vec<Vec<String>> = items
-            .par_iter()
-            .filter_map(|item| build(item).map(|t| t.pieces()))
-            .collect();
-        for piece in laid_out.iter().flatten() {
-            out.write_all(piece.as_bytes())?;
-        }
-    }
-    Ok(())
 }
 
 /// Text made safe and aligned for a terminal: control characters made visible
@@ -216,12 +519,9 @@ pub fn write_tables<'a, T: Sync>(
 /// ambiguous characters narrow or wide. Only the `table` format does this; the other
 /// formats keep the text as written.
 pub fn terminal_text(s: &str) -> String {
-    if crate::core::text::plain_width(s).is_some() {
-        return s.to_string();
-    }
     // A tab would jump to the terminal's next tab stop, out of its column.
     let cleaned = crate::render::terminal::clean(s).replace('\t', " ");
-    if cleaned.chars().all(|c| c.is_ascii() || !is_ambiguous(c)) {
+    if !cleaned.chars().any(is_ambiguous) {
         return cleaned;
     }
     let mut out = String::with_capacity(cleaned.len());
@@ -259,206 +559,17 @@ const ROMAN: [&str; 12] = [
 ];
 
 /// A character drawn one cell wide or two depending on the terminal.
-pub fn is_ambiguous(c: char) -> bool {
+fn is_ambiguous(c: char) -> bool {
     c.width() != c.width_cjk()
 }
 
 /// Display width in terminal cells (wide characters count two).
 pub fn display_width(s: &str) -> usize {
-    match crate::core::text::plain_width(s) {
-        Some(w) if !s.contains('\n') => w,
-        _ => s.width(),
-    }
+    s.width()
 }
 
-/// Characters that must not start a line in Japanese (kinsoku).
-fn no_line_start(c: char) -> bool {
-    matches!(
-        c,
-        '、' | '。'
-            | '，'
-            | '．'
-            | '」'
-            | '』'
-            | '）'
-            | '】'
-            | '〕'
-            | '〉'
-            | '》'
-            | '・'
-            | 'ー'
-            | '！'
-            | '？'
-            | 'っ'
-            | 'ゃ'
-            | 'ゅ'
-            | 'ょ'
-            | 'ッ'
-            | 'ャ'
-            | 'ュ'
-            | 'ョ'
-            | ')'
-            | ','
-            | '.'
-            | ':'
-            | ';'
-            | '!'
-            | '?'
-    )
-}
-
-/// Japanese punctuation that ends a phrase: a line may end after it.
-fn closes(c: char) -> bool {
-    matches!(
-        c,
-        '、' | '。' | '，' | '．' | '」' | '』' | '）' | '】' | '〕' | '〉' | '》'
-    )
-}
-
-/// Wraps text into lines of at most `width` display cells (all on one line when
-/// `width` is `None`). Breaks anywhere in Japanese text, at spaces in runs of ASCII
-/// words, and keeps closing punctuation off the start of a line. Line ends in the
-/// text are kept.
-pub fn wrap(text: &str, width: Option<usize>) -> Vec<String> {
-    wrap_spans(text, width)
-        .into_iter()
-        .map(|span| text[span].to_string())
-        .collect()
-}
-
-/// [`wrap`], each line given as where it lies in `text`: a line is the text as it
-/// stands, less the spaces where it was broken and the line ends.
-pub fn wrap_spans(text: &str, width: Option<usize>) -> Vec<Range<usize>> {
-    let mut lines = Vec::new();
-    let mut at = 0;
-    for para in text.split('\n') {
-        match width.filter(|&w| w >= 4 && wider_than(para, w)) {
-            Some(width) => wrap_paragraph(para, at, width, &mut lines),
-            None => lines.push(at..at + para.len()),
-        }
-        at += para.len() + 1;
-    }
-    lines
-}
-
-/// Whether the widths of the characters of a line add up to more than `width`
-/// ([`char_width_sum`], stopping there).
-fn wider_than(s: &str, width: usize) -> bool {
-    let mut used = 0;
-    s.chars().any(|c| {
-        used += char_width(c);
-        used > width
-    })
-}
-
-/// The widths of the characters of a line, added up (as [`wrap`] measures).
-fn char_width_sum(s: &str) -> usize {
-    s.chars().map(char_width).sum()
-}
-
-/// A character's width in terminal cells (`unicode-width`'s, 0 for controls),
-/// looked up only for characters outside printable ASCII, kana and kanji.
-fn char_width(c: char) -> usize {
-    match c {
-        ' '..='~' => 1,
-        '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}' | '\u{4e00}'..='\u{9fff}' => 2,
-        _ => c.width().unwrap_or(0),
-    }
-}
-
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\u{3000}'
-}
-
-/// True when `s` holds more than one character.
-fn several_chars(s: &str) -> bool {
-    s.char_indices().nth(1).is_some()
-}
-
-/// [`wrap_spans`] of one paragraph wider than `width`, which starts at `at` in the
-/// text, onto `lines`.
-fn wrap_paragraph(para: &str, at: usize, width: usize, lines: &mut Vec<Range<usize>>) {
-    // The line being filled is `para[start..i]`, `i` where the next character is.
-    let mut start = 0;
-    let mut used = 0;
-    // Whether the line holds an ASCII space and an ideographic one: most lines of
-    // Japanese hold neither, and are then not searched for one.
-    let (mut ascii_space, mut ideographic_space) = (false, false);
-    for (i, c) in para.char_indices() {
-        let w = char_width(c);
-        if used + w > width && start < i {
-            let line = &para[start..i];
-            // The line ends at `end`; the next one starts at `next` (after the
-            // space it was broken at, if any).
-            let (mut end, mut next) = (i, i);
-            // Break where the line overflows when that is at a space or right
-            // after 、。」 and the like (where Japanese breaks best); else at the
-            // last space when what follows it is an ASCII word (kept whole), or
-            // when the line keeps at least half its width (a phrase of Japanese
-            // text written with spaces stays whole), an ideographic space first.
-            let natural = is_space(c) || line.chars().next_back().is_some_and(closes);
-            let kept = |pos: usize| char_width_sum(&line[..pos]);
-            let ideographic = ideographic_space
-                .then(|| line.rfind('\u{3000}'))
-                .flatten()
-                .filter(|&p| p > 0 && kept(p) * 2 >= width);
-            let ascii = ascii_space.then(|| line.rfind(' ')).flatten().filter(|&p| {
-                let word =
-                    c.is_ascii_graphic() && line[p + 1..].chars().all(|x| x.is_ascii_graphic());
-                p > 0 && (word || kept(p) * 2 >= width)
-            });
-            if let Some(pos) = ideographic.or(ascii).filter(|_| !natural) {
-                let space = line[pos..].chars().next().map_or(1, char::len_utf8);
-                (end, next) = (start + pos, start + pos + space);
-            }
-            if next == i && no_line_start(c) {
-                // Pull characters down until the new line starts with one that
-                // may start a line.
-                let cut = end;
-                while several_chars(&para[start..end]) {
-                    let Some(last) = para[start..end].chars().next_back() else {
-                        break;
-                    };
-                    end -= last.len_utf8();
-                    if !no_line_start(last) {
-                        break;
-                    }
-                }
-                // Keep a run of ASCII (`(2019)`) whole.
-                while end < cut
-                    && para[end..].starts_with(|x: char| x.is_ascii_graphic())
-                    && para[start..end].ends_with(|x: char| x.is_ascii_graphic())
-                    && several_chars(&para[start..end])
-                {
-                    end -= 1;
-                }
-                // What was pulled down starts the next line, with the space the
-                // line was broken at, which is no longer at a break.
-                if end < cut {
-                    next = end;
-                }
-            }
-            let kept_line = para[start..end].trim_end_matches([' ', '\u{3000}']);
-            lines.push(at + start..at + start + kept_line.len());
-            start = next;
-            let carried = &para[start..i];
-            used = char_width_sum(carried);
-            ascii_space = carried.contains(' ');
-            ideographic_space = carried.contains('\u{3000}');
-            if is_space(c) && start == i {
-                start = i + c.len_utf8();
-                continue;
-            }
-        }
-        used += w;
-        ascii_space |= c == ' ';
-        ideographic_space |= c == '\u{3000}';
-    }
-    lines.push(at + start..at + para.len());
-}
-
-/// Writes text wrapped to the look's width, each line prefixed by `indent`
-/// (continuation lines by as many spaces).
+/// Writes text made safe for a terminal and wrapped to the look's width, the first
+/// line prefixed by `first_prefix` (continuation lines by as many spaces).
 pub fn write_wrapped(
     out: &mut (impl Write + ?Sized),
     look: &Look,
@@ -468,7 +579,8 @@ pub fn write_wrapped(
     let prefix_width = display_width(first_prefix);
     let width = look.text_width().map(|w| w.saturating_sub(prefix_width));
     let pad = " ".repeat(prefix_width);
-    for (i, line) in wrap(&terminal_text(text), width).iter().enumerate() {
+    let text = terminal_text(text);
+    for (i, line) in wrap::fit(&text, width, true).iter().enumerate() {
         let prefix = if i == 0 { first_prefix } else { pad.as_str() };
         writeln!(out, "{prefix}{line}")?;
     }
@@ -527,11 +639,9 @@ pub enum Align {
     Right,
 }
 
-/// Writes a Markdown table; cells must already be escaped with [`md_cell`]. Each
-/// row is written as it comes: a comparison of 23,500 sheets has rows of 23,500
-/// cells, and holding them all took 90 MB.
+/// Writes a Markdown table; cells must already be escaped with [`md_cell`].
 pub fn write_md_table<R: AsRef<[String]>>(
-    out: &mut impl Write,
+    out: &mut (impl Write + ?Sized),
     header: &[String],
     align: &[Align],
     rows: impl IntoIterator<Item = R>,
@@ -573,226 +683,271 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// A colour for a cell, when colour is on.
-pub fn tint(look: &Look, color: Color) -> Option<Color> {
-    look.color.then_some(color)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn wraps_japanese_by_width() {
-        let lines = wrap("あいうえおかきくけこ", Some(8));
-        assert_eq!(lines, ["あいうえ", "おかきく", "けこ"]);
+    fn look(width: Option<u16>) -> Look {
+        Look {
+            width,
+            color: false,
+            border: Border::Ascii,
+        }
+    }
+
+    fn small(rules: Rules, width: Option<u16>) -> Table {
+        let mut t = new_table(&look(width), rules);
+        t.set_header(header(&["圏域", "数"]));
+        t.add_row(vec![text_cell("南加賀"), right_cell("3")]);
+        t.add_row(vec![text_cell("石川中央"), right_cell("12")]);
+        t
     }
 
     #[test]
-    fn keeps_closing_punctuation_off_line_starts() {
-        let lines = wrap("あいう。えお", Some(6));
-        assert_eq!(lines, ["あい", "う。え", "お"]);
+    fn ascii_borders_with_and_without_rules_between_rows() {
+        assert_eq!(
+            small(Rules::EveryRow, Some(80)).render(),
+            "\
++----------+----+
+| 圏域     | 数 |
++==========+====+
+| 南加賀   |  3 |
+|----------+----|
+| 石川中央 | 12 |
++----------+----+"
+        );
+        assert_eq!(
+            small(Rules::HeaderOnly, None).render(),
+            "\
++----------+----+
+| 圏域     | 数 |
++==========+====+
+| 南加賀   |  3 |
+| 石川中央 | 12 |
++----------+----+"
+        );
     }
 
     #[test]
-    fn pulls_down_runs_of_closing_punctuation() {
-        let lines = wrap("あいうえ(1)）。", Some(12));
-        assert_eq!(lines, ["あいうえ", "(1)）。"]);
-        let lines = wrap("年度 (2019)）。", Some(12));
-        assert_eq!(lines, ["年度", "(2019)）。"]);
+    fn unicode_borders() {
+        let mut t = small(Rules::EveryRow, None);
+        t.border = Border::Unicode;
+        let s = t.render();
+        assert!(
+            s.starts_with("┌──────────┬────┐\n│ 圏域     ┆ 数 │\n╞══════════╪════╡"),
+            "{s}"
+        );
+        assert!(s.contains("├╌╌╌╌╌╌╌╌╌╌┼╌╌╌╌┤"), "{s}");
+        assert!(s.ends_with("└──────────┴────┘"), "{s}");
     }
 
     #[test]
-    fn wraps_english_at_spaces() {
-        let lines = wrap("the quick brown fox", Some(10));
-        assert_eq!(lines, ["the quick", "brown fox"]);
+    fn colour_only_when_on() {
+        let mut t = small(Rules::HeaderOnly, None);
+        t.rows[0][1] = right_cell("3").color(Some(Color::Red));
+        assert!(!t.render().contains('\u{1b}'));
+        t.color = true;
+        let s = t.render();
+        assert!(s.contains("\u{1b}[1m"), "bold header: {s:?}");
+        assert!(
+            s.lines().nth(3).is_some_and(|l| l.contains('\u{1b}')),
+            "{s:?}"
+        );
+        assert!(
+            !s.lines().nth(4).is_some_and(|l| l.contains('\u{1b}')),
+            "{s:?}"
+        );
     }
 
     #[test]
-    fn breaks_japanese_at_a_space_that_keeps_half_the_line() {
-        let lines = wrap("南加賀: 地域移行数 12人", Some(11));
-        assert_eq!(lines, ["南加賀:", "地域移行数", "12人"]);
-        // A space too far back is not used: the line is filled instead.
-        let lines = wrap("a あいうえおかきくけこ", Some(10));
-        assert_eq!(lines, ["a あいうえ", "おかきくけ", "こ"]);
-        // The ideographic space separates phrases too.
-        let lines = wrap("目標 33以上　進捗 17.6%", Some(16));
-        assert_eq!(lines, ["目標 33以上", "進捗 17.6%"]);
-        assert_eq!(wrap("第1回 31　今回 43", Some(16)), ["第1回 31", "今回 43"]);
-        // After 、 the line breaks where it is, not at an earlier space.
-        let lines = wrap("あいうえ (2019)、令和", Some(17));
-        assert_eq!(lines, ["あいうえ (2019)、", "令和"]);
+    fn each_line_of_a_cell_is_written_beside_the_others() {
+        let mut t = new_table(&look(Some(24)), Rules::EveryRow);
+        t.add_row(vec![
+            text_cell("a\nbbb\ncc"),
+            text_cell("あいうえおかきくけこ"),
+            text_cell("x"),
+        ]);
+        assert_eq!(
+            t.render(),
+            "\
++-----+------------+---+
+| a   | あいうえお | x |
+| bbb | かきくけこ |   |
+| cc  |            |   |
++-----+------------+---+"
+        );
     }
 
-    /// The first, simple form of [`wrap`] (characters in vectors), kept as the
-    /// definition the faster one must agree with.
-    fn wrap_reference(text: &str, width: Option<usize>) -> Vec<String> {
-        let mut lines = Vec::new();
-        for para in text.split('\n') {
-            let Some(width) = width.filter(|&w| w >= 4 && display_width(para) > w) else {
-                lines.push(para.to_string());
-                continue;
-            };
-            let mut line: Vec<char> = Vec::new();
-            let mut used = 0;
-            for c in para.chars() {
-                let w = c.width().unwrap_or(0);
-                if used + w > width && !line.is_empty() {
-                    let mut carry: Vec<char> = Vec::new();
-                    // Break where the line overflows when that is at a space or right
-                    // after 、。」 and the like (where Japanese breaks best); else at the
-                    // last space when what follows it is an ASCII word (kept whole), or
-                    // when the line keeps at least half its width (a phrase of Japanese
-                    // text written with spaces stays whole), an ideographic space first.
-                    let natural =
-                        c == ' ' || c == '\u{3000}' || line.last().is_some_and(|&x| closes(x));
-                    let kept = |pos: usize| -> usize {
-                        line[..pos].iter().map(|x| x.width().unwrap_or(0)).sum()
-                    };
-                    let ideographic = line
-                        .iter()
-                        .rposition(|&x| x == '\u{3000}')
-                        .filter(|&p| p > 0 && kept(p) * 2 >= width);
-                    let ascii = line.iter().rposition(|&x| x == ' ').filter(|&p| {
-                        let word = c.is_ascii_graphic()
-                            && line[p + 1..].iter().all(char::is_ascii_graphic);
-                        p > 0 && (word || kept(p) * 2 >= width)
-                    });
-                    let mut dropped = None;
-                    if let Some(pos) = ideographic.or(ascii).filter(|_| !natural) {
-                        carry = line.split_off(pos + 1);
-                        dropped = line.pop();
-                    }
-                    if carry.is_empty() && no_line_start(c) {
-                        // Pull characters down until the new line starts with one that
-                        // may start a line.
-                        while line.len() > 1 {
-                            let Some(last) = line.pop() else { break };
-                            carry.insert(0, last);
-                            if !no_line_start(last) {
-                                break;
-                            }
-                        }
-                        // Keep a run of ASCII (`(2019)`) whole.
-                        while carry.first().is_some_and(char::is_ascii_graphic)
-                            && line.last().is_some_and(char::is_ascii_graphic)
-                            && line.len() > 1
-                        {
-                            if let Some(last) = line.pop() {
-                                carry.insert(0, last);
-                            }
-                        }
-                        // The space broken at, when the break moved before it.
-                        if !carry.is_empty() {
-                            carry.extend(dropped);
-                        }
-                    }
-                    lines.push(
-                        line.iter()
-                            .collect::<String>()
-                            .trim_end_matches([' ', '\u{3000}'])
-                            .to_string(),
-                    );
-                    line = carry;
-                    used = line.iter().map(|x| x.width().unwrap_or(0)).sum();
-                    if (c == ' ' || c == '\u{3000}') && line.is_empty() {
-                        continue;
-                    }
-                }
-                line.push(c);
-                used += w;
+    #[test]
+    fn wide_columns_share_the_room_and_wrap_with_kinsoku() {
+        let mut t = new_table(&look(Some(30)), Rules::EveryRow);
+        t.set_header(header(&["日付", "内容"]));
+        t.add_row(vec![
+            text_cell("10月"),
+            text_cell("関係機関との連携を深め、協議の場を設ける。"),
+        ]);
+        let s = t.render();
+        for line in s.lines() {
+            // The short column kept its width; the long one took the rest.
+            assert_eq!(display_width(line), 30, "{s}");
+            assert!(!line.contains("| 。") && !line.contains("| 、"), "{s}");
+        }
+    }
+
+    #[test]
+    fn kept_columns_never_wrap() {
+        let mut t = new_table(&look(Some(24)), Rules::HeaderOnly);
+        t.set_header(header(&["commit", "subject"]));
+        t.add_row(vec![
+            text_cell("abc1234def"),
+            text_cell("a fairly long subject line"),
+        ]);
+        t.keep_width(0);
+        let s = t.render();
+        assert!(s.contains("| abc1234def |"), "{s}");
+    }
+
+    /// A table like `history`'s: date, commit, subject, three values, assessment.
+    fn history_like(width: u16) -> Table {
+        let mut t = new_table(&look(Some(width)), Rules::HeaderOnly);
+        t.set_header(header(&[
+            "日付",
+            "コミット",
+            "件名",
+            "第1回会議時",
+            "今回",
+            "目標値",
+            "評価",
+        ]));
+        t.add_row(vec![
+            text_cell("2018-10-01"),
+            text_cell("a1b2c3d"),
+            text_cell("南加賀: 地域移行数を更新"),
+            right_cell("1"),
+            right_cell("12"),
+            right_cell("16以上"),
+            text_cell("未達成、進捗 50%"),
+        ]);
+        t.add_row(vec![
+            text_cell("2018-11-02"),
+            text_cell("e4f5a6b"),
+            text_cell("修正"),
+            right_cell("1"),
+            right_cell("14"),
+            right_cell("6以上"),
+            text_cell("達成"),
+        ]);
+        t
+    }
+
+    /// Issue 17 point 10: the history table split `第1回会議 / 時` and `1 / 6以上`.
+    #[test]
+    fn numbers_dates_and_short_headers_never_break() {
+        for width in [70, 80] {
+            let s = history_like(width).render();
+            for line in s.lines() {
+                assert!(display_width(line) <= usize::from(width), "{s}");
             }
-            lines.push(line.into_iter().collect());
-        }
-        lines
-    }
-
-    proptest::proptest! {
-        /// The byte-offset [`wrap`] breaks lines exactly where the first one did.
-        #[test]
-        fn wrap_agrees_with_the_reference(
-            s in "[a-z0-9 　あいうえおかき漢字、。」ー・（）(),.!-]{0,40}",
-            width in 4usize..20,
-        ) {
-            proptest::prop_assert_eq!(wrap(&s, Some(width)), wrap_reference(&s, Some(width)));
-        }
-    }
-
-    proptest::proptest! {
-        /// Each line is the text as it stands, in order: between two lines, only
-        /// the spaces the line was broken at and the line ends are left out.
-        #[test]
-        fn wrapped_lines_are_the_text_less_the_spaces_at_breaks(
-            s in "[a-z0-9 　あいうえおかき漢字、。」ー・（）(),.!\n-]{0,40}",
-            width in 4usize..20,
-        ) {
-            let spans = wrap_spans(&s, Some(width));
-            let mut at = 0;
-            for span in &spans {
-                proptest::prop_assert!(at <= span.start && span.start <= span.end);
-                proptest::prop_assert!(s[at..span.start].chars().all(|c| is_space(c) || c == '\n'));
-                at = span.end;
+            for whole in [
+                "2018-10-01",
+                "a1b2c3d",
+                "第1回会議時",
+                "16以上",
+                " 6以上 |",
+                "目標値",
+            ] {
+                assert!(s.contains(whole), "{whole} broken at {width}:\n{s}");
             }
-            proptest::prop_assert_eq!(at, s.len());
-            proptest::prop_assert_eq!(spans.len(), wrap(&s, Some(width)).len());
         }
+        // The text columns took the wrapping.
+        assert!(history_like(70).render().lines().count() > 7);
     }
 
     #[test]
-    fn a_space_before_what_is_pulled_down_is_kept() {
-        // The line breaks at the space, but `,` may not start a line: the word
-        // before it comes down, and the space between them with it.
-        assert_eq!(wrap("abc ,", Some(4)), ["a", "bc ,"]);
-    }
-
-    #[test]
-    fn a_count_cell_reads_as_the_number_written_out() {
-        for n in [0, 7, 42, 999, 1000, 123_456] {
-            let mut t = Grid::new(Border::Ascii, Rules::HeaderOnly, None, false);
-            t.add_row(vec![count_cell(n), text_cell("x")]);
-            t.add_row(vec![right_cell(format!("{n}0")), text_cell("y")]);
-            let text = t.render();
-            let first = text.lines().nth(1).unwrap();
-            assert_eq!(
-                first,
-                format!("| {n:>w$} | x |", w = n.to_string().len() + 1)
+    fn a_table_too_narrow_for_whole_figures_still_fits() {
+        // Headers give way first, then figures, then words.
+        let s = history_like(60).render();
+        assert!(s.contains("16以上") && s.contains("2018-10-01"), "{s}");
+        assert!(!s.contains("第1回会議時"), "{s}");
+        for width in [40, 50, 60] {
+            let s = history_like(width).render();
+            assert!(
+                s.lines().all(|l| display_width(l) <= usize::from(width)),
+                "{s}"
             );
         }
     }
 
     #[test]
-    fn no_width_no_wrap() {
-        assert_eq!(wrap("a\nb", None), ["a", "b"]);
-    }
-
-    #[test]
-    fn fast_char_widths_are_unicode_widths() {
-        let ranges = [
-            (' ', '~'),
-            ('\u{3041}', '\u{3096}'),
-            ('\u{30a1}', '\u{30fa}'),
-            ('\u{4e00}', '\u{9fff}'),
-        ];
-        for (from, to) in ranges {
-            for c in from..=to {
-                assert_eq!(char_width(c), c.width().unwrap_or(0), "{c:?}");
-            }
+    fn a_long_header_breaks_only_where_unicode_allows() {
+        let mut t = new_table(&look(Some(30)), Rules::HeaderOnly);
+        t.set_header(header(&["x", "progress against the target"]));
+        t.add_row(vec![text_cell(&"y".repeat(20)), right_cell("1")]);
+        let s = t.render();
+        for word in ["progress", "against", "target"] {
+            assert!(s.contains(word), "{word} broken:\n{s}");
         }
     }
 
     #[test]
-    fn parts_keep_what_was_written_in_pieces_of_a_fixed_size() {
-        let mut parts = Parts::default();
-        let big: Vec<u8> = (0..Parts::PIECE * 2 + 10)
-            .map(|i| (i % 251) as u8)
-            .collect();
-        parts.write_all(b"head\n").unwrap();
-        parts.write_all(&big).unwrap();
-        parts.write_all(b"tail").unwrap();
-        assert!(parts.parts.iter().all(|p| p.len() <= Parts::PIECE));
-        let mut out = Vec::new();
-        parts.write_to(&mut out).unwrap();
-        assert_eq!(out, [b"head\n".as_slice(), &big, b"tail"].concat());
+    fn a_column_that_uses_less_than_its_share_gives_the_rest() {
+        // Wrapped at its share, the first column's words leave room unused, which
+        // the second column takes: the table is as wide as asked.
+        let mut t = new_table(&look(Some(40)), Rules::EveryRow);
+        t.add_row(vec![
+            text_cell("aaaaaaaaaa bbbbbbbbbb cccccccccc"),
+            text_cell(&"あ".repeat(30)),
+        ]);
+        let s = t.render();
+        assert!(s.lines().all(|l| display_width(l) == 40), "{s}");
+    }
+
+    #[test]
+    fn a_long_table_written_in_pieces_reads_as_drawn_whole() {
+        for (border, rules, rows) in [
+            (Border::Ascii, Rules::EveryRow, ROWS_AT_ONCE * 2 + 3),
+            (Border::Unicode, Rules::HeaderOnly, ROWS_AT_ONCE * 2),
+            (Border::Ascii, Rules::HeaderOnly, 0),
+            (Border::Unicode, Rules::EveryRow, 1),
+        ] {
+            let mut t = new_table(&look(Some(30)), rules);
+            t.border = border;
+            t.set_header(header(&["圏域", "内容"]));
+            for i in 0..rows {
+                t.add_row(vec![
+                    text_cell(&format!("圏域{i}")),
+                    text_cell(&"あい。".repeat(i % 9)),
+                ]);
+            }
+            let mut written = Vec::new();
+            t.write_to(&mut written).unwrap();
+            let written = String::from_utf8(written).unwrap();
+            assert_eq!(written, t.render() + "\n", "{border:?} {rules:?} {rows}");
+        }
+    }
+
+    #[test]
+    fn no_width_no_wrap() {
+        let mut t = new_table(&look(None), Rules::HeaderOnly);
+        let long = "あ".repeat(200);
+        t.add_row(vec![text_cell(&long)]);
+        assert!(t.render().contains(&long));
+    }
+
+    /// comfy-table's widths are `u16`: a line wider than a column can be is cut
+    /// there even without a width (`--width 0`).
+    #[test]
+    fn a_line_wider_than_comfy_table_can_draw_is_cut() {
+        let mut t = new_table(&look(None), Rules::HeaderOnly);
+        t.add_row(vec![text_cell(&"x".repeat(WIDEST_COLUMN + 10))]);
+        let s = t.render();
+        let widths: Vec<usize> = s.lines().map(display_width).collect();
+        assert!(
+            widths.iter().all(|&w| w == WIDEST_COLUMN + 4),
+            "{:?}",
+            &widths
+        );
+        assert_eq!(widths.len(), 4);
     }
 
     #[test]
@@ -804,7 +959,7 @@ mod tests {
     #[test]
     fn ambiguous_symbols_become_fixed_width() {
         let s = terminal_text("①※○…→—\u{1b}[31m");
-        assert_eq!(s, "(1)＊〇...->－?[31m");
+        assert_eq!(s, "(1)＊〇...->－\\u{1b}[31m");
         assert!(!s.chars().any(is_ambiguous));
     }
 

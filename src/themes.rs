@@ -83,6 +83,11 @@ pub enum ThemesError {
         path: PathBuf,
         problem: ThemesProblem,
     },
+    /// Not read: a link out of its folder, too large, not a regular file.
+    Read {
+        path: PathBuf,
+        error: crate::core::read::ReadError,
+    },
 }
 
 /// What is wrong with a `themes.toml`.
@@ -183,9 +188,10 @@ impl Glossary {
         let Some(path) = dir.map(|d| d.join(THEMES_FILE)).filter(|p| p.is_file()) else {
             return Ok(Glossary::builtin());
         };
-        let bytes = std::fs::read(&path).map_err(|source| ThemesError::Io {
+        // By the rules of a sheet file: it comes with the sheets.
+        let bytes = crate::core::read::read_sheet(&path).map_err(|error| ThemesError::Read {
             path: path.clone(),
-            source,
+            error,
         })?;
         let bad = |problem| ThemesError::Bad {
             path: path.clone(),

@@ -7,17 +7,27 @@ use chrono::NaiveDate;
 
 use crate::core::check::{DuplicateRegions, RegionIdentity};
 use crate::core::diag::FileReport;
-use crate::core::load;
 use crate::core::model::{Sheet, SheetId};
 use crate::core::text;
+use crate::core::{load, read, workbook};
 use crate::discover::Inputs;
 use crate::error::Failure;
 use crate::select;
 
 /// A file's report and its sheet when one could be built (it may still have errors:
-/// see [`FileReport::has_errors`]).
+/// see [`FileReport::has_errors`]). A workbook (by its name: `.xlsx`) is read as
+/// one, anything else as a TOML sheet.
 pub fn load_text(name: &str, bytes: &[u8], today: NaiveDate) -> (FileReport, Option<Sheet>) {
-    load::load_file(name, bytes.to_vec(), today)
+    load_bytes(name, bytes.to_vec(), today)
+}
+
+/// [`load_text`], taking the bytes.
+fn load_bytes(name: &str, bytes: Vec<u8>, today: NaiveDate) -> (FileReport, Option<Sheet>) {
+    if workbook::is_workbook(Path::new(name)) {
+        workbook::load_workbook(name, &bytes, today)
+    } else {
+        load::load_file(name, bytes, today)
+    }
 }
 
 /// How many files are read and checked at once: enough to keep every core busy,
@@ -43,11 +53,7 @@ pub fn for_each_file<P: Send>(
         let loaded = chunk
             .par_iter()
             .map(|path| {
-                let bytes = std::fs::read(path).map_err(|source| Failure::Io {
-                    path: path.clone(),
-                    source,
-                })?;
-                let (report, sheet) = load::load_file(&display_path(path), bytes, today);
+                let (report, sheet) = load_path(path, today)?;
                 // What `duplicate-region` needs, before `prepare` takes the sheet.
                 let identity = sheet.as_ref().map(RegionIdentity::of);
                 let prepared = prepare(&report, sheet);
@@ -65,6 +71,26 @@ pub fn for_each_file<P: Send>(
         }
     }
     Ok(())
+}
+
+/// Reads (by the rules of [`read`]) and checks one sheet file. A file not read for
+/// a reason that is a finding about it (`symlink`, `too-large`) gives a report
+/// holding that finding and no sheet; any other reason stops the command.
+pub fn load_path(path: &Path, today: NaiveDate) -> Result<(FileReport, Option<Sheet>), Failure> {
+    let name = display_path(path);
+    match read::read_sheet(path) {
+        Ok(bytes) => Ok(load_bytes(&name, bytes, today)),
+        Err(e) => match e.finding() {
+            Some(msg) => Ok((read::not_read(&name, msg), None)),
+            None => Err(Failure::read(path, e)),
+        },
+    }
+}
+
+/// The bytes of a sheet file (read by the rules of [`read`]), for a command that
+/// needs the file itself: every reason not to read it stops the command.
+pub fn read_sheet(path: &Path) -> Result<Vec<u8>, Failure> {
+    read::read_sheet(path).map_err(|e| Failure::read(path, e))
 }
 
 /// A path as shown to the user: as given, with `/` separators.
@@ -100,6 +126,8 @@ pub fn load_for_report<T: Send>(
     enum Made<T> {
         /// The file has errors: skipped. The region, when the sheet could be built.
         Skipped(Option<String>),
+        /// Not read, for a reason that is a warning (`symlink`): shown, not counted.
+        NotRead,
         /// Loaded, but not named by `--region`.
         Other(SheetId),
         Kept(SheetId, T),
@@ -114,6 +142,7 @@ pub fn load_for_report<T: Send>(
                 Made::Other(id)
             }
         }
+        None if !report.has_errors() => Made::NotRead,
         sheet => Made::Skipped(sheet.map(|s| s.region)),
     };
     let mut loaded = ReportSheets {
@@ -136,6 +165,13 @@ pub fn load_for_report<T: Send>(
                 loaded.sheets.push((id, value));
             }
             Made::Other(id) => known.push(id),
+            Made::NotRead => {
+                stderr.push_str(&crate::render::diag::render_human(
+                    &report,
+                    ctx.lang,
+                    ctx.color_stderr,
+                ));
+            }
             Made::Skipped(region) => {
                 stderr.push_str(&crate::render::diag::render_errors(
                     &report,
@@ -149,7 +185,9 @@ pub fn load_for_report<T: Send>(
         }
         Ok(())
     })?;
-    std::io::stderr().write_all(stderr.as_bytes())?;
+    let mut err = ctx.stderr();
+    err.write_all(stderr.as_bytes())?;
+    err.flush()?;
     loaded.skipped = !skipped.is_empty();
     for w in wanted {
         if loaded.sheets.iter().any(|(id, _)| select::matches(id, w)) {

@@ -129,26 +129,27 @@ pub fn run(args: &DiffArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             for (_, version) in pair.unloadable() {
                 let text =
                     crate::render::diag::render_errors(&version.report, ctx.lang, ctx.color_stderr);
-                let mut err = std::io::stderr().lock();
+                let mut err = ctx.stderr();
                 err.write_all(text.as_bytes())?;
                 writeln!(err, "{}\n", words::side_skipped(ctx.lang, &version.name))?;
+                err.flush()?;
             }
         }
     }
-    let mut out = std::io::stdout().lock();
     if human {
+        let mut out = ctx.stdout();
         render::diff::human(&report, ctx.lang, ctx.color_stdout, &mut out)?;
         if external {
             for pair in pairs.iter().filter(|p| p.unloadable().next().is_some()) {
                 render::diff::unloadable(pair, ctx.lang, ctx.color_stdout, &mut out)?;
             }
         }
+        out.flush()?;
     } else {
-        // Serialise first so a closed pipe is an io error (ends quietly).
-        let json = serde_json::to_string_pretty(&report)?;
-        writeln!(out, "{json}")?;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        crate::output::write_json(&mut out, &report)?;
+        out.flush()?;
     }
-    out.flush()?;
     Ok(if external {
         // git takes any exit but 0 of an external diff for a crash and stops
         // (unless diff.trustExitCode is set), so differences, and a version that
@@ -164,18 +165,7 @@ pub fn run(args: &DiffArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
 }
 
 fn read_file(path: &Path) -> Result<Version, Failure> {
-    let bytes = std::fs::read(path).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::NotFound {
-            Failure::NotFound {
-                path: path.to_path_buf(),
-            }
-        } else {
-            Failure::Io {
-                path: path.to_path_buf(),
-                source,
-            }
-        }
-    })?;
+    let bytes = workspace::read_sheet(path)?;
     Ok(Version {
         name: workspace::display_path(path),
         bytes,

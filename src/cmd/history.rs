@@ -28,20 +28,24 @@ pub fn run(args: &HistoryArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let wanted = args.indicator.as_deref();
     let report = history(versions, &rel, &region, wanted, ctx.today, ctx.lang)
         .map_err(|e| Failure::Other(words::unknown_indicator(ctx.lang, &e.name, &e.known)))?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         HistoryFormat::Json => {
-            // Serialise first so a closed pipe is an io error (ends quietly).
-            let json = serde_json::to_string_pretty(&report)?;
-            writeln!(out, "{json}")?;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            crate::output::write_json(&mut out, &report)?;
+            out.flush()?;
         }
-        HistoryFormat::Csv => render::history::csv(&mut out, &report, args.table.bom)?,
+        HistoryFormat::Csv => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            render::history::csv(&mut out, &report, args.table.bom)?;
+            out.flush()?;
+        }
         HistoryFormat::Table => {
             let look = Look::new(args.table.width, args.table.border, ctx);
+            let mut out = ctx.stdout();
             render::history::human(&mut out, &report, &look, ctx.lang)?;
+            out.flush()?;
         }
     }
-    out.flush()?;
     Ok(Exit::Ok)
 }
 
@@ -51,12 +55,11 @@ fn find_region(wanted: &str, ctx: &Ctx) -> anyhow::Result<(PathBuf, String)> {
     let inputs = discover::resolve(&[], ctx.dir.as_deref())?;
     let mut known = Vec::new();
     for file in &inputs.files {
-        let bytes = std::fs::read(file).map_err(|source| Failure::Io {
-            path: file.clone(),
-            source,
-        })?;
-        let name = workspace::display_path(file);
-        let (_, sheet) = workspace::load_text(&name, &bytes, ctx.today);
+        // A file that is not read (a link out of the folder, too large) is no
+        // candidate; the reading rules keep a link to a kernel file from hanging.
+        let Ok((_, sheet)) = workspace::load_path(file, ctx.today) else {
+            continue;
+        };
         let stem = select::stem_of(file);
         match sheet {
             Some(sheet) => {

@@ -5,6 +5,7 @@ pub mod completions;
 pub mod diff;
 pub mod export;
 pub mod history;
+pub mod import;
 pub mod new;
 pub mod progress;
 pub mod render;
@@ -18,32 +19,20 @@ use crate::output::{Ctx, Exit};
 /// Runs a subcommand.
 pub fn dispatch(command: &Command, ctx: &Ctx) -> anyhow::Result<Exit> {
     match command {
-        Command::Validate(args) => in_pool(|| validate::run(args, ctx)),
+        Command::Validate(args) => validate::run(args, ctx),
         Command::Diff(args) => diff::run(args, ctx),
         Command::History(args) => history::run(args, ctx),
         Command::Show(args) => show::run(args, ctx),
-        Command::Progress(args) => in_pool(|| progress::run(args, ctx)),
-        Command::Compare(args) => in_pool(|| compare::run(args, ctx)),
+        Command::Progress(args) => progress::run(args, ctx),
+        Command::Compare(args) => compare::run(args, ctx),
         Command::New(args) => new::run(args, ctx),
         Command::Export(args) => export::run(args, ctx),
+        Command::Import(args) => import::run(args, ctx),
         Command::Schema => schema::run(ctx),
         Command::Render(args) => render::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),
         Command::Man(args) => completions::man(args, ctx),
     }
-}
-
-/// Runs a command that reads many files on a thread of rayon's pool. From the main
-/// thread, each of its parallel steps (a chunk of files, a part of a table) put
-/// that thread to sleep and then woke it, and the pool's threads too between steps:
-/// on the 2-core machine here that cost about 1 ms a step (`compare` on 2,350 sheets
-/// with chunks of 32 files took 1.85x the floor's time, of 128 1.41x, of 2,048
-/// 1.35x). On a thread of the pool the step's caller takes part in the work
-/// instead, and no thread sleeps while there is work (`compare`: 1.32x -> 1.23x
-/// per round, 15 rounds). The pool's threads parse every file already, so their
-/// stacks are the ones hostile input is tested on.
-fn in_pool<R: Send>(work: impl FnOnce() -> R + Send) -> R {
-    rayon::scope(|_| work())
 }
 
 /// A report of `progress` or `compare`: computed once, then written in the format
@@ -92,10 +81,15 @@ pub(crate) fn write_report(
         create_file(path, &text, ctx)?;
         return Ok(exit);
     }
-    // A large buffer: a comparison of thousands of regions is tens of megabytes,
-    // written in pieces of a table or a chunk of rows; with the default 8 KiB the
-    // writes to stdout alone were 6,500 system calls at 23,500 sheets (now 460).
-    let mut out = std::io::BufWriter::with_capacity(1 << 18, std::io::stdout().lock());
+    // Tables and Markdown are for people and leave through the escaping writer;
+    // JSON and CSV are data.
+    let raw = || std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out: Box<dyn Write> = match opts.format {
+        ReportFormat::Table | ReportFormat::Markdown => Box::new(
+            crate::render::terminal::Terminal::new(raw(), ctx.color_stdout),
+        ),
+        _ => Box::new(raw()),
+    };
     write_text(report, opts, ctx, &mut out)?;
     out.flush()?;
     Ok(exit)
@@ -110,10 +104,7 @@ fn write_text(
 ) -> anyhow::Result<()> {
     use crate::cli::ReportFormat;
     match opts.format {
-        ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, report)?;
-            writeln!(out)?;
-        }
+        ReportFormat::Json => crate::output::write_json(&mut *out, report)?,
         ReportFormat::Table => {
             let look = crate::table::Look::new(opts.table.width, opts.table.border, ctx);
             report.table(out, &look, ctx.lang)?;

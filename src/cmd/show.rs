@@ -2,19 +2,17 @@
 //! [`crate::render::show`]), for git's `textconv`.
 
 use std::io::Write;
-use std::path::Path;
 
 use crate::cli::ShowArgs;
-use crate::error::Failure;
 use crate::output::{Ctx, Exit};
 use crate::render;
 use crate::workspace;
 
 pub fn run(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
-    let bytes = read(&args.file)?;
+    let bytes = workspace::read_sheet(&args.file)?;
     let name = workspace::display_path(&args.file);
     let (report, sheet) = workspace::load_text(&name, &bytes, ctx.today);
-    let mut out = std::io::stdout().lock();
+    let mut out = ctx.stdout();
     match sheet {
         Some(sheet) if !report.has_errors() => {
             out.write_all(render::show::canonical(&sheet, ctx.lang).as_bytes())?;
@@ -26,22 +24,12 @@ pub fn run(args: &ShowArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         }
         _ => {
             let text = crate::render::diag::render_errors(&report, ctx.lang, ctx.color_stderr);
-            std::io::stderr().write_all(text.as_bytes())?;
+            let mut err = ctx.stderr();
+            err.write_all(text.as_bytes())?;
+            err.flush()?;
             return Ok(Exit::Trouble);
         }
     }
     out.flush()?;
     Ok(Exit::Ok)
-}
-
-fn read(path: &Path) -> Result<Vec<u8>, Failure> {
-    if !path.exists() {
-        return Err(Failure::NotFound {
-            path: path.to_path_buf(),
-        });
-    }
-    std::fs::read(path).map_err(|source| Failure::Io {
-        path: path.to_path_buf(),
-        source,
-    })
 }

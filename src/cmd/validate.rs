@@ -29,7 +29,10 @@ enum Shown {
 
 pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out: Box<dyn Write> = match args.format {
+        DiagFormat::Human => Box::new(ctx.stdout()),
+        DiagFormat::Json => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
     let mut report = ValidateReport {
         files: 0,
         errors: 0,
@@ -67,13 +70,18 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     })?;
     match args.format {
         DiagFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
+            crate::output::write_json(&mut out, &report)?;
         }
         DiagFormat::Human => writeln!(
             out,
             "{}",
-            Ui::summary(ctx.lang, report.files, report.errors, report.warnings)
+            Ui::summary(
+                ctx.lang,
+                report.files,
+                report.errors,
+                report.warnings,
+                args.strict
+            )
         )?,
     }
     out.flush()?;

@@ -77,7 +77,48 @@ fn ja(f: &Failure) -> String {
             path.display(),
             crate::i18n::themes::themes_problem(lang, problem)
         ),
+        Failure::NotRegular { path, kind } => format!(
+            "{}: {}です。シートとして読めるのは普通のファイルだけです",
+            path.display(),
+            kind_name(*kind, lang)
+        ),
+        Failure::LinkOutside { path, target } => format!(
+            "{}: フォルダの外（{}）を指すリンクです。読みません",
+            path.display(),
+            target.display()
+        ),
+        Failure::TooLarge { path, size, limit } => format!(
+            "{}: ファイルが大きすぎます（{size} バイト、上限 {} MiB）。読みません",
+            path.display(),
+            limit >> 20
+        ),
+        Failure::ControlCharacters { what, value } if what.is_empty() => format!(
+            "ファイル名 \"{value}\" に制御文字（改行・エスケープなど）があります。使えません"
+        ),
+        Failure::ControlCharacters { what, value } => format!(
+            "{what} \"{value}\" に制御文字（改行・エスケープなど）があります。使えません"
+        ),
+        Failure::CreatedNotTold { path, source } => format!(
+            "{} を作りました（そのまま残します）が、標準出力に書けませんでした（{source}）",
+            path.display()
+        ),
         Failure::Other(m) => m.clone(),
+    }
+}
+
+/// What a path that is not a regular file is, in words.
+fn kind_name(kind: crate::core::read::FileKind, lang: Lang) -> &'static str {
+    use crate::core::read::FileKind;
+    match kind {
+        FileKind::Directory => lang.pick("フォルダ", "a folder"),
+        FileKind::Fifo => lang.pick("名前付きパイプ（FIFO）", "a named pipe (FIFO)"),
+        FileKind::Socket => lang.pick("ソケット", "a socket"),
+        FileKind::CharDevice | FileKind::BlockDevice => lang.pick("デバイス", "a device"),
+        FileKind::Kernel => lang.pick(
+            "カーネルのファイル（/proc・/sys）",
+            "a kernel file (/proc, /sys)",
+        ),
+        FileKind::Other => lang.pick("普通のファイルではないもの", "not a regular file"),
     }
 }
 
@@ -130,6 +171,31 @@ fn en(f: &Failure) -> String {
             "{}: {}",
             path.display(),
             crate::i18n::themes::themes_problem(Lang::En, problem)
+        ),
+        Failure::NotRegular { path, kind } => format!(
+            "{}: {}; only regular files are read as sheets",
+            path.display(),
+            kind_name(*kind, Lang::En)
+        ),
+        Failure::LinkOutside { path, target } => format!(
+            "{}: a link to {}, outside its folder: not read",
+            path.display(),
+            target.display()
+        ),
+        Failure::TooLarge { path, size, limit } => format!(
+            "{}: the file is too large ({size} bytes, the limit is {} MiB): not read",
+            path.display(),
+            limit >> 20
+        ),
+        Failure::ControlCharacters { what, value } if what.is_empty() => format!(
+            "the file name \"{value}\" holds a control character (a newline, an escape…): refused"
+        ),
+        Failure::ControlCharacters { what, value } => format!(
+            "{what} \"{value}\" holds a control character (a newline, an escape…): refused"
+        ),
+        Failure::CreatedNotTold { path, source } => format!(
+            "created {} (it is kept), but stdout could not be written: {source}",
+            path.display()
         ),
         Failure::Other(m) => m.clone(),
     }

@@ -30,6 +30,7 @@ crate::words! {
         Deleted => "ファイル削除", "file deleted";
         NoIndicators => "指標なし", "no indicators";
         NotInClone => "手元にない版（部分クローン）", "not in this clone";
+        TooLargeVersion => "4 MiB を超える版（読みません）", "over 4 MiB (not read)";
         Unmerged => "未マージ", "unmerged";
     }
 }

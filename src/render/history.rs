@@ -39,6 +39,7 @@ fn judged(p: &Point, lang: Lang) -> String {
         PointStatus::Deleted => W::Deleted.get(lang).to_string(),
         PointStatus::NoIndicator => W::NoIndicators.get(lang).to_string(),
         PointStatus::NotInClone => W::NotInClone.get(lang).to_string(),
+        PointStatus::TooLarge => W::TooLargeVersion.get(lang).to_string(),
         PointStatus::Ok => {
             let mut parts = Vec::new();
             match p.achieved {

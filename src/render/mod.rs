@@ -1,8 +1,14 @@
-//! Turning reports into text people read: what the renderers of every command share.
+//! Turning reports into text people read: what the renderers of every command share,
+//! and the renderers of `progress` and `compare`.
+
+pub mod compare;
+pub mod indicator;
+pub mod progress;
 
 pub mod diag;
 pub mod diff;
 pub mod history;
+pub mod sheet;
 pub mod show;
 pub mod terminal;
 pub mod xlsx;

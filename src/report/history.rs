@@ -28,6 +28,8 @@ pub enum PointStatus {
     NoIndicator,
     /// This clone does not hold the version (a partial clone, never fetched from).
     NotInClone,
+    /// The version is larger than a sheet may be (4 MiB): not read.
+    TooLarge,
 }
 
 /// One commit and indicator (SPEC §4.1 `history`).
@@ -81,6 +83,7 @@ fn load(
     let bytes = match &version.blob {
         _ if entry.status.starts_with('D') => return (Err(PointStatus::Deleted), None),
         Blob::Missing => return (Err(PointStatus::NotInClone), None),
+        Blob::TooLarge(_) => return (Err(PointStatus::TooLarge), None),
         Blob::Found(bytes) => bytes,
     };
     let name = format!("{}:{}", entry.short, entry.path);

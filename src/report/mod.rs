@@ -1,6 +1,6 @@
 //! Reports computed once and rendered per format (`table`, `markdown`, `json`,
 //! `csv`): the structs here are what `--format json` prints, and the renderers in
-//! `cmd/` only lay them out.
+//! [`crate::render`] only lay them out.
 
 pub mod compare;
 pub mod diff;
@@ -127,24 +127,28 @@ impl IndicatorRow {
             undetermined: a.undetermined,
             target_already_met: a.target_already_met,
             reason: ind.reason.clone(),
-            bare_number_target: matches!(target, Target::Number(_)),
+            // A number written as text (`"16人"`) is shown as written, as before it
+            // was read as a number.
+            bare_number_target: matches!(target, Target::Number(_))
+                && !matches!(ind.target, Some(Value::Written(_))),
             verdict,
         }
     }
 }
 
-/// A sheet's label in a run, shared by every part of a report that names the
-/// sheet (a comparison of 23,500 sheets names them about a million times).
-pub type Label = std::sync::Arc<str>;
+/// A sheet's label in a run ([`crate::label`]). A comparison names each sheet in
+/// many rows (themes, indicators, whom to ask): they share the text.
+pub type SheetLabel = std::sync::Arc<str>;
 
-/// A map keyed by sheet label that keeps the order of the sheets.
+/// A map keyed by the labels of sheets in a run that keeps the order of the sheets.
 #[derive(Debug, Clone, Default)]
-pub struct ByLabel<T>(pub Vec<(Label, T)>);
+pub struct ByLabel<T>(pub Vec<(SheetLabel, T)>);
 
 impl<T> ByLabel<T> {
-    /// The value of each of `labels`, in their order: the entries of a report's
-    /// map are in the order of its sheets, so one walk finds them all (looking each
-    /// label up was quadratic on tens of thousands of sheets).
+    /// The value of each of `labels`, every label of the run in order: the
+    /// entries of a report's map are in the order of its sheets, so one walk
+    /// finds them all (given only some labels, it misses the entries of sheets
+    /// before the first).
     pub fn aligned<'a>(&'a self, labels: &'a [&str]) -> impl Iterator<Item = Option<&'a T>> {
         let mut entries = self.0.iter().peekable();
         labels
@@ -173,7 +177,7 @@ mod tests {
 
     #[test]
     fn aligned_gives_each_label_its_value_or_none() {
-        let map = ByLabel(vec![(Label::from("b"), 2), (Label::from("d"), 4)]);
+        let map = ByLabel(vec![("b".into(), 2), ("d".into(), 4)]);
         let found: Vec<Option<&i32>> = map.aligned(&["a", "b", "c", "d", "e"]).collect();
         assert_eq!(found, [None, Some(&2), None, Some(&4), None]);
         assert!(ByLabel::<i32>(Vec::new())

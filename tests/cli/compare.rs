@@ -417,7 +417,8 @@ fn csv_is_tidy() {
         "南加賀,石川県,南加賀,2018,views,providers,empty,1",
         "能登中部,石川県,能登中部,2018,theme,ピアサポート,mentions,1",
         "南加賀,石川県,南加賀,2018,question,病院側との連携について,ask,石川中央",
-        "南加賀,石川県,南加賀,2018,indicator,地域移行数,progress_pct,0",
+        // SPEC §3 (revision 2): the baseline already meets the target, no ratio.
+        "南加賀,石川県,南加賀,2018,indicator,地域移行数,progress_pct,",
     ] {
         assert!(
             out.stdout.contains(&format!("{row}\n")),
@@ -464,6 +465,39 @@ fn many_regions_continue_below() {
         out.stdout
     );
     assert!(out.stdout.contains("圏域その8"));
+}
+
+/// With more regions than fit side by side, each table of the indicators holds
+/// the cells of its own regions (a version of the renderer looked the later
+/// groups' regions up from the first entry and showed none).
+#[test]
+fn indicators_continue_below_with_every_region() {
+    let mut t = Test::new();
+    for i in 0..9 {
+        let target = format!("baseline = 1\ncurrent = 2\ntarget = {}", 10 + i);
+        t = t.file(
+            &format!("regions/{i}.toml"),
+            sheet(
+                "石川県",
+                &format!("圏域その{i}"),
+                "2018",
+                &indicator("地域移行数", &target),
+            ),
+        );
+    }
+    let out = t.args(&["compare"]).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let section = out
+        .stdout
+        .split("【指標の比較】")
+        .nth(1)
+        .unwrap_or_default();
+    let section = section.split("【テーマ】").next().unwrap_or_default();
+    assert!(section.matches("+====").count() >= 2, "{section}");
+    for i in 0..9 {
+        let target = format!("目標 {}以上", 10 + i);
+        assert!(section.contains(&target), "{target}:\n{section}");
+    }
 }
 
 #[test]

@@ -437,3 +437,35 @@ fn a_git_that_cannot_start_is_named_with_its_command() {
     );
     assert!(!out.stderr.contains("git  "), "{}", out.stderr);
 }
+
+/// A version in the history larger than a sheet may be (4 MiB) is never read into
+/// memory: `history` shows it as not read, `diff` against it stops with the reason.
+#[test]
+fn a_committed_version_over_four_mib_is_not_read() {
+    let t = Test::new().git_init();
+    let t = t.file("regions/a.toml", sheet_of("南加賀", 1));
+    t.commit("first", D1);
+    let big = format!(
+        "{}# {}\n",
+        sheet_of("南加賀", 2),
+        "x".repeat(4 * 1024 * 1024)
+    );
+    let t = t.file("regions/a.toml", big);
+    t.commit("huge", D2);
+    let t = t.file("regions/a.toml", sheet_of("南加賀", 3));
+    t.commit("small again", D2);
+
+    let out = t.sheet(&["history", "--region", "南加賀", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let statuses: Vec<String> = out.json()["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["status"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(statuses, ["ok", "too_large", "ok"]);
+
+    let out = t.sheet(&["diff", "HEAD~2", "HEAD~1"]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stderr.contains("4 MiB"), "{}", out.stderr);
+}

@@ -3,7 +3,7 @@
 use crate::common::Test;
 
 /// Every subcommand, as `sheet --help` must list them.
-const COMMANDS: [&str; 13] = [
+const COMMANDS: [&str; 14] = [
     "validate",
     "progress",
     "compare",
@@ -11,6 +11,7 @@ const COMMANDS: [&str; 13] = [
     "history",
     "new",
     "export",
+    "import",
     "render",
     "schema",
     "show",

@@ -60,6 +60,26 @@ fn bad_corpus() -> Test {
         .file("regions/empty.toml", "")
         .file("regions/bom-only.toml", b"\xEF\xBB\xBF")
         .file("regions/nul.toml", b"\0\0\0\0");
+    // SPEC §7: a name that drives a terminal (OSC 52, clear-screen, a lone CR, a
+    // bidi override, a C1 control) on a file with a syntax error; links out of the
+    // folder to a file holding a secret, to the process's environment and to
+    // `/proc/kmsg` (which blocks when read); a FIFO and a link to it.
+    t = t
+        .file(
+            "regions/x\u{1b}]52;c;SGVsbG8=\u{7}\u{1b}[2J\r\u{202e}\u{85}.toml",
+            "[sheet\nregion = \"\u{1b}[2J\r\"\n",
+        )
+        .file("secret.txt", format!("token = \"{SECRET}\"\n"));
+    let regions = t.path("regions");
+    std::os::unix::fs::symlink("../secret.txt", regions.join("secret.toml")).unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", regions.join("environ.toml")).unwrap();
+    std::os::unix::fs::symlink("/proc/kmsg", regions.join("kmsg.toml")).unwrap();
+    let fifo = Command::new("mkfifo")
+        .arg(regions.join("fifo.toml"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    std::os::unix::fs::symlink("fifo.toml", regions.join("to-fifo.toml")).unwrap();
     // Mutations of a valid sheet: each line dropped in turn, values swapped.
     for (i, line) in valid.lines().enumerate().filter(|(_, l)| !l.is_empty()) {
         let mutated = valid.replacen(line, "", 1);
@@ -70,12 +90,28 @@ fn bad_corpus() -> Test {
     t
 }
 
+/// Held by a file that links of the corpus point to: never printed.
+const SECRET: &str = "hostile-corpus-secret-5d1c";
+
+/// Every entry of a folder and its contents; for a link, where it points; nothing
+/// for a FIFO (reading it would block).
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut v: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| {
             let p = e.unwrap().path();
-            (p.clone(), std::fs::read(&p).unwrap())
+            let meta = std::fs::symlink_metadata(&p).unwrap();
+            let contents = if meta.file_type().is_symlink() {
+                std::fs::read_link(&p)
+                    .unwrap()
+                    .into_os_string()
+                    .into_encoded_bytes()
+            } else if meta.is_file() {
+                std::fs::read(&p).unwrap()
+            } else {
+                Vec::new()
+            };
+            (p, contents)
         })
         .collect();
     v.sort();
@@ -120,6 +156,7 @@ fn every_command_survives_the_bad_corpus_and_writes_nothing() {
             .args(*args)
             .current_dir(t.dir.path())
             .env("NO_COLOR", "1")
+            .env("HOSTILE_SECRET", SECRET)
             .output()
             .unwrap();
         let code = out.status.code();
@@ -134,6 +171,18 @@ fn every_command_survives_the_bad_corpus_and_writes_nothing() {
         assert!(
             !stdout.contains('\u{1b}') && !stderr.contains('\u{1b}'),
             "{args:?}: an escape character reached the terminal"
+        );
+        // CRLF is a line end (CSV for Excel has them); a lone CR is not.
+        let (out_lines, err_lines) = (stdout.replace("\r\n", "\n"), stderr.replace("\r\n", "\n"));
+        for c in ['\r', '\u{7}', '\u{202e}', '\u{85}'] {
+            assert!(
+                !out_lines.contains(c) && !err_lines.contains(c),
+                "{args:?}: {c:?} reached the terminal"
+            );
+        }
+        assert!(
+            !stdout.contains(SECRET) && !stderr.contains(SECRET),
+            "{args:?}: a file out of the folder was printed"
         );
         assert!(
             !stdout.is_empty() || !stderr.is_empty(),

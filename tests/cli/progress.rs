@@ -75,12 +75,8 @@ fn json_of_minami_kaga_matches_the_spec_example() {
     ] {
         assert_eq!(ind[k], v, "{k}");
     }
-    assert_eq!(ind["progress_pct"].as_f64(), Some(0.0));
-    assert!(
-        out.stdout.contains("\"progress_pct\": 0.0"),
-        "{}",
-        out.stdout
-    );
+    // SPEC §3's example: the baseline already meets the target, so null.
+    assert_eq!(ind["progress_pct"], Value::Null);
 }
 
 #[test]
@@ -333,7 +329,8 @@ fn bounds_in_the_target_give_number_and_direction() {
     assert_eq!(i["better"], "higher");
     assert_eq!(i["achieved"], true);
     assert_eq!(i["progress_pct"], 125.0);
-    assert_eq!(i["target"], "316以上");
+    // The number of a value written as text (SPEC §4.1); its text is the report's.
+    assert_eq!(i["target"], 316);
     assert_eq!(i["numeric"], true);
     let i = one("baseline = 400\ncurrent = 350\ntarget = \"３１６以下\"");
     assert_eq!(i["better"], "lower");
@@ -542,6 +539,47 @@ fn width_is_honoured() {
         .max()
         .unwrap();
     assert_eq!(widest, 100);
+}
+
+/// Issue 17 point 10, in `progress`: at 60 columns the old tables broke dates
+/// (`2018年6月28 / 日`), targets (`3以 / 上`), `11 [3 / の367% / ]` and words
+/// (`ピア / サポーター`).
+#[test]
+fn a_narrow_table_keeps_numbers_dates_and_words_whole() {
+    let out = Test::with_regions()
+        .args(&["progress", "--width", "60"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for line in out.stdout.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 60, "{line}");
+    }
+    for whole in [
+        "2018年6月28日",
+        "2018年11月2日",
+        "| 3以上 |",
+        "[3の367%]",
+        "| 第1回 |",
+        "| 進捗率 |",
+        "ピアサポーター2名に",
+    ] {
+        assert!(out.stdout.contains(whole), "{whole}:\n{}", out.stdout);
+    }
+    // No line of a cell starts with closing punctuation.
+    for line in out.stdout.lines() {
+        for cell in line.split('|').skip(1) {
+            assert!(
+                !cell.trim_start().starts_with(['、', '。', '）', '」']),
+                "{line}"
+            );
+        }
+    }
+    // Narrower still, the headers give way before the dates.
+    let out = Test::with_regions()
+        .args(&["progress", "--width", "40"])
+        .run();
+    for whole in ["2018年6月28日", "2018年11月2日"] {
+        assert!(out.stdout.contains(whole), "{whole}:\n{}", out.stdout);
+    }
 }
 
 #[test]

@@ -201,11 +201,12 @@ fn table_borders_line_up_with_japanese_text_in_an_80_column_terminal() {
     let t = Test::with_regions();
     let tmux = Tmux::new("tables");
     let bin = env!("CARGO_BIN_EXE_sheet");
-    let runs: [&[&str]; 4] = [
+    let runs: [&[&str]; 5] = [
         &["progress", "--region", "南加賀"],
         &["compare"],
         &["--lang", "en", "compare"],
         &["progress", "--as-of", "2018-11-03"],
+        &["--lang", "en", "progress"],
     ];
     let mut screens = Vec::new();
     for args in runs {

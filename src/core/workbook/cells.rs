@@ -65,8 +65,11 @@ pub enum WorkbookProblem {
     Encrypted,
     /// A legacy `.xls` (or another compound file): to be saved as `.xlsx`.
     Legacy,
-    /// Larger than [`MAX_UNPACKED`] once unpacked (declared or found while unpacking).
+    /// Larger than [`MAX_UNPACKED`] once unpacked, as the zip declares.
     TooLarge { unpacked: u64 },
+    /// A member inflates past the size the zip declares for it: stopped while
+    /// unpacking (a zip bomb that hides its size, or damage).
+    Inflates,
     /// The zip is a workbook but a part of it cannot be read.
     Damaged(String),
 }
@@ -120,7 +123,8 @@ fn is_encrypted(bytes: &[u8]) -> bool {
 }
 
 /// A reader error in words of ours: a member that inflated past its declared size
-/// is a zip bomb, anything else damage.
+/// (the zip reader stops it there, and its checksum then fails) is a zip bomb,
+/// anything else damage.
 fn classify(message: &str) -> WorkbookProblem {
     let lower = message.to_ascii_lowercase();
     if lower.contains("password") {
@@ -129,9 +133,7 @@ fn classify(message: &str) -> WorkbookProblem {
         || lower.contains("size")
         || lower.contains("too large")
     {
-        WorkbookProblem::TooLarge {
-            unpacked: MAX_UNPACKED.saturating_add(1),
-        }
+        WorkbookProblem::Inflates
     } else {
         WorkbookProblem::Damaged(message.to_string())
     }
@@ -212,7 +214,11 @@ fn value_of(value: &DataRef<'_>, formula: Option<&str>) -> Option<CellValue> {
                 Some(date) if dt.is_datetime() && (hh, mm, ss, ms) == (0, 0, 0, 0) => {
                     CellValue::Date(date)
                 }
-                _ => CellValue::DateTime(dt.to_string()),
+                // As a person reads it: `2018-11-02 10:30`, or the time alone.
+                Some(_) if dt.is_datetime() => {
+                    CellValue::DateTime(format!("{y:04}-{m:02}-{d:02} {hh}:{mm:02}"))
+                }
+                _ => CellValue::DateTime(format!("{hh}:{mm:02}:{ss:02}")),
             }
         }
         DataRef::DateTimeIso(s) => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
@@ -316,6 +322,45 @@ mod tests {
         );
         assert_eq!(s.get(1, 9), Some(&CellValue::Text("=1+1".into())));
         assert_eq!(s.get(1, 10), None);
+    }
+
+    /// Excel's built-in formats 27–36 and 50–58 are the Japanese (`[$-411]`) date
+    /// formats: a number in one is a date, not 43406. (32 and 33 are times of
+    /// day: a whole day in one is still that day.)
+    #[test]
+    fn every_japanese_builtin_date_format_is_a_date() {
+        let indices: Vec<u8> = (27..=36).chain(50..=58).collect();
+        let data = bytes(|wb| {
+            let ws = wb.add_worksheet();
+            for (col, index) in indices.iter().enumerate() {
+                let era = Format::new().set_num_format_index(*index);
+                ws.write_number_with_format(0, col as u16, 43406.0, &era)
+                    .expect("w");
+            }
+        });
+        let s = &read(&data).expect("read")[0];
+        let nov2 = NaiveDate::from_ymd_opt(2018, 11, 2).map(CellValue::Date);
+        for (col, index) in indices.iter().enumerate() {
+            assert_eq!(s.get(0, col as u32), nov2.as_ref(), "format {index}");
+        }
+        // The same formats written out as custom codes, as some files hold them.
+        let codes = [
+            "[$-411]ggge\"年\"m\"月\"d\"日\"",
+            "[$-411]ge.m.d",
+            "[$-ja-JP-x-gannen]ggge\"年\"m\"月\"d\"日\"",
+        ];
+        let data = bytes(|wb| {
+            let ws = wb.add_worksheet();
+            for (col, code) in codes.iter().enumerate() {
+                let era = Format::new().set_num_format(*code);
+                ws.write_number_with_format(0, col as u16, 43406.0, &era)
+                    .expect("w");
+            }
+        });
+        let s = &read(&data).expect("read")[0];
+        for (col, code) in codes.iter().enumerate() {
+            assert_eq!(s.get(0, col as u32), nov2.as_ref(), "format {code}");
+        }
     }
 
     #[test]

@@ -19,14 +19,12 @@ impl WorkbookReport for CompareReport {
             Column::new(X::Indicator.get(lang)),
             Column::new(X::Label.get(lang)),
         ];
-        let rows = self.indicators.iter().flat_map(|across| {
-            across.regions.0.iter().map(move |(label, row)| {
-                (
-                    vec![Cell::text(&across.name), Cell::text(label)],
-                    row.as_ref(),
-                )
-            })
-        });
+        let rows =
+            self.indicators.iter().flat_map(|across| {
+                across.regions.0.iter().map(move |(label, row)| {
+                    (vec![Cell::text(&across.name), Cell::text(label)], row)
+                })
+            });
         book.table(&indicators(
             X::SheetIndicatorsAcross.get(lang),
             lead,

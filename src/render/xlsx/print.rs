@@ -125,7 +125,7 @@ impl Paper<'_> {
 pub(super) fn worksheet(book: &mut Book, sheet: &Sheet) -> Result<(), WriteError> {
     let lang = book.lang();
     let ws = book.workbook.add_worksheet();
-    ws.set_name(super::layout::PRINT)?;
+    ws.set_name(super::layout::Part::Print.name())?;
     for (c, w) in WIDTHS.iter().enumerate() {
         // Six columns: always a valid column number.
         ws.set_column_width(c as u16, *w)?;

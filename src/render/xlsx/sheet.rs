@@ -47,7 +47,10 @@ pub fn workbook(sheet: &Sheet, lang: Lang) -> Result<Vec<u8>, WriteError> {
         summary: sheet.summary.as_deref(),
     };
     let mut book = Book::new(lang)?;
-    book.notes(layout::HOWTO, crate::i18n::workbook::howto(lang))?;
+    book.notes(
+        layout::Part::Howto.name(),
+        crate::i18n::workbook::howto(lang),
+    )?;
     form(
         &mut book,
         &head,
@@ -83,7 +86,10 @@ pub fn blank(
         summary: None,
     };
     let mut book = Book::new(lang)?;
-    book.notes(layout::HOWTO, crate::i18n::workbook::howto(lang))?;
+    book.notes(
+        layout::Part::Howto.name(),
+        crate::i18n::workbook::howto(lang),
+    )?;
     form(&mut book, &head, Parts::default(), lang)?;
     book.finish()
 }
@@ -120,21 +126,21 @@ fn form(book: &mut Book, head: &Head<'_>, parts: Parts<'_>, lang: Lang) -> Resul
     book.table(&goals_table(parts.goals))?;
     book.table(&progress_table(parts.goals, lang))?;
     book.table(&one_column(
-        layout::STRENGTHS,
-        &layout::STRENGTHS_COLUMNS[0],
+        layout::Part::Strengths.name(),
+        &layout::STRENGTH_COLUMNS[0],
         parts.strengths,
     ))?;
     book.table(&challenges_table(parts.challenges))?;
     book.table(&indicators_table(parts.indicators, lang))?;
     book.table(&hospital_table(parts.hospital, lang))?;
     book.table(&one_column(
-        layout::CONCERNS,
-        &layout::CONCERNS_COLUMNS[0],
+        layout::Part::Concerns.name(),
+        &layout::CONCERN_COLUMNS[0],
         parts.concerns,
     ))?;
     book.table(&one_column(
-        layout::QUESTIONS,
-        &layout::QUESTIONS_COLUMNS[0],
+        layout::Part::Questions.name(),
+        &layout::QUESTION_COLUMNS[0],
         parts.questions,
     ))?;
     Ok(())
@@ -161,7 +167,7 @@ fn sheet_table<'a>(h: &'a Head<'a>) -> Table<'a> {
     columns[1] = columns[1].clone().wide().at_least(WRITE_LONG);
     Table {
         form_rows: 0,
-        ..table(layout::SHEET, columns, rows)
+        ..table(layout::Part::Sheet.name(), columns, rows)
     }
 }
 
@@ -178,10 +184,10 @@ fn goals_table(goals: &[Goal]) -> Table<'_> {
             ]
         })
         .collect();
-    let mut columns = columns(&layout::GOALS_COLUMNS);
+    let mut columns = columns(&layout::GOAL_COLUMNS);
     columns[1] = columns[1].clone().wide().at_least(WRITE_TEXT);
     columns[2] = columns[2].clone().at_least(WRITE_NAME);
-    table(layout::GOALS, columns, rows)
+    table(layout::Part::Goals.name(), columns, rows)
 }
 
 /// A status as its drop-down word; none (a plain note) as an empty cell.
@@ -191,11 +197,17 @@ fn status_cell(event: &Event, lang: Lang) -> Cell<'static> {
         .map_or(Cell::Empty, |s| Cell::text(status_word(lang, s)))
 }
 
-// MERGE (issue 17, branch `values`): an item written `date = "未定"` has no date
-// and `Event::date_undetermined`; its date cell must then be the text `未定`, so
-// that the import reads it back as undetermined rather than as no date.
 fn opt_date(d: Option<&DateValue>) -> Cell<'_> {
     d.map_or(Cell::Empty, date_cell)
+}
+
+/// An item's date: an item written `date = "未定"` has no date but the text 未定,
+/// which the import reads back as undetermined rather than as no date.
+fn event_date(e: &Event) -> Cell<'_> {
+    match &e.date {
+        None if e.date_undetermined => Cell::text(crate::core::indicator::UNDETERMINED),
+        d => opt_date(d.as_ref()),
+    }
 }
 
 fn progress_table(goals: &[Goal], lang: Lang) -> Table<'_> {
@@ -206,7 +218,7 @@ fn progress_table(goals: &[Goal], lang: Lang) -> Table<'_> {
         .map(|(n, p)| {
             vec![
                 Cell::count(n + 1),
-                opt_date(p.date.as_ref()),
+                event_date(p),
                 status_cell(p, lang),
                 Cell::text(&p.text),
                 opt_date(p.rescheduled_from.as_ref()),
@@ -220,7 +232,7 @@ fn progress_table(goals: &[Goal], lang: Lang) -> Table<'_> {
     columns[3] = columns[3].clone().wide().at_least(WRITE_TEXT);
     columns[4] = columns[4].clone().date();
     columns[5] = columns[5].clone().at_least(WRITE_NAME);
-    table(layout::PROGRESS, columns, rows)
+    table(layout::Part::Progress.name(), columns, rows)
 }
 
 fn one_column<'a>(name: &'a str, header: &Header, items: &'a [String]) -> Table<'a> {
@@ -250,7 +262,7 @@ fn challenges_table(challenges: &[Challenge]) -> Table<'_> {
             row
         })
         .collect();
-    let columns = layout::CHALLENGES_COLUMNS
+    let columns = layout::CHALLENGE_COLUMNS
         .iter()
         .map(|h| match h.label {
             "番号" | "ID" => Column::new(h.label),
@@ -259,7 +271,7 @@ fn challenges_table(challenges: &[Challenge]) -> Table<'_> {
             _ => Column::new(h.label).at_least(WRITE_NAME),
         })
         .collect();
-    table(layout::CHALLENGES, columns, rows)
+    table(layout::Part::Challenges.name(), columns, rows)
 }
 
 fn indicators_table(indicators: &[Indicator], lang: Lang) -> Table<'_> {
@@ -279,11 +291,11 @@ fn indicators_table(indicators: &[Indicator], lang: Lang) -> Table<'_> {
             ]
         })
         .collect();
-    let mut columns = columns(&layout::INDICATORS_COLUMNS);
+    let mut columns = columns(&layout::INDICATOR_COLUMNS);
     columns[0] = columns[0].clone().at_least(WRITE_NAME);
     columns[1] = columns[1].clone().at_least(WRITE_NAME);
     columns[3] = columns[3].clone().with(DropDown::Better);
-    table(layout::INDICATORS, columns, rows)
+    table(layout::Part::Indicators.name(), columns, rows)
 }
 
 fn hospital_table(items: &[Event], lang: Lang) -> Table<'_> {
@@ -292,7 +304,7 @@ fn hospital_table(items: &[Event], lang: Lang) -> Table<'_> {
         .iter()
         .map(|e| {
             let mut row = vec![
-                opt_date(e.date.as_ref()),
+                event_date(e),
                 status_cell(e, lang),
                 Cell::opt(e.organizer.as_deref()),
                 Cell::text(&e.text),
@@ -304,14 +316,23 @@ fn hospital_table(items: &[Event], lang: Lang) -> Table<'_> {
             row
         })
         .collect();
-    let mut columns = columns(&layout::HOSPITAL_COLUMNS);
+    // `元の予定` (not in SPEC §6's list) only for a sheet that needs it, last.
+    let (written, rescheduled_column): (Vec<layout::Column>, Vec<layout::Column>) =
+        layout::HOSPITAL_COLUMNS
+            .iter()
+            .partition(|c| c.key != "rescheduled_from");
+    let mut columns = columns(&written);
     columns[0] = columns[0].clone().date();
     columns[1] = columns[1].clone().with(DropDown::Status);
     columns[2] = columns[2].clone().at_least(WRITE_NAME / 2.0);
     columns[3] = columns[3].clone().wide().at_least(WRITE_TEXT);
     columns[4] = columns[4].clone().at_least(WRITE_NAME);
     if rescheduled {
-        columns.push(Column::new(layout::HOSPITAL_RESCHEDULED.label).date());
+        columns.extend(
+            rescheduled_column
+                .iter()
+                .map(|c| Column::new(c.label).date()),
+        );
     }
-    table(layout::HOSPITAL, columns, rows)
+    table(layout::Part::Hospital.name(), columns, rows)
 }

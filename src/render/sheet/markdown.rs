@@ -1,11 +1,11 @@
 //! `render --format markdown`: GitHub-flavoured Markdown, every piece of sheet text
 //! escaped so it cannot turn into markup (or raw HTML) in a Markdown viewer.
 
-use super::{ItemLayout, RenderReport, SheetLayout};
+use super::{ItemLayout, SheetLayout, SheetLayouts};
 use crate::i18n::authoring::{self, Label};
 use crate::i18n::Lang;
 
-pub fn render(report: &RenderReport, lang: Lang) -> String {
+pub fn render(report: &SheetLayouts, lang: Lang) -> String {
     let mut out = String::new();
     for (i, sheet) in report.sheets.iter().enumerate() {
         if i > 0 {

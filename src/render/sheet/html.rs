@@ -4,7 +4,7 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::{ChallengeLayout, ItemLayout, RenderReport, SheetLayout};
+use super::{ChallengeLayout, ItemLayout, SheetLayout, SheetLayouts};
 use crate::i18n::authoring::{self, Label};
 use crate::i18n::Lang;
 
@@ -69,7 +69,7 @@ li + li { margin-top: .8mm; }
 .box.blank { background: #f1f1f1; }
 "#;
 
-pub fn render(report: &RenderReport, lang: Lang) -> String {
+pub fn render(report: &SheetLayouts, lang: Lang) -> String {
     let regions: Vec<String> = report.sheets.iter().map(|s| s.region.clone()).collect();
     let title = authoring::page_title(&regions, lang);
     let page: Markup = html! {
