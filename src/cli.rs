@@ -46,6 +46,7 @@ pub enum Command {
     Diff(DiffArgs),
     History(HistoryArgs),
     New(NewArgs),
+    Export(ExportArgs),
     Import(ImportArgs),
     Render(RenderArgs),
     Schema,
@@ -139,6 +140,19 @@ pub struct NewArgs {
     pub out: Option<PathBuf>,
 }
 
+/// `sheet export`
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_name = "NAME")]
+    pub region: Vec<String>,
+    #[arg(long, value_name = "FILE.xlsx|DIR")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub year: YearArgs,
+}
+
 /// `sheet import`
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -220,6 +234,10 @@ pub struct ReportArgs {
     pub as_of: Option<String>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+    /// Where to write the report; a workbook (`xlsx`) needs one, as it is never
+    /// written to a terminal.
+    #[arg(long, value_name = "FILE", required_if_eq("format", "xlsx"))]
+    pub out: Option<PathBuf>,
     #[command(flatten)]
     pub year: YearArgs,
     #[command(flatten)]
@@ -251,6 +269,7 @@ pub enum ReportFormat {
     Markdown,
     Json,
     Csv,
+    Xlsx,
 }
 
 /// Border characters of terminal tables.
@@ -795,6 +814,8 @@ mod tests {
                     "R7",
                 ],
                 "show" => vec!["sheet", name, "f.toml"],
+                "export" => vec!["sheet", name, "--out", "out.xlsx"],
+                "progress" | "compare" => vec!["sheet", name, "--out", "report.xlsx"],
                 "import" => vec!["sheet", name, "a.xlsx"],
                 "completions" => vec!["sheet", name, "bash"],
                 _ => vec!["sheet", name],

@@ -3,6 +3,7 @@
 pub mod compare;
 pub mod completions;
 pub mod diff;
+pub mod export;
 pub mod history;
 pub mod import;
 pub mod new;
@@ -25,6 +26,7 @@ pub fn dispatch(command: &Command, ctx: &Ctx) -> anyhow::Result<Exit> {
         Command::Progress(args) => progress::run(args, ctx),
         Command::Compare(args) => compare::run(args, ctx),
         Command::New(args) => new::run(args, ctx),
+        Command::Export(args) => export::run(args, ctx),
         Command::Import(args) => import::run(args, ctx),
         Command::Schema => schema::run(ctx),
         Command::Render(args) => render::run(args, ctx),
@@ -50,33 +52,95 @@ pub(crate) trait Report: serde::Serialize {
     fn csv(&self, out: &mut dyn std::io::Write, bom: bool) -> anyhow::Result<()>;
 }
 
-/// Writes a report to stdout per `--format`; exit 2 when a sheet was skipped.
+/// Writes a report per `--format`, to stdout or to `--out FILE` (created, never
+/// replaced); exit 2 when a sheet was skipped.
 pub(crate) fn write_report(
-    report: &impl Report,
+    report: &(impl Report + crate::render::xlsx::WorkbookReport),
     opts: &crate::cli::ReportArgs,
     ctx: &Ctx,
     skipped: bool,
 ) -> anyhow::Result<Exit> {
     use crate::cli::ReportFormat;
     use std::io::Write;
+    let exit = if skipped { Exit::Trouble } else { Exit::Ok };
+    let to_file = opts.out.as_deref().filter(|p| p.as_os_str() != "-");
+    if opts.format == ReportFormat::Xlsx {
+        let shown = to_file.map_or_else(|| "-".to_string(), crate::workspace::display_path);
+        let book = report
+            .workbook(ctx.lang)
+            .map_err(|e| e.failure(ctx.lang, &shown))?;
+        match to_file {
+            Some(path) => create_file(path, &book, ctx)?,
+            None => write_binary(&book, ctx)?,
+        }
+        return Ok(exit);
+    }
+    if let Some(path) = to_file {
+        let mut text = Vec::new();
+        write_text(report, opts, ctx, &mut text)?;
+        create_file(path, &text, ctx)?;
+        return Ok(exit);
+    }
     // Tables and Markdown are for people and leave through the escaping writer;
     // JSON and CSV are data.
     let raw = || std::io::BufWriter::new(std::io::stdout().lock());
     let mut out: Box<dyn Write> = match opts.format {
-        ReportFormat::Json | ReportFormat::Csv => Box::new(raw()),
         ReportFormat::Table | ReportFormat::Markdown => Box::new(
             crate::render::terminal::Terminal::new(raw(), ctx.color_stdout),
         ),
+        _ => Box::new(raw()),
     };
+    write_text(report, opts, ctx, &mut out)?;
+    out.flush()?;
+    Ok(exit)
+}
+
+/// Writes a report in a text format.
+fn write_text(
+    report: &impl Report,
+    opts: &crate::cli::ReportArgs,
+    ctx: &Ctx,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    use crate::cli::ReportFormat;
     match opts.format {
-        ReportFormat::Json => crate::output::write_json(&mut out, report)?,
+        ReportFormat::Json => crate::output::write_json(&mut *out, report)?,
         ReportFormat::Table => {
             let look = crate::table::Look::new(opts.table.width, opts.table.border, ctx);
-            report.table(&mut out, &look, ctx.lang)?;
+            report.table(out, &look, ctx.lang)?;
         }
-        ReportFormat::Markdown => report.markdown(&mut out, ctx.lang)?,
-        ReportFormat::Csv => report.csv(&mut out, opts.table.bom)?,
+        ReportFormat::Markdown => report.markdown(out, ctx.lang)?,
+        ReportFormat::Csv => report.csv(out, opts.table.bom)?,
+        // Written by `write_report` itself.
+        ReportFormat::Xlsx => {}
     }
+    Ok(())
+}
+
+/// Creates `path` holding `bytes` (never replacing a file) and says so on stdout.
+pub(crate) fn create_file(path: &std::path::Path, bytes: &[u8], ctx: &Ctx) -> anyhow::Result<()> {
+    use std::io::Write;
+    crate::create::create_new(path, bytes)?;
+    let shown = crate::workspace::display_path(path);
+    let said = crate::i18n::workbook::WorkbookWords::report_written(ctx.lang, &shown);
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", crate::render::terminal::clean(&said))?;
     out.flush()?;
-    Ok(if skipped { Exit::Trouble } else { Exit::Ok })
+    Ok(())
+}
+
+/// A workbook on stdout (`--out -`), unless stdout is a terminal: binary data there
+/// would only garble it.
+fn write_binary(bytes: &[u8], ctx: &Ctx) -> anyhow::Result<()> {
+    use std::io::{IsTerminal, Write};
+    let mut out = std::io::stdout().lock();
+    if out.is_terminal() {
+        return Err(crate::error::Failure::Other(
+            crate::i18n::workbook::WorkbookWords::not_to_terminal(ctx.lang).to_string(),
+        )
+        .into());
+    }
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(())
 }

@@ -84,6 +84,27 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             Failure::Other(NewWords::no_folder(lang, &workspace::display_path(&dir))).into(),
         );
     }
+    if crate::render::xlsx::is_xlsx(&path) {
+        // A workbook to hand out (SPEC §6): blank, or next year's sheet started from
+        // this year's; no schema, no sheet of the folder.
+        let next = sheet.previous.as_ref().and_then(|_| {
+            let text = sheet_text(&sheet, lang, SCHEMA_FILE);
+            // The text is ours and always loads (tests/cli/years.rs).
+            workspace::load_text("new.toml", text.as_bytes(), ctx.today).1
+        });
+        let book = match &next {
+            Some(next) => crate::render::xlsx::sheet::workbook(next, lang),
+            None => crate::render::xlsx::sheet::blank(
+                &sheet.prefecture,
+                &sheet.region,
+                sheet.fiscal_year,
+                lang,
+            ),
+        }
+        .map_err(|e| e.failure(lang, &shown))?;
+        super::create_file(&path, &book, ctx)?;
+        return Ok(Exit::Ok);
+    }
     let (schema_ref, schema_found) = schema_reference(&dir);
     let text = sheet_text(&sheet, lang, &schema_ref);
     {

@@ -46,7 +46,10 @@ crate::words! {
                 "Compare two sheets, or git revisions, item by item";
         History => "圏域の指標の値を git の履歴で追う",
                    "Follow a region's indicator values through the git history";
-        New => "記入用の新しいシートを作る", "Start a new sheet to fill in";
+        New => "記入用の新しいシートを作る（--out FILE.xlsx で配布用の Excel ブック）",
+               "Start a new sheet to fill in (--out FILE.xlsx: an Excel workbook to hand out)";
+        Export => "シートを Excel のブック（xlsx）に書き出す",
+                  "Write sheets as Excel workbooks (xlsx)";
         Import => "Excel のブック（.xlsx）を TOML のシートにする",
                   "Turn Excel workbooks (.xlsx) into TOML sheets";
         Render => "シートを元の様式に並べて出力する（印刷用）",
@@ -71,6 +74,7 @@ pub fn about(command: &str) -> Option<About> {
         "diff" => About::Diff,
         "history" => About::History,
         "new" => About::New,
+        "export" => About::Export,
         "import" => About::Import,
         "render" => About::Render,
         "schema" => About::Schema,
@@ -119,8 +123,16 @@ crate::words! {
                 "Start next year's sheet from this one (goals, challenges, strengths and indicators carried over, current values becoming baselines)";
         Slug => "ファイル名（英小文字・数字・ハイフン。既定: 圏域名が英字ならそこから作る）",
                 "File name: lowercase letters, digits, hyphens (default: made from a region name in Latin letters)";
-        NewOut => "書き出すファイル（既定: regions/<slug>.toml、- で標準出力）。上書きはしません",
-                  "File to write (default: regions/<slug>.toml; - for standard output). Never overwrites";
+        NewOut => "書き出すファイル（既定: regions/<slug>.toml、- で標準出力。.xlsx なら配布用の \
+                   Excel ブック）。上書きはしません",
+                  "File to write (default: regions/<slug>.toml; - for standard output; .xlsx for \
+                   an Excel workbook to hand out). Never overwrites";
+        ExportOut => "書き出すブック（FILE.xlsx）か、圏域ごとに <ファイル名>.xlsx を書くフォルダ。\
+                      上書きはしません",
+                     "Workbook to write (FILE.xlsx), or a folder to write <file name>.xlsx into for \
+                      each region. Never overwrites";
+        ReportOut => "書き出すファイル（xlsx では必須）。上書きはしません",
+                     "File to write (required for xlsx). Never overwrites";
         RenderRegion => "出力する圏域（名前・「圏域」なし・ファイル名。くり返し可。既定: すべて）",
                         "Region to print (name or file name; repeatable; default: all)";
         RenderOut => "書き出すファイル（既定: 標準出力）。上書きはしません",
@@ -180,6 +192,8 @@ pub fn arg(command: &str, arg: &str) -> Option<Arg> {
         ("new", "from") => Arg::From,
         (_, "slug") => Arg::Slug,
         ("new", "out") => Arg::NewOut,
+        ("export", "out") => Arg::ExportOut,
+        ("progress" | "compare", "out") => Arg::ReportOut,
         ("import", "workbooks") => Arg::Workbooks,
         ("import", "out") => Arg::ImportOut,
         ("render", "out") => Arg::RenderOut,
@@ -209,6 +223,7 @@ crate::words! {
         RenderMarkdown => "Markdown", "Markdown";
         Csv => "CSV（1 行に 1 つの値）", "CSV, one value a row";
         Html => "印刷用の HTML（A4、一つのファイル）", "HTML to print (A4, one file)";
+        Xlsx => "Excel のブック（--out FILE.xlsx と一緒に）", "Excel workbook (with --out FILE.xlsx)";
         Ascii => "ASCII（+-|）: 曖昧幅を全角にする端末でも崩れない",
                  "ASCII (+-|): right on every terminal";
         Unicode => "Unicode の罫線: 曖昧幅が半角の端末向け",
@@ -232,6 +247,7 @@ pub fn value(command: &str, arg: &str, value: &str) -> Option<Value> {
         (_, "format", "markdown") => Value::Markdown,
         (_, "format", "csv") => Value::Csv,
         (_, "format", "html") => Value::Html,
+        (_, "format", "xlsx") => Value::Xlsx,
         (_, "border", "ascii") => Value::Ascii,
         (_, "border", "unicode") => Value::Unicode,
         _ => return None,

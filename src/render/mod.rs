@@ -11,6 +11,7 @@ pub mod history;
 pub mod sheet;
 pub mod show;
 pub mod terminal;
+pub mod xlsx;
 
 use crate::core::model::{DateValue, Event};
 use crate::i18n::report::W;

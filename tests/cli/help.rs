@@ -3,13 +3,14 @@
 use crate::common::Test;
 
 /// Every subcommand, as `sheet --help` must list them.
-const COMMANDS: [&str; 13] = [
+const COMMANDS: [&str; 14] = [
     "validate",
     "progress",
     "compare",
     "diff",
     "history",
     "new",
+    "export",
     "import",
     "render",
     "schema",
@@ -218,7 +219,10 @@ fn usage_errors_are_in_the_output_language() {
         ja.starts_with("sheet: エラー: '--format <FORMAT>' に 'xml' は使えません\n"),
         "{ja}"
     );
-    assert!(ja.contains("[値: table, markdown, json, csv]"), "{ja}");
+    assert!(
+        ja.contains("[値: table, markdown, json, csv, xlsx]"),
+        "{ja}"
+    );
     let en = usage_error(
         Test::new()
             .env("SHEET_LANG", "en")
@@ -229,7 +233,7 @@ fn usage_errors_are_in_the_output_language() {
         "{en}"
     );
     assert!(
-        en.contains("[possible values: table, markdown, json, csv]"),
+        en.contains("[possible values: table, markdown, json, csv, xlsx]"),
         "{en}"
     );
 

@@ -18,4 +18,6 @@ mod safety;
 mod terminal;
 mod validate;
 mod workbook_read;
+mod workbook_roundtrip;
+mod workbook_write;
 mod years;

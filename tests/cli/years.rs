@@ -506,3 +506,30 @@ fn fiscal_year_applies_to_workbooks() {
     let out = t.sheet(&["progress", "in", "--fiscal-year", "2025"]);
     assert_eq!(out.code, 2);
 }
+
+/// `new --from … --out FILE.xlsx` hands out next year's sheet as a workbook (not a
+/// blank one), and `export --fiscal-year` exports that year's sheets only.
+#[test]
+fn new_from_to_a_workbook_and_export_of_one_year() {
+    let t = two_years();
+    let out = t.sheet(&["new", "--from", MK7, "--out", "next.xlsx"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = t.sheet(&["progress", "next.xlsx", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let r = &out.json()["regions"][0];
+    assert_eq!(r["fiscal_year"], 2026);
+    assert_eq!(
+        r["goals"][0]["text"],
+        "これまでの取り組みを活かして、当圏域における、地域移行支援を推進する。"
+    );
+    assert_eq!(r["indicators"][0]["name"], "地域移行数");
+
+    std::fs::create_dir_all(t.path("books")).unwrap();
+    let out = t.sheet(&["export", "--fiscal-year", "R7", "--out", "books"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let made: Vec<String> = std::fs::read_dir(t.path("books"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(made, ["minami-kaga-r7.xlsx"]);
+}
