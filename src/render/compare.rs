@@ -447,7 +447,7 @@ fn questions(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
 
 /// Markdown, for meeting notes.
 pub fn markdown(out: &mut dyn Write, report: &CompareReport, lang: Lang) -> io::Result<()> {
-    use table::md_cell as md;
+    use crate::render::markdown::text as md;
     let (title, notes) = heading(report, lang);
     writeln!(out, "## {}", md(&title))?;
     for note in &notes {

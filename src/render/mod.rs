@@ -8,6 +8,7 @@ pub mod progress;
 pub mod diag;
 pub mod diff;
 pub mod history;
+pub mod markdown;
 pub mod sheet;
 pub mod show;
 pub mod terminal;

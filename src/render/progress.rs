@@ -136,7 +136,7 @@ pub fn table(
 
 /// Markdown, for meeting notes.
 pub fn markdown(out: &mut dyn Write, report: &ProgressReport, lang: Lang) -> io::Result<()> {
-    use table::md_cell as md;
+    use crate::render::markdown::text as md;
     if report.regions.is_empty() {
         writeln!(out, "{}", md(W::NoRegions.get(lang)))?;
     }
