@@ -64,8 +64,51 @@ words! {
         RowConcerns => "課題・悩み", "Concerns";
         RowQuestions => "他自治体への質問", "Questions";
         BuiltinThemes => "組み込みの用語集", "built-in glossary";
+        Texts => "各圏域の記述", "What each region wrote";
+        Strengths => "特徴（強み）", "Strengths";
+        Latest => "最新の進捗", "Latest";
+        NothingWritten => "（記載なし）", "(nothing written)";
+        Timeline => "予定と期限超過", "Timeline: overdue and next";
+        TimelineAll => "日程", "Timeline";
+        OverdueItems => "期限超過", "Overdue";
+        NextItems => "今後の予定", "Coming next";
+        UndatedItems => "日付未定の予定", "Planned, no date yet";
+        NoItems => "（なし）", "(none)";
+        What => "内容", "What";
+        HospitalItem => "病院との連携", "Hospital collaboration";
+        Shared => "同じ課題", "Shares the problem";
+        SharedNote => "同じ課題: 答えられる圏域がないとき、課題・悩みなどで同じテーマに触れている圏域。", "Shares the problem: where no region can answer, the regions that mention the themes elsewhere (concerns, challenges).";
+        NotFixed => "未定", "not fixed";
+        Organizer => "主催", "organizer";
     }
 }
+
+/// A heading with a count: `期限超過（2件）` / `Overdue (2)`.
+pub fn counted(lang: Lang, title: &str, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{title}（{n}件）"),
+        Lang::En => format!("{title} ({n})"),
+    }
+}
+
+/// A region's heading among the texts: `《南加賀》` / `-- 南加賀 --`.
+pub fn region_heading(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Ja => format!("《{label}》"),
+        Lang::En => format!("-- {label} --"),
+    }
+}
+
+/// An indicator's heading, with its unit when all regions share it.
+pub fn indicator_heading(lang: Lang, name: &str, unit: Option<&str>) -> String {
+    match (lang, unit) {
+        (Lang::Ja, Some(u)) => format!("＜{name}＞（単位: {u}）"),
+        (Lang::Ja, None) => format!("＜{name}＞"),
+        (Lang::En, Some(u)) => format!("<{name}> (unit: {u})"),
+        (Lang::En, None) => format!("<{name}>"),
+    }
+}
+
 
 /// A status in words; `None` is a plain note.
 pub fn status(lang: Lang, status: Option<Status>) -> &'static str {
@@ -297,22 +340,4 @@ pub fn ask_entry(lang: Lang, label: &str, mentions: usize) -> String {
 /// The separator of lists inside a cell.
 pub fn list_sep(lang: Lang) -> &'static str {
     lang.pick("、", ", ")
-}
-
-/// Baseline and current values of an indicator in a compact cell.
-pub fn values_line(lang: Lang, baseline: &str, current: &str) -> String {
-    match lang {
-        Lang::Ja => format!("第1回 {baseline}　今回 {current}"),
-        Lang::En => format!("baseline {baseline}, current {current}"),
-    }
-}
-
-/// Target and progress of an indicator in a compact cell.
-pub fn target_line(lang: Lang, target: &str, pct: Option<&str>) -> String {
-    match (lang, pct) {
-        (Lang::Ja, Some(p)) => format!("目標 {target}　進捗 {p}"),
-        (Lang::Ja, None) => format!("目標 {target}"),
-        (Lang::En, Some(p)) => format!("target {target}, {p}"),
-        (Lang::En, None) => format!("target {target}"),
-    }
 }
