@@ -59,9 +59,12 @@ pub(crate) trait Report: serde::Serialize {
         lang: crate::i18n::Lang,
     ) -> std::io::Result<()>;
     fn csv(&self, out: &mut dyn std::io::Write, bom: bool) -> anyhow::Result<()>;
+    /// No sheet is left to report on.
+    fn is_empty(&self) -> bool;
 }
 
-/// Writes a report to stdout per `--format`; exit 2 when a sheet was skipped.
+/// Writes a report per `--format`, to stdout or to `--out FILE` (created, never
+/// replaced); exit 2 when a sheet was skipped.
 pub(crate) fn write_report(
     report: &impl Report,
     opts: &crate::cli::ReportArgs,
@@ -69,28 +72,73 @@ pub(crate) fn write_report(
     skipped: bool,
 ) -> anyhow::Result<Exit> {
     use crate::cli::ReportFormat;
+    let human = matches!(opts.format, ReportFormat::Table | ReportFormat::Markdown);
+    write_output(opts, ctx, skipped, report.is_empty(), human, |out| {
+        match opts.format {
+            ReportFormat::Json => crate::output::write_json(&mut &mut *out, report)?,
+            ReportFormat::Table => {
+                let look = crate::table::Look::new(opts.table.width, opts.table.border, ctx);
+                report.table(out, &look, ctx.lang)?;
+            }
+            ReportFormat::Markdown => report.markdown(out, ctx.lang)?,
+            ReportFormat::Csv => report.csv(out, opts.table.bom)?,
+            // `compare` writes its briefing itself (cmd/compare.rs), and `progress`
+            // does not offer html (cli.rs).
+            ReportFormat::Html => anyhow::bail!("this report has no HTML form"),
+        }
+        Ok(())
+    })
+}
+
+/// Writes what `write` makes to stdout, or to `--out FILE`: created, never
+/// replaced, and not at all when no sheet is left (`empty`), so the name is not
+/// taken by a file that looks like a result. Text for people (`human`) leaves for
+/// stdout through the escaping writer; JSON, CSV and HTML escape their own way.
+pub(crate) fn write_output(
+    opts: &crate::cli::ReportArgs,
+    ctx: &Ctx,
+    skipped: bool,
+    empty: bool,
+    human: bool,
+    write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<()>,
+) -> anyhow::Result<Exit> {
     use std::io::Write;
+    let exit = if skipped { Exit::Trouble } else { Exit::Ok };
+    if let Some(path) = opts.out.as_deref().filter(|p| p.as_os_str() != "-") {
+        if empty {
+            ctx.eprintln(&crate::i18n::ui::Ui::nothing_to_render(ctx.lang));
+            return Ok(Exit::Trouble);
+        }
+        let mut text = Vec::new();
+        write(&mut text)?;
+        crate::create::create_new(path, &text)?;
+        let shown = crate::workspace::display_path(path);
+        let mut out = ctx.stdout();
+        writeln!(
+            out,
+            "{}",
+            crate::i18n::authoring::RenderWords::written(ctx.lang, &shown)
+        )
+        .and_then(|()| out.flush())
+        .map_err(|source| crate::error::Failure::CreatedNotTold {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        return Ok(exit);
+    }
     // A large buffer: a comparison of thousands of regions is tens of megabytes,
     // written in pieces of a table or a chunk of rows; with the default 8 KiB the
     // writes to stdout alone were 6,500 system calls at 23,500 sheets (now 460).
-    // Tables and Markdown are for people and leave through the escaping writer;
-    // JSON and CSV are data.
     let raw = || std::io::BufWriter::with_capacity(1 << 18, std::io::stdout().lock());
-    let mut out: Box<dyn Write> = match opts.format {
-        ReportFormat::Json | ReportFormat::Csv => Box::new(raw()),
-        ReportFormat::Table | ReportFormat::Markdown => Box::new(
-            crate::render::terminal::Terminal::new(raw(), ctx.color_stdout),
-        ),
+    let mut out: Box<dyn Write> = if human {
+        Box::new(crate::render::terminal::Terminal::new(
+            raw(),
+            ctx.color_stdout,
+        ))
+    } else {
+        Box::new(raw())
     };
-    match opts.format {
-        ReportFormat::Json => crate::output::write_json(&mut out, report)?,
-        ReportFormat::Table => {
-            let look = crate::table::Look::new(opts.table.width, opts.table.border, ctx);
-            report.table(&mut out, &look, ctx.lang)?;
-        }
-        ReportFormat::Markdown => report.markdown(&mut out, ctx.lang)?,
-        ReportFormat::Csv => report.csv(&mut out, opts.table.bom)?,
-    }
+    write(&mut out)?;
     out.flush()?;
-    Ok(if skipped { Exit::Trouble } else { Exit::Ok })
+    Ok(exit)
 }

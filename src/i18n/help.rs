@@ -113,6 +113,8 @@ crate::words! {
                         "Region to print (name or file name; repeatable; default: all)";
         RenderOut => "書き出すファイル（既定: 標準出力）。上書きはしません",
                      "File to write (default: standard output). Never overwrites";
+        ReportOut => "書き出すファイル（既定: 標準出力。html は --out FILE.html で）。上書きはしません",
+                     "File to write (default: standard output; html as --out FILE.html). Never overwrites";
         Shell => "シェル", "Shell";
         ManOut => "man ページを書き出すフォルダ（sheet.1 とコマンドごとの sheet-<コマンド>.1。\
                    既定: sheet.1 を標準出力に）。上書きはしません",
@@ -156,6 +158,7 @@ pub fn arg(command: &str, arg: &str) -> Option<Arg> {
         (_, "slug") => Arg::Slug,
         ("new", "out") => Arg::NewOut,
         ("render", "out") => Arg::RenderOut,
+        ("progress" | "compare", "out") => Arg::ReportOut,
         ("man", "out") => Arg::ManOut,
         (_, "shell") => Arg::Shell,
         (_, "as_of") => Arg::AsOf,
@@ -182,6 +185,10 @@ crate::words! {
         RenderMarkdown => "Markdown", "Markdown";
         Csv => "CSV（1 行に 1 つの値）", "CSV, one value a row";
         Html => "印刷用の HTML（A4、一つのファイル）", "HTML to print (A4, one file)";
+        Briefing => "事前資料の HTML（グラフ入り、A4 横、一つのファイル）",
+                    "the briefing as HTML (charts, A4 landscape, one file)";
+        Svg => "SVG の折れ線グラフ（第1回・今回・目標）",
+               "SVG line chart (baseline, current, target)";
         Ascii => "ASCII（+-|）: 曖昧幅を全角にする端末でも崩れない",
                  "ASCII (+-|): right on every terminal";
         Unicode => "Unicode の罫線: 曖昧幅が半角の端末向け",
@@ -204,7 +211,9 @@ pub fn value(command: &str, arg: &str, value: &str) -> Option<Value> {
         ("render", "format", "markdown") => Value::RenderMarkdown,
         (_, "format", "markdown") => Value::Markdown,
         (_, "format", "csv") => Value::Csv,
+        ("compare", "format", "html") => Value::Briefing,
         (_, "format", "html") => Value::Html,
+        (_, "format", "svg") => Value::Svg,
         (_, "border", "ascii") => Value::Ascii,
         (_, "border", "unicode") => Value::Unicode,
         _ => return None,

@@ -80,6 +80,30 @@ words! {
         SharedNote => "同じ課題: 答えられる圏域がないとき、課題・悩みなどで同じテーマに触れている圏域。", "Shares the problem: where no region can answer, the regions that mention the themes elsewhere (concerns, challenges).";
         NotFixed => "未定", "not fixed";
         Organizer => "主催", "organizer";
+        Briefing => "事前資料", "Briefing";
+        Standing => "各圏域の現況", "Where each region stands";
+        ProgressBar => "進捗の状況", "Progress items";
+        NextItem => "次の予定", "Next";
+        IndicatorFigures => "指標（達成／数値／全体）", "Indicators (achieved / numeric / all)";
+        BlankViewsShort => "空欄の視点", "Blank views";
+        ChartsTitle => "指標：第1回から今回へ、目標と比べて", "Indicators: baseline to current, against the target";
+        ChartsNote => "〇 第1回　● 今回　| 目標　網掛けは目標を満たす範囲。数値でない値は文字のまま示します。", "o baseline, ● current, | target; the shaded band meets the target. Values that are not numbers are shown as written.";
+        NotNumeric => "数値でない指標", "Indicators that are not numbers";
+        BetterHigher => "高いほど良い", "higher is better";
+        BetterLower => "低いほど良い", "lower is better";
+        HeatNote => "色が濃いほど多い。", "Darker is more.";
+        AsOfMark => "現時点", "as of";
+        HistoryTitle => "指標の推移（git の履歴）", "Indicators over the git history";
+        Commits => "コミット", "Commits";
+        TextsSideBySide => "各圏域の記述（並べて）", "What each region wrote, side by side";
+    }
+}
+
+/// The direction an indicator improves in.
+pub fn better(lang: Lang, b: Better) -> &'static str {
+    match b {
+        Better::Higher => W::BetterHigher.get(lang),
+        Better::Lower => W::BetterLower.get(lang),
     }
 }
 
@@ -108,7 +132,6 @@ pub fn indicator_heading(lang: Lang, name: &str, unit: Option<&str>) -> String {
         (Lang::En, None) => format!("<{name}>"),
     }
 }
-
 
 /// A status in words; `None` is a plain note.
 pub fn status(lang: Lang, status: Option<Status>) -> &'static str {

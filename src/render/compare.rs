@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
 
+pub mod html;
 mod texts;
 
 pub use texts::{date_shown, item_content};
@@ -524,7 +525,11 @@ pub fn markdown(out: &mut dyn Write, report: &CompareReport, lang: Lang) -> io::
         align.extend([Align::Right; 4]);
         let rows = ind.regions.0.iter().map(|(label, row)| {
             let mut line = vec![md(label)];
-            line.extend(indicator_cells(row, unit.is_none(), lang).iter().map(|c| md(c)));
+            line.extend(
+                indicator_cells(row, unit.is_none(), lang)
+                    .iter()
+                    .map(|c| md(c)),
+            );
             line
         });
         table::write_md_table(out, &head, &align, rows)?;

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod indicator;
 pub mod progress;
 
+pub mod chart;
 pub mod diag;
 pub mod diff;
 pub mod history;

@@ -583,14 +583,17 @@ fn summarize(sheet: &Sheet, rows: &[IndicatorRow], judging: &Judging) -> RegionS
         questions: sheet.questions.len(),
         file: sheet.file.clone(),
         texts: RegionTexts {
-            goals: sheet.goals.iter().map(|g| g.text.trim().to_string()).collect(),
+            goals: sheet
+                .goals
+                .iter()
+                .map(|g| g.text.trim().to_string())
+                .collect(),
             goal_progress: sheet
                 .goals
                 .iter()
                 .map(|g| {
-                    latest(&g.progress).map(|e| {
-                        TimelineItem::new(e, Section::Progress, Some(g.text.trim()), at)
-                    })
+                    latest(&g.progress)
+                        .map(|e| TimelineItem::new(e, Section::Progress, Some(g.text.trim()), at))
                 })
                 .collect(),
             challenges: sheet
@@ -621,7 +624,9 @@ pub fn indicator_key(name: &str) -> Option<String> {
 fn is_placeholder(key: &str) -> bool {
     key.is_empty()
         || matches!(key, "未定" | "未設定" | "なし" | "無し")
-        || key.chars().all(|c| matches!(c, '-' | '―' | '−' | '—' | '‐' | 'ー' | '－'))
+        || key
+            .chars()
+            .all(|c| matches!(c, '-' | '―' | '−' | '—' | '‐' | 'ー' | '－'))
 }
 
 fn indicators_across(

@@ -130,7 +130,11 @@ pub fn timeline(
     writeln!(out, "{}", words::section(lang, W::Timeline.get(lang)))?;
     for (title, items) in parts(report) {
         writeln!(out)?;
-        writeln!(out, "{}", words::counted(lang, title.get(lang), items.len()))?;
+        writeln!(
+            out,
+            "{}",
+            words::counted(lang, title.get(lang), items.len())
+        )?;
         if items.is_empty() {
             writeln!(out, "{}", W::NoItems.get(lang))?;
             continue;
