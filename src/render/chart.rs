@@ -40,7 +40,7 @@ impl Scale {
         })?;
         lo = lo.min(0.0);
         hi = hi.max(0.0);
-        if hi - lo < f64::EPSILON {
+        if (hi - lo).abs() < f64::EPSILON {
             hi = lo + 1.0;
         }
         let step = nice_step((hi - lo) / ticks.max(1) as f64);

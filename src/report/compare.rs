@@ -704,7 +704,8 @@ fn questions(
     // For each set of themes asked about, the sheets whose texts of one kind
     // mention one of them, best first: one more than is shown, in case the asking
     // sheet is among them.
-    let rank = |wanted: &[usize], sets: fn(&SheetDigest) -> &[(Vec<usize>, usize)]| {
+    type Sets = [(Vec<usize>, usize)];
+    let rank = |wanted: &[usize], sets: fn(&SheetDigest) -> &Sets| {
         let mut head = Vec::new();
         for (j, d) in digests.iter().enumerate() {
             let n: usize = sets(d)

@@ -217,7 +217,10 @@ fn usage_errors_are_in_the_output_language() {
         ja.starts_with("sheet: エラー: '--format <FORMAT>' に 'xml' は使えません\n"),
         "{ja}"
     );
-    assert!(ja.contains("[値: table, markdown, json, csv]"), "{ja}");
+    assert!(
+        ja.contains("[値: table, markdown, json, csv, html]"),
+        "{ja}"
+    );
     let en = usage_error(
         Test::new()
             .env("SHEET_LANG", "en")
@@ -228,7 +231,7 @@ fn usage_errors_are_in_the_output_language() {
         "{en}"
     );
     assert!(
-        en.contains("[possible values: table, markdown, json, csv]"),
+        en.contains("[possible values: table, markdown, json, csv, html]"),
         "{en}"
     );
 

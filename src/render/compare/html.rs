@@ -794,7 +794,8 @@ fn texts(report: &CompareReport, lang: Lang) -> Markup {
 /// Each region's indicators over the history of its file (inside git).
 fn history(histories: &[RegionHistory<'_>], lang: Lang) -> Markup {
     use crate::render::history::{by_indicator, line_chart, CHART_HEIGHT, CHART_WIDTH};
-    let shown: Vec<(&str, Vec<(&str, Vec<&crate::report::history::Point>)>)> = histories
+    type Charts<'a> = Vec<(&'a str, Vec<&'a crate::report::history::Point>)>;
+    let shown: Vec<(&str, Charts<'_>)> = histories
         .iter()
         .map(|h| (h.label, by_indicator(&h.report)))
         .filter(|(_, charts)| charts.iter().any(|(_, points)| points.len() > 1))
