@@ -12,7 +12,7 @@ mod texts;
 pub use texts::{date_shown, item_content};
 
 use super::indicator::{
-    csv_fields, pct_text, target_text, value_text, verdict_color, verdict_text,
+    bool_text, csv_fields, pct_text, target_text, value_text, verdict_color, verdict_text,
 };
 use crate::core::fiscal::FiscalYear;
 use crate::core::model::View;
@@ -705,6 +705,51 @@ pub fn csv(out: &mut dyn Write, report: &CompareReport, bom: bool) -> anyhow::Re
             for a in q.ask() {
                 put(head, "question", &q.question, "ask", a)?;
             }
+            for (s, _) in &q.shared.0 {
+                put(head, "question", &q.question, "shared", s)?;
+            }
+        }
+    }
+    // The briefing: each region's texts (item = the kind and its number), then the
+    // timeline and the open items without a date (item = the item's text).
+    for (r, head) in report.regions.iter().zip(&heads) {
+        let t = &r.texts;
+        for (kind, items) in [
+            ("goals", &t.goals),
+            ("challenges", &t.challenges),
+            ("concerns", &t.concerns),
+            ("questions", &t.questions),
+            ("strengths", &t.strengths),
+        ] {
+            for (i, text) in items.iter().enumerate() {
+                put(head, "texts", &format!("{kind} {}", i + 1), "text", text)?;
+            }
+        }
+    }
+    for item in report.timeline.iter().chain(&report.undated) {
+        let Some(&head) = head_of.get(&*item.label) else {
+            continue;
+        };
+        let section = serde_json::to_value(item.section)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let fields = [
+            ("date", item.date.as_ref().map(|d| d.date.to_iso())),
+            ("date_text", item.date_text.clone()),
+            ("status", item.status.map(|s| s.as_str().to_string())),
+            ("overdue", Some(bool_text(item.overdue).to_string())),
+            ("section", Some(section)),
+            ("goal", item.goal.clone()),
+        ];
+        for (field, value) in fields {
+            put(
+                head,
+                "timeline",
+                &item.text,
+                field,
+                &value.unwrap_or_default(),
+            )?;
         }
     }
     w.flush()?;

@@ -54,6 +54,7 @@ figcaption .dir { font-weight: normal; font-size: 8.5pt; color: #333; margin-lef
 svg { display: block; max-width: 100%; height: auto; }
 .legend { font-size: 8pt; color: #333; margin: 1mm 0 0; }
 .heat { display: grid; grid-template-columns: repeat(auto-fit, minmax(120mm, 1fr)); gap: 5mm; }
+.heat.stacked { grid-template-columns: 1fr; }
 .heat td { text-align: center; font-variant-numeric: tabular-nums; }
 .heat td.name, .heat th.name { text-align: left; }
 table.timeline td.when { white-space: nowrap; font-weight: bold; }
@@ -488,8 +489,10 @@ fn heat_maps(report: &CompareReport, lang: Lang) -> Markup {
         .flat_map(|t| t.regions.0.iter().map(|(_, n)| *n))
         .max()
         .unwrap_or(0);
+    // Beside each other while the themes' columns of regions fit half a page.
+    let stacked = report.regions.len() > 4;
     html! {
-        section.heat {
+        section.heat.stacked[stacked] {
             div {
                 h2 { (W::BlankViews.get(lang)) }
                 table {
