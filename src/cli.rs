@@ -46,6 +46,7 @@ pub enum Command {
     Diff(DiffArgs),
     History(HistoryArgs),
     New(NewArgs),
+    Import(ImportArgs),
     Render(RenderArgs),
     Schema,
     Show(ShowArgs),
@@ -120,6 +121,15 @@ pub struct NewArgs {
     pub fiscal_year: String,
     #[arg(long, value_name = "SLUG")]
     pub slug: Option<String>,
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// `sheet import`
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[arg(value_name = "WORKBOOK", required = true)]
+    pub workbooks: Vec<PathBuf>,
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -789,6 +799,7 @@ mod tests {
                     "R7",
                 ],
                 "show" => vec!["sheet", name, "f.toml"],
+                "import" => vec!["sheet", name, "a.xlsx"],
                 "completions" => vec!["sheet", name, "bash"],
                 _ => vec!["sheet", name],
             };

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::core::read;
+use crate::core::{read, workbook};
 use crate::error::Failure;
 
 /// The name of the folder searched for upward.
@@ -91,7 +91,8 @@ pub fn find_regions_dir() -> Result<PathBuf, Failure> {
     Err(Failure::NoSheetsDir { looked })
 }
 
-/// The `*.toml` files of a folder except `themes.toml`, sorted by name: regular
+/// The `*.toml` files of a folder except `themes.toml`, and its workbooks
+/// (`*.xlsx`, not Excel's `~$` lock files), sorted by name: regular
 /// files, and links but those that lead to nothing, to something that is not a
 /// regular file inside the folder, or to another sheet of the folder (read once,
 /// under its own name). A link out of the folder is listed: reading it gives the
@@ -144,10 +145,12 @@ pub fn sheets_in(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     Ok(files)
 }
 
-/// `*.toml` but `themes.toml`.
+/// `*.toml` but `themes.toml`, and workbooks (`*.xlsx`, see
+/// [`workbook::is_workbook`]).
 fn is_sheet_name(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "toml")
-        && path.file_name().is_some_and(|n| n != THEMES_FILE)
+    let toml = path.extension().is_some_and(|e| e == "toml")
+        && path.file_name().is_some_and(|n| n != THEMES_FILE);
+    toml || workbook::is_workbook(path)
 }
 
 /// Whether a link of the folder `folder` (canonical) is listed (see [`sheets_in`]).
@@ -170,7 +173,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_folder_gives_its_sheets_sorted_by_name_without_themes_toml() {
+    fn a_folder_gives_its_sheets_and_workbooks_sorted_by_name_without_themes_toml() {
         let dir = tempfile::tempdir().unwrap();
         // Made out of order; `_` (0x5F) sorts after `Z` and before `a`, and a
         // kanji name after every ASCII one, as bytes do.
@@ -182,6 +185,9 @@ mod tests {
             "a.toml",
             "themes.toml",
             "a.txt",
+            "c.xlsx",
+            "~$c.xlsx",
+            "d.XLS",
         ] {
             std::fs::write(dir.path().join(name), "").unwrap();
         }
@@ -193,7 +199,15 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["Z.toml", "a.toml", "a_2.toml", "b.toml", "南加賀.toml"]
+            [
+                "Z.toml",
+                "a.toml",
+                "a_2.toml",
+                "b.toml",
+                "c.xlsx",
+                "d.XLS",
+                "南加賀.toml"
+            ]
         );
     }
 }

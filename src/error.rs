@@ -70,6 +70,7 @@ pub enum Failure {
     TooLarge {
         path: PathBuf,
         size: u64,
+        limit: u64,
     },
     /// A name (`what`: the option it came from; empty for a file name) holding a
     /// control character, refused before anything is written.
@@ -93,7 +94,7 @@ impl Failure {
         let path = path.to_path_buf();
         match e {
             ReadError::LinkOutside { target } => Failure::LinkOutside { path, target },
-            ReadError::TooLarge { size } => Failure::TooLarge { path, size },
+            ReadError::TooLarge { size, limit } => Failure::TooLarge { path, size, limit },
             ReadError::NotRegular(kind) => Failure::NotRegular { path, kind },
             ReadError::Io(source) if source.kind() == std::io::ErrorKind::NotFound => {
                 Failure::NotFound { path }

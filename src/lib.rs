@@ -9,6 +9,7 @@ pub mod cli;
 pub mod cmd;
 pub mod core;
 pub mod create;
+pub mod destination;
 pub mod discover;
 pub mod error;
 #[doc(hidden)]

@@ -147,6 +147,7 @@ impl<'r> SideFiles<'r> {
                         return Err(Failure::TooLarge {
                             path: PathBuf::from(path),
                             size,
+                            limit: crate::core::read::MAX_SHEET_BYTES,
                         })
                     }
                     _ if missing_is_failure => {

@@ -9,15 +9,25 @@ use crate::core::check::{DuplicateRegions, RegionIdentity};
 use crate::core::diag::FileReport;
 use crate::core::model::{Sheet, SheetId};
 use crate::core::text;
-use crate::core::{load, read};
+use crate::core::{load, read, workbook};
 use crate::discover::Inputs;
 use crate::error::Failure;
 use crate::select;
 
 /// A file's report and its sheet when one could be built (it may still have errors:
-/// see [`FileReport::has_errors`]).
+/// see [`FileReport::has_errors`]). A workbook (by its name: `.xlsx`) is read as
+/// one, anything else as a TOML sheet.
 pub fn load_text(name: &str, bytes: &[u8], today: NaiveDate) -> (FileReport, Option<Sheet>) {
-    load::load_file(name, bytes.to_vec(), today)
+    load_bytes(name, bytes.to_vec(), today)
+}
+
+/// [`load_text`], taking the bytes.
+fn load_bytes(name: &str, bytes: Vec<u8>, today: NaiveDate) -> (FileReport, Option<Sheet>) {
+    if workbook::is_workbook(Path::new(name)) {
+        workbook::load_workbook(name, &bytes, today)
+    } else {
+        load::load_file(name, bytes, today)
+    }
 }
 
 /// How many files are read and checked at once: enough to keep every core busy,
@@ -69,7 +79,7 @@ pub fn for_each_file<P: Send>(
 pub fn load_path(path: &Path, today: NaiveDate) -> Result<(FileReport, Option<Sheet>), Failure> {
     let name = display_path(path);
     match read::read_sheet(path) {
-        Ok(bytes) => Ok(load::load_file(&name, bytes, today)),
+        Ok(bytes) => Ok(load_bytes(&name, bytes, today)),
         Err(e) => match e.finding() {
             Some(msg) => Ok((read::not_read(&name, msg), None)),
             None => Err(Failure::read(path, e)),

@@ -4,6 +4,7 @@ pub mod compare;
 pub mod completions;
 pub mod diff;
 pub mod history;
+pub mod import;
 pub mod new;
 pub mod progress;
 pub mod render;
@@ -17,31 +18,19 @@ use crate::output::{Ctx, Exit};
 /// Runs a subcommand.
 pub fn dispatch(command: &Command, ctx: &Ctx) -> anyhow::Result<Exit> {
     match command {
-        Command::Validate(args) => in_pool(|| validate::run(args, ctx)),
+        Command::Validate(args) => validate::run(args, ctx),
         Command::Diff(args) => diff::run(args, ctx),
         Command::History(args) => history::run(args, ctx),
         Command::Show(args) => show::run(args, ctx),
-        Command::Progress(args) => in_pool(|| progress::run(args, ctx)),
-        Command::Compare(args) => in_pool(|| compare::run(args, ctx)),
+        Command::Progress(args) => progress::run(args, ctx),
+        Command::Compare(args) => compare::run(args, ctx),
         Command::New(args) => new::run(args, ctx),
+        Command::Import(args) => import::run(args, ctx),
         Command::Schema => schema::run(ctx),
         Command::Render(args) => render::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),
         Command::Man(args) => completions::man(args, ctx),
     }
-}
-
-/// Runs a command that reads many files on a thread of rayon's pool. From the main
-/// thread, each of its parallel steps (a chunk of files, a part of a table) put
-/// that thread to sleep and then woke it, and the pool's threads too between steps:
-/// on the 2-core machine here that cost about 1 ms a step (`compare` on 2,350 sheets
-/// with chunks of 32 files took 1.85x the floor's time, of 128 1.41x, of 2,048
-/// 1.35x). On a thread of the pool the step's caller takes part in the work
-/// instead, and no thread sleeps while there is work (`compare`: 1.32x -> 1.23x
-/// per round, 15 rounds). The pool's threads parse every file already, so their
-/// stacks are the ones hostile input is tested on.
-fn in_pool<R: Send>(work: impl FnOnce() -> R + Send) -> R {
-    rayon::scope(|_| work())
 }
 
 /// A report of `progress` or `compare`: computed once, then written in the format
@@ -126,10 +115,7 @@ pub(crate) fn write_output(
         })?;
         return Ok(exit);
     }
-    // A large buffer: a comparison of thousands of regions is tens of megabytes,
-    // written in pieces of a table or a chunk of rows; with the default 8 KiB the
-    // writes to stdout alone were 6,500 system calls at 23,500 sheets (now 460).
-    let raw = || std::io::BufWriter::with_capacity(1 << 18, std::io::stdout().lock());
+    let raw = || std::io::BufWriter::new(std::io::stdout().lock());
     let mut out: Box<dyn Write> = if human {
         Box::new(crate::render::terminal::Terminal::new(
             raw(),

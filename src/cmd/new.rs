@@ -5,20 +5,17 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cli::NewArgs;
-use crate::core::check;
 use crate::core::fiscal::{self, FiscalYear};
 use crate::core::keys::Table;
 use crate::core::text;
 use crate::create;
-use crate::discover;
+pub use crate::destination::SCHEMA_FILE;
+use crate::destination::{self, check_slug, schema_reference, sheets_dir, slug_from};
 use crate::error::Failure;
 use crate::i18n::authoring::{self, NewWords, Template};
 use crate::i18n::Lang;
 use crate::output::{Ctx, Exit};
 use crate::workspace;
-
-/// The name of the schema file editors read.
-pub const SCHEMA_FILE: &str = "sheet.schema.json";
 
 /// What a new sheet is about.
 #[derive(Debug, Clone)]
@@ -75,7 +72,11 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         // Two runs at once for one region and year must not both find the folder
         // without it and both write: the check and the write are one step.
         let _lock = create::FolderLock::acquire(&dir)?;
-        refuse_same_region(&text, &dir, &path, ctx)?;
+        if let (_, Some(new)) = workspace::load_text("new", text.as_bytes(), ctx.today) {
+            if let Some(other) = destination::same_region(&new, &dir, &path, ctx.today)? {
+                return Err(Failure::Other(NewWords::same_region(lang, &other)).into());
+            }
+        }
         create::create_new(&path, text.as_bytes()).map_err(|e| match e {
             Failure::Exists { .. } => Failure::Other(NewWords::exists(lang, &shown)),
             other => other,
@@ -120,106 +121,6 @@ impl NewSheet {
             fiscal_year,
         })
     }
-}
-
-/// The folder new sheets go to: `--dir`/`$SHEET_DIR`, else the nearest `regions/`
-/// found as other commands find it, else `./regions/` (created).
-fn sheets_dir(ctx: &Ctx) -> Result<PathBuf, Failure> {
-    if let Some(d) = &ctx.dir {
-        if d.is_dir() {
-            return Ok(d.clone());
-        }
-        return Err(Failure::NotFound { path: d.clone() });
-    }
-    if let Ok(found) = discover::find_regions_dir() {
-        return Ok(found);
-    }
-    let dir = PathBuf::from(discover::REGIONS_DIR);
-    std::fs::create_dir_all(&dir).map_err(|source| Failure::Io {
-        path: dir.clone(),
-        source,
-    })?;
-    Ok(dir)
-}
-
-/// A file name from a region name written in ASCII letters (full-width letters
-/// count): lower case, other characters become hyphens. `None` for a name with
-/// anything else (kanji, kana), which needs `--slug`: a transliteration would be a
-/// guess an officer could not predict.
-pub fn slug_from(name: &str) -> Option<String> {
-    let n = text::normalize(name);
-    if !n.is_ascii() {
-        return None;
-    }
-    check_slug(&n.replace(|c: char| !c.is_ascii_alphanumeric(), "-"))
-}
-
-/// A usable file name from `--slug`: ASCII letters (lowered), digits, `-` and `_`;
-/// an ending `.toml` is dropped; runs of hyphens are merged.
-pub fn check_slug(slug: &str) -> Option<String> {
-    let s = slug.trim();
-    let s = s.strip_suffix(".toml").unwrap_or(s).to_ascii_lowercase();
-    if !s
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
-        return None;
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c == '-' && (out.is_empty() || out.ends_with('-')) {
-            continue;
-        }
-        out.push(c);
-    }
-    let out = out.trim_end_matches('-').to_string();
-    const RESERVED: &[&str] = &["con", "prn", "aux", "nul", "themes"];
-    let reserved = RESERVED.contains(&out.as_str())
-        || ((out.starts_with("com") || out.starts_with("lpt"))
-            && out.len() == 4
-            && out.as_bytes()[3].is_ascii_digit());
-    (!out.is_empty() && out.len() <= 100 && !reserved).then_some(out)
-}
-
-/// The `#:schema` path from a sheet in `dir` to the nearest `sheet.schema.json` in it
-/// or above, and whether one was found (else `../sheet.schema.json`, where
-/// `sheet schema > sheet.schema.json` beside `regions/` would put it).
-fn schema_reference(dir: &Path) -> (String, bool) {
-    if let Ok(abs) = dir.canonicalize() {
-        for (up, ancestor) in abs.ancestors().enumerate() {
-            if ancestor.join(SCHEMA_FILE).is_file() {
-                let prefix = if up == 0 {
-                    "./".to_string()
-                } else {
-                    "../".repeat(up)
-                };
-                return (format!("{prefix}{SCHEMA_FILE}"), true);
-            }
-        }
-    }
-    (format!("../{SCHEMA_FILE}"), false)
-}
-
-/// A new sheet must not duplicate the region of another sheet of the folder.
-fn refuse_same_region(text: &str, dir: &Path, path: &Path, ctx: &Ctx) -> Result<(), Failure> {
-    let (_, Some(new)) = workspace::load_text("new", text.as_bytes(), ctx.today) else {
-        return Ok(());
-    };
-    for file in discover::sheets_in(dir)? {
-        if file == path {
-            continue;
-        }
-        let Ok(bytes) = workspace::read_sheet(&file) else {
-            continue;
-        };
-        let name = workspace::display_path(&file);
-        if let (_, Some(other)) = workspace::load_text(&name, &bytes, ctx.today) {
-            if check::same_region(&other, &new) {
-                return Err(Failure::Other(NewWords::same_region(ctx.lang, &name)));
-            }
-        }
-    }
-    Ok(())
 }
 
 /// A TOML basic string holding `s`.

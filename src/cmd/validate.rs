@@ -75,7 +75,13 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         DiagFormat::Human => writeln!(
             out,
             "{}",
-            Ui::summary(ctx.lang, report.files, report.errors, report.warnings)
+            Ui::summary(
+                ctx.lang,
+                report.files,
+                report.errors,
+                report.warnings,
+                args.strict
+            )
         )?,
     }
     out.flush()?;

@@ -32,8 +32,27 @@ pub fn check_sheet(sheet: &Sheet, source: Option<&Source>, today: NaiveDate) -> 
     let at_text = at.format("%Y-%m-%d").to_string();
     let header = sheet.places.header.clone();
 
-    if sheet.as_of.is_none() {
-        out.push(Diagnostic::new(header.clone(), Msg::NoAsOf));
+    match &sheet.as_of {
+        // Written but unreadable: its error says so already.
+        None if sheet.places.as_of_written => {}
+        None => out.push(Diagnostic::new(
+            header.clone(),
+            Msg::NoAsOf(sheet.fiscal_year),
+        )),
+        Some(as_of) if !as_of.date.is_within(sheet.fiscal_year) => out.push(Diagnostic::new(
+            as_of.place.clone(),
+            Msg::AsOfOutsideFiscalYear {
+                as_of: as_of.date.to_iso(),
+                year: sheet.fiscal_year,
+            },
+        )),
+        Some(_) => {}
+    }
+    if sheet.goals.is_empty() && !sheet.places.goals_written {
+        out.push(Diagnostic::new(header.clone(), Msg::NoGoals));
+    }
+    if sheet.challenges.is_empty() && !sheet.places.challenges_written {
+        out.push(Diagnostic::new(header.clone(), Msg::NoChallenges));
     }
 
     // Indicators: duplicates, undetermined values, targets already met.
@@ -116,7 +135,9 @@ pub fn check_sheet(sheet: &Sheet, source: Option<&Source>, today: NaiveDate) -> 
         check_event(sheet, event, at, &at_text, &mut out);
     }
 
-    for challenge in &sheet.challenges {
+    // A challenge whose views already drew an error (a view key under [[challenges]]
+    // itself, a view of the wrong type) is not also reported blank four times.
+    for challenge in sheet.challenges.iter().filter(|c| !c.views_in_error) {
         for (i, view) in View::ALL.into_iter().enumerate() {
             if !challenge.views.is_filled(view) {
                 let place = challenge.view_places[i]
@@ -143,7 +164,7 @@ fn check_event(
         out.push(Diagnostic::new(
             date.place.clone(),
             Msg::DoneInFuture {
-                date: date.date.to_iso(),
+                date: date.date,
                 as_of: at_text.to_string(),
             },
         ));
@@ -152,7 +173,7 @@ fn check_event(
         out.push(Diagnostic::new(
             date.place.clone(),
             Msg::Overdue {
-                date: date.date.to_iso(),
+                date: date.date,
                 as_of: at_text.to_string(),
             },
         ));
@@ -162,7 +183,7 @@ fn check_event(
         out.push(Diagnostic::new(
             date.place.clone(),
             Msg::OutsideFiscalYear {
-                date: date.date.to_iso(),
+                date: date.date,
                 year: fy,
             },
         ));

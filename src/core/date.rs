@@ -4,10 +4,16 @@
 //! Sheets write dates with a year (`2018/11/2`, `H30.11.2`, `平成30年11月2日`) or, inside
 //! a sheet, without one (`11/2`, `11月2日`, `年度末`): those take their year from the
 //! sheet's fiscal year, April–December in its start year and January–March in the next.
+//!
+//! Officials also write a weekday (`10月15日(火)`), a part of a month (`10月中旬`,
+//! `10月末`, `10月頃`) or of the fiscal year (`上半期`, `下半期`, `年度内`, `年度末`). The
+//! part is a [`Qualifier`] kept in the [`SheetDate`], so every output can say
+//! `2018年11月中旬` rather than the bare month; the weekday is checked against the date
+//! ([`WrittenDate::weekday_mismatch`]).
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::fiscal::{self, FiscalYear, FiscalYearError};
 use super::tokens::{saturating_i64, Cursor};
@@ -21,13 +27,83 @@ pub enum Precision {
     Month,
 }
 
+/// The word that says which part of a month or of the fiscal year a date means
+/// (SPEC 1.3). It is part of what the official wrote, so every output shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Qualifier {
+    /// 上旬: the first ten days of the month.
+    Early,
+    /// 中旬.
+    Middle,
+    /// 下旬.
+    Late,
+    /// 末 (`10月末`): the end of the month.
+    End,
+    /// 頃 / ごろ (`10月頃`): about that month.
+    About,
+    /// 上半期: April–September of the fiscal year, read as September.
+    FirstHalf,
+    /// 下半期: October–March, read as March.
+    SecondHalf,
+    /// 年度内: by 31 March, read as March.
+    WithinYear,
+    /// 年度末: 31 March of the fiscal year (a day).
+    YearEnd,
+}
+
+impl Qualifier {
+    /// The word as a sheet writes it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Qualifier::Early => "上旬",
+            Qualifier::Middle => "中旬",
+            Qualifier::Late => "下旬",
+            Qualifier::End => "末",
+            Qualifier::About => "頃",
+            Qualifier::FirstHalf => "上半期",
+            Qualifier::SecondHalf => "下半期",
+            Qualifier::WithinYear => "年度内",
+            Qualifier::YearEnd => "年度末",
+        }
+    }
+
+    /// The word in English (`mid`; `first half of` before a fiscal year).
+    pub fn word_en(self) -> &'static str {
+        match self {
+            Qualifier::Early => "early",
+            Qualifier::Middle => "mid",
+            Qualifier::Late => "late",
+            Qualifier::End => "end",
+            Qualifier::About => "about",
+            Qualifier::FirstHalf => "first half of",
+            Qualifier::SecondHalf => "second half of",
+            Qualifier::WithinYear => "within",
+            Qualifier::YearEnd => "end of",
+        }
+    }
+
+    /// Whether it names a part of the fiscal year rather than of a month.
+    pub fn is_of_fiscal_year(self) -> bool {
+        matches!(
+            self,
+            Qualifier::FirstHalf
+                | Qualifier::SecondHalf
+                | Qualifier::WithinYear
+                | Qualifier::YearEnd
+        )
+    }
+}
+
 /// A date as written on a sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SheetDate {
-    /// The day; the first day of the month for [`Precision::Month`].
+    /// The day; the first day of the month for [`Precision::Month`] (for 上半期,
+    /// 下半期 and 年度内, the month they end in).
     pub date: NaiveDate,
     /// Whether the day or only the month is known.
     pub precision: Precision,
+    /// The part of the month or year written (`中旬`, `上半期`), if any.
+    pub qualifier: Option<Qualifier>,
 }
 
 impl SheetDate {
@@ -36,6 +112,7 @@ impl SheetDate {
         SheetDate {
             date: d,
             precision: Precision::Day,
+            qualifier: None,
         }
     }
 
@@ -44,12 +121,26 @@ impl SheetDate {
         NaiveDate::from_ymd_opt(year, month, 1).map(|date| SheetDate {
             date,
             precision: Precision::Month,
+            qualifier: None,
         })
     }
 
-    /// The first day the date covers.
+    /// The same date with a qualifier.
+    pub fn with_qualifier(self, qualifier: Option<Qualifier>) -> Self {
+        SheetDate { qualifier, ..self }
+    }
+
+    /// The first day the date covers: for 上半期 and 年度内 the fiscal year's 1 April,
+    /// for 下半期 1 October.
     pub fn first_day(self) -> NaiveDate {
-        self.date
+        let start_of =
+            |year: i32, month: u32| NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(self.date);
+        match self.qualifier {
+            Some(Qualifier::FirstHalf) => start_of(self.date.year(), 4),
+            Some(Qualifier::SecondHalf) => start_of(self.date.year() - 1, 10),
+            Some(Qualifier::WithinYear) => start_of(self.date.year() - 1, 4),
+            _ => self.date,
+        }
     }
 
     /// The last day the date covers: the day itself, or the month's last day.
@@ -77,16 +168,28 @@ impl SheetDate {
         }
     }
 
-    /// For people: `2018年11月2日` / `2018年11月` in Japanese, `2018-11-02` / `2018-11`
-    /// in English. Both read back with [`parse_date`].
+    /// For people, with the qualifier: `2018年11月2日`, `2018年11月`, `2018年11月中旬`,
+    /// `2018年度上半期`, `2018年度末` in Japanese (each reads back with [`parse_date`]);
+    /// `2018-11-02`, `2018-11`, `2018-11 (mid)`, `first half of FY2018` in English.
     pub fn display(self, ja: bool) -> String {
-        if !ja {
-            return self.to_iso();
-        }
         let d = self.date;
-        match self.precision {
-            Precision::Day => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-            Precision::Month => format!("{}年{}月", d.year(), d.month()),
+        let fiscal_year = FiscalYear::containing(d).map_or(d.year(), FiscalYear::start_year);
+        match (self.qualifier, ja) {
+            (Some(q), true) if q.is_of_fiscal_year() => {
+                // 年度内 and 年度末 already say 年度.
+                let word = q.word().strip_prefix("年度").unwrap_or(q.word());
+                format!("{fiscal_year}年度{word}")
+            }
+            (Some(q), false) if q.is_of_fiscal_year() => {
+                format!("{} FY{fiscal_year}", q.word_en())
+            }
+            (Some(q), true) => format!("{}年{}月{}", d.year(), d.month(), q.word()),
+            (Some(q), false) => format!("{} ({})", self.to_iso(), q.word_en()),
+            (None, false) => self.to_iso(),
+            (None, true) => match self.precision {
+                Precision::Day => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+                Precision::Month => format!("{}年{}月", d.year(), d.month()),
+            },
         }
     }
 }
@@ -104,7 +207,7 @@ pub enum DateError {
     /// Not one of the date forms of SPEC 1.3.
     #[error(
         "cannot read the date; write it like 2018-11-02, 2018/11/2, 2018-11, H30.11.2, \
-         平成30年11月2日, 11/2, 11月2日, 11月, 10月中旬 or 年度末"
+         平成30年11月2日, 11/2, 11月2日, 10月15日(火), 11月, 10月中旬, 10月末, 上半期 or 年度末"
     )]
     Unreadable,
     /// A readable date that does not exist: `2018-02-30`, `13月`, `0月`, `11/31`, `令和0年…`.
@@ -122,7 +225,50 @@ pub enum DateError {
     NeedsFiscalYear,
 }
 
+/// A date string as read, with the weekday written beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrittenDate {
+    pub date: SheetDate,
+    /// The weekday written in brackets after the day (`10月15日(火)`), if any.
+    pub weekday: Option<Weekday>,
+}
+
+impl WrittenDate {
+    /// The weekday written and the date's real one, when they differ
+    /// (`weekday-mismatch`).
+    pub fn weekday_mismatch(&self) -> Option<(Weekday, Weekday)> {
+        let written = self.weekday?;
+        let actual = self.date.date.weekday();
+        (written != actual).then_some((written, actual))
+    }
+}
+
+/// The weekday as a sheet writes it in brackets (`火`).
+pub fn weekday_ja(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "月",
+        Weekday::Tue => "火",
+        Weekday::Wed => "水",
+        Weekday::Thu => "木",
+        Weekday::Fri => "金",
+        Weekday::Sat => "土",
+        Weekday::Sun => "日",
+    }
+}
+
+/// Whether a date string says the date is not fixed yet (`未定`, SPEC 1.3): the item
+/// has no date, which is neither an error nor overdue.
+pub fn is_undetermined(s: &str) -> bool {
+    super::text::normalize(s) == "未定"
+}
+
 /// Parse a date string of a sheet. `fy` is the sheet's fiscal year, used by the forms
+/// without a year. See [`read_date`] for the forms; this drops the written weekday.
+pub fn parse_date(s: &str, fy: Option<FiscalYear>) -> Result<SheetDate, DateError> {
+    read_date(s, fy).map(|w| w.date)
+}
+
+/// Read a date string of a sheet. `fy` is the sheet's fiscal year, used by the forms
 /// without a year.
 ///
 /// Accepted, after NFKC normalisation (full-width digits and slashes become ASCII) and
@@ -134,19 +280,32 @@ pub enum DateError {
 ///   `H30年11月2日`, `平成30年11月2日`, `令和元年5月1日`; without the day, a month;
 /// - with the fiscal year: `11/2`, `11月2日`; `11月`, `10月上旬` / `中旬` / `下旬` (month);
 ///   `年度末` (31 March ending the fiscal year);
-/// - `2018年度末`, `平成30年度末`, `H30年度末`: 31 March ending that fiscal year.
+/// - `2018年度末`, `平成30年度末`, `H30年度末`: 31 March ending that fiscal year;
+/// - after any day, a weekday in brackets: `10月15日(火)`, `10/15（火）`,
+///   `2018/10/15(月曜日)`;
+/// - after any month, `末` (`10月末`) and `頃` / `ごろ` / `ころ` (`10月頃`): the month;
+/// - `上半期` / `下半期` (April–September / October–March) and `年度内` (by 31 March)
+///   of the sheet's fiscal year, or of one written before them (`2018年度上半期`,
+///   `H30下半期`, `平成30年度内`): the month they end in.
 ///
-/// Era years are read arithmetically (平成32年 is 2020), as for fiscal years.
-pub fn parse_date(s: &str, fy: Option<FiscalYear>) -> Result<SheetDate, DateError> {
+/// Era years are read arithmetically (平成32年 is 2020), as for fiscal years. `未定` is
+/// not a date ([`is_undetermined`] says so).
+pub fn read_date(s: &str, fy: Option<FiscalYear>) -> Result<WrittenDate, DateError> {
     let mut cursor = Cursor::new(s);
-    if cursor.strip_last_char('末') {
-        return parse_fiscal_year_end(&mut cursor, fy);
+    if let Some(part) = parse_part_of_fiscal_year(&cursor, fy) {
+        return part.map(|date| WrittenDate {
+            date,
+            weekday: None,
+        });
     }
     let form = parse_form(&mut cursor).ok_or(DateError::Unreadable)?;
     if !cursor.is_at_end() {
         return Err(DateError::Unreadable);
     }
-    resolve(form, fy)
+    Ok(WrittenDate {
+        date: resolve(form, fy)?,
+        weekday: form.weekday,
+    })
 }
 
 /// A TOML local date arrives as year/month/day numbers: validate it.
@@ -159,6 +318,8 @@ pub fn date_from_ymd(y: i64, m: i64, d: i64) -> Result<SheetDate, DateError> {
             year: YearSpec::Given(y),
             month,
             day: Some(day),
+            qualifier: None,
+            weekday: None,
         },
         None,
     )
@@ -182,6 +343,22 @@ struct Form {
     month: u64,
     /// `None` for month precision.
     day: Option<u64>,
+    /// `上旬`, `末`, `頃`, … after the month.
+    qualifier: Option<Qualifier>,
+    /// A weekday in brackets after the day.
+    weekday: Option<Weekday>,
+}
+
+impl Form {
+    fn new(year: YearSpec, month: u64, day: Option<u64>) -> Form {
+        Form {
+            year,
+            month,
+            day,
+            qualifier: None,
+            weekday: None,
+        }
+    }
 }
 
 const SEPARATORS: [char; 3] = ['-', '/', '.'];
@@ -207,37 +384,37 @@ fn parse_form(cursor: &mut Cursor) -> Option<Form> {
     }
     let sep = cursor.eat_one_of(&SEPARATORS)?;
     // `2018-11`, `2018/11/2`: the first number is a year. Otherwise `11/2`, month and day.
-    if first.digits >= 3 || !is_two_numbers(cursor) {
+    if first.digits >= 3 || !is_month_and_day(cursor) {
         return parse_separated_month(cursor, YearSpec::Given(saturating_i64(first.value)), sep);
     }
     if sep != '/' {
         return None;
     }
     let day = cursor.eat_num()?;
-    Some(Form {
-        year: YearSpec::FromFiscalYear,
-        month: first.value,
-        day: Some(day.value),
-    })
+    let mut form = Form::new(YearSpec::FromFiscalYear, first.value, Some(day.value));
+    form.weekday = eat_weekday(cursor)?;
+    Some(form)
 }
 
-/// Whether exactly one number remains (the `11/2` shape, after the first separator).
-fn is_two_numbers(cursor: &mut Cursor) -> bool {
+/// Whether the rest is one number and at most a weekday (the `11/2`, `10/15(火)`
+/// shape, after the first separator).
+fn is_month_and_day(cursor: &mut Cursor) -> bool {
     let start = cursor.position();
-    let result = cursor.eat_num().is_some() && cursor.is_at_end();
+    let result = cursor.eat_num().is_some() && eat_weekday(cursor).is_some() && cursor.is_at_end();
     cursor.reset(start);
     result
 }
 
-/// After `YEAR<sep>`: `MONTH` or `MONTH<sep>DAY`, with the same separator.
+/// After `YEAR<sep>`: `MONTH` or `MONTH<sep>DAY`, with the same separator, and a
+/// weekday after the day.
 fn parse_separated_month(cursor: &mut Cursor, year: YearSpec, sep: char) -> Option<Form> {
     let month = cursor.eat_num()?.value;
-    let day = if cursor.eat_char(sep) {
-        Some(cursor.eat_num()?.value)
-    } else {
-        None
-    };
-    Some(Form { year, month, day })
+    if !cursor.eat_char(sep) {
+        return Some(Form::new(year, month, None));
+    }
+    let mut form = Form::new(year, month, Some(cursor.eat_num()?.value));
+    form.weekday = eat_weekday(cursor)?;
+    Some(form)
 }
 
 /// After `YEAR年`: `MONTH月` and what follows.
@@ -249,52 +426,121 @@ fn parse_kanji_month(cursor: &mut Cursor, year: YearSpec) -> Option<Form> {
     parse_after_month(cursor, year, month)
 }
 
-/// After `MONTH月`: nothing (month), `DAY日`, or `上旬` / `中旬` / `下旬` (month).
+/// After `MONTH月`: nothing (month), `DAY日` with a weekday, `上旬` / `中旬` / `下旬`,
+/// `末` or `頃` / `ごろ` / `ころ` (month).
 fn parse_after_month(cursor: &mut Cursor, year: YearSpec, month: u64) -> Option<Form> {
-    let day = if let Some(day) = cursor.eat_num() {
+    if let Some(day) = cursor.eat_num() {
         if !cursor.eat_char('日') {
             return None;
         }
-        Some(day.value)
-    } else {
-        if cursor.eat_one_of(&['上', '中', '下']).is_some() && !cursor.eat_char('旬') {
+        let mut form = Form::new(year, month, Some(day.value));
+        form.weekday = eat_weekday(cursor)?;
+        return Some(form);
+    }
+    let mut form = Form::new(year, month, None);
+    form.qualifier = if let Some(part) = cursor.eat_one_of(&['上', '中', '下']) {
+        if !cursor.eat_char('旬') {
             return None;
         }
+        Some(match part {
+            '上' => Qualifier::Early,
+            '中' => Qualifier::Middle,
+            _ => Qualifier::Late,
+        })
+    } else if cursor.eat_char('末') {
+        Some(Qualifier::End)
+    } else if cursor.eat_char('頃') || cursor.eat_str("ごろ") || cursor.eat_str("ころ") {
+        Some(Qualifier::About)
+    } else {
         None
     };
-    Some(Form { year, month, day })
+    Some(form)
 }
 
-/// `年度末` with the sheet's fiscal year, or `2018年度末` / `平成30年度末`; the cursor
-/// holds what came before `末`.
-fn parse_fiscal_year_end(
-    cursor: &mut Cursor,
-    fy: Option<FiscalYear>,
-) -> Result<SheetDate, DateError> {
-    let start = cursor.position();
-    let year = if cursor.eat_str("年度") && cursor.is_at_end() {
-        fy.ok_or(DateError::NeedsFiscalYear)?
-    } else {
-        cursor.reset(start);
-        let form = fiscal::parse_form(cursor, true).ok_or(DateError::Unreadable)?;
-        if !cursor.is_at_end() {
-            return Err(DateError::Unreadable);
-        }
-        fiscal::evaluate(form)
-            .map_err(|e| match e {
-                FiscalYearError::Unreadable | FiscalYearError::Inconsistent => {
-                    DateError::Unreadable
-                }
-                FiscalYearError::OutOfRange => DateError::OutOfRange,
-                FiscalYearError::EraYearZero => DateError::Impossible,
-            })?
-            .year
-    };
-    let last = year.last_day();
-    if last.year() > FiscalYear::MAX_YEAR {
-        return Err(DateError::OutOfRange);
+/// A weekday in brackets (`(火)`, `(火曜)`, `(火曜日)`): `Some(None)` when there is no
+/// bracket, `None` when a bracket holds anything else.
+fn eat_weekday(cursor: &mut Cursor) -> Option<Option<Weekday>> {
+    if !cursor.eat_char('(') {
+        return Some(None);
     }
-    Ok(SheetDate::day(last))
+    const DAYS: [(char, Weekday); 7] = [
+        ('月', Weekday::Mon),
+        ('火', Weekday::Tue),
+        ('水', Weekday::Wed),
+        ('木', Weekday::Thu),
+        ('金', Weekday::Fri),
+        ('土', Weekday::Sat),
+        ('日', Weekday::Sun),
+    ];
+    let c = cursor.eat_one_of(&DAYS.map(|(c, _)| c))?;
+    let weekday = DAYS.iter().find(|(d, _)| *d == c).map(|(_, w)| *w)?;
+    if cursor.eat_char('曜') {
+        cursor.eat_char('日');
+    }
+    cursor.eat_char(')').then_some(Some(weekday))
+}
+
+/// `上半期`, `下半期`, `年度内`, `年度末`, of the sheet's fiscal year or of one written
+/// before them (`2018年度末`, `H30上半期`). `None` when the text is not of this shape
+/// (`10月末` is a month).
+fn parse_part_of_fiscal_year(
+    cursor: &Cursor,
+    fy: Option<FiscalYear>,
+) -> Option<Result<SheetDate, DateError>> {
+    let (qualifier, mut rest) = [
+        ("上半期", Qualifier::FirstHalf),
+        ("下半期", Qualifier::SecondHalf),
+        ("内", Qualifier::WithinYear),
+        ("末", Qualifier::YearEnd),
+    ]
+    .into_iter()
+    .find(|(word, _)| cursor.ends_with_str(word))
+    .map(|(word, q)| {
+        let mut c = cursor.clone();
+        c.strip_last_str(word);
+        (q, c)
+    })?;
+    // `年度内` and `年度末` need the word 年度; `上半期` stands alone or after a year.
+    let half = matches!(qualifier, Qualifier::FirstHalf | Qualifier::SecondHalf);
+    let sheet_year = if half && rest.is_at_end() {
+        true
+    } else {
+        let ok = rest.eat_str("年度") && rest.is_at_end();
+        rest.reset(0);
+        ok
+    };
+    let year = if sheet_year {
+        match fy {
+            Some(y) => y,
+            None => return Some(Err(DateError::NeedsFiscalYear)),
+        }
+    } else {
+        let form = fiscal::parse_form(&mut rest, !half)?;
+        if !rest.is_at_end() {
+            return None;
+        }
+        match fiscal::evaluate(form) {
+            Ok(parsed) => parsed.year,
+            Err(FiscalYearError::Unreadable | FiscalYearError::Inconsistent) => {
+                return Some(Err(DateError::Unreadable))
+            }
+            Err(FiscalYearError::OutOfRange) => return Some(Err(DateError::OutOfRange)),
+            Err(FiscalYearError::EraYearZero) => return Some(Err(DateError::Impossible)),
+        }
+    };
+    let start = year.start_year();
+    if qualifier != Qualifier::FirstHalf && start + 1 > FiscalYear::MAX_YEAR {
+        return Some(Err(DateError::OutOfRange));
+    }
+    let date = match qualifier {
+        Qualifier::FirstHalf => SheetDate::month(start, 9),
+        Qualifier::YearEnd => Some(SheetDate::day(year.last_day())),
+        _ => SheetDate::month(start + 1, 3),
+    };
+    Some(
+        date.map(|d| d.with_qualifier(Some(qualifier)))
+            .ok_or(DateError::OutOfRange),
+    )
 }
 
 /// Check a parsed date and fill in its year.
@@ -331,12 +577,13 @@ fn resolve(form: Form, fy: Option<FiscalYear>) -> Result<SheetDate, DateError> {
         .ok()
         .filter(|y| (FiscalYear::MIN_YEAR..=FiscalYear::MAX_YEAR).contains(y))
         .ok_or(DateError::OutOfRange)?;
-    match day {
+    let date = match day {
         Some(day) => NaiveDate::from_ymd_opt(year, month, day)
             .map(SheetDate::day)
-            .ok_or(DateError::Impossible),
-        None => SheetDate::month(year, month).ok_or(DateError::Impossible),
-    }
+            .ok_or(DateError::Impossible)?,
+        None => SheetDate::month(year, month).ok_or(DateError::Impossible)?,
+    };
+    Ok(date.with_qualifier(form.qualifier))
 }
 
 fn is_leap_year(year: i32) -> bool {
@@ -381,6 +628,14 @@ mod tests {
         SheetDate::month(y, m).ok_or(DateError::Impossible)
     }
 
+    fn with(date: Result<SheetDate, DateError>, q: Qualifier) -> Result<SheetDate, DateError> {
+        date.map(|d| d.with_qualifier(Some(q)))
+    }
+
+    fn year_end(y: i32) -> Result<SheetDate, DateError> {
+        with(day(y + 1, 3, 31), Qualifier::YearEnd)
+    }
+
     #[test]
     fn constructors_and_bounds() {
         let d = SheetDate::day(ymd(2018, 11, 2));
@@ -417,6 +672,7 @@ mod tests {
         let max = SheetDate {
             date: NaiveDate::MAX,
             precision: Precision::Month,
+            qualifier: None,
         };
         assert!(max.last_day() >= NaiveDate::MAX.with_day(1).unwrap());
     }
@@ -462,7 +718,7 @@ mod tests {
             ("２０１８年１１月２日", day(2018, 11, 2)),
             ("2018 年 11 月 2 日", day(2018, 11, 2)),
             ("2018年11月", month(2018, 11)),
-            ("2018年10月中旬", month(2018, 10)),
+            ("2018年10月中旬", with(month(2018, 10), Qualifier::Middle)),
             ("H30.11.2", day(2018, 11, 2)),
             ("h30.11.2", day(2018, 11, 2)),
             ("Ｈ３０．１１．２", day(2018, 11, 2)),
@@ -477,7 +733,7 @@ mod tests {
             ("平成30年11月2日", day(2018, 11, 2)),
             ("平成３０年１１月２日", day(2018, 11, 2)),
             ("平成30年11月", month(2018, 11)),
-            ("平成30年10月下旬", month(2018, 10)),
+            ("平成30年10月下旬", with(month(2018, 10), Qualifier::Late)),
             ("令和7年2月10日", day(2025, 2, 10)),
             ("令和元年5月1日", day(2019, 5, 1)),
             ("R元.5.1", day(2019, 5, 1)),
@@ -485,6 +741,11 @@ mod tests {
             ("平成元年1月8日", day(1989, 1, 8)),
             ("昭和63年4月1日", day(1988, 4, 1)),
             ("S64.1.7", day(1989, 1, 7)),
+            ("2018/10/15(月)", day(2018, 10, 15)),
+            ("2018年10月15日（月曜日）", day(2018, 10, 15)),
+            ("H30.10.15(月曜)", day(2018, 10, 15)),
+            ("2018年10月末", with(month(2018, 10), Qualifier::End)),
+            ("平成30年10月頃", with(month(2018, 10), Qualifier::About)),
             ("大正15年12月25日", day(1926, 12, 25)),
             ("明治33年1月1日", day(1900, 1, 1)),
             ("平成31年4月30日", day(2019, 4, 30)),
@@ -514,12 +775,12 @@ mod tests {
             ("11月2日", day(2018, 11, 2)),
             ("１１月２日", day(2018, 11, 2)),
             ("11月", month(2018, 11)),
-            ("10月上旬", month(2018, 10)),
-            ("10月中旬", month(2018, 10)),
-            ("10月下旬", month(2018, 10)),
-            ("2月下旬", month(2019, 2)),
-            ("年度末", day(2019, 3, 31)),
-            (" 年度末 ", day(2019, 3, 31)),
+            ("10月上旬", with(month(2018, 10), Qualifier::Early)),
+            ("10月中旬", with(month(2018, 10), Qualifier::Middle)),
+            ("10月下旬", with(month(2018, 10), Qualifier::Late)),
+            ("2月下旬", with(month(2019, 2), Qualifier::Late)),
+            ("年度末", year_end(2018)),
+            (" 年度末 ", year_end(2018)),
             // The fiscal-year wrap.
             ("4/1", day(2018, 4, 1)),
             ("12/31", day(2018, 12, 31)),
@@ -552,10 +813,10 @@ mod tests {
             "h30年度末",
             "２０１８年度末",
         ] {
-            assert_eq!(parse_date(s, None), day(2019, 3, 31), "{s:?}");
-            assert_eq!(parse_date(s, Some(fy(2000))), day(2019, 3, 31), "{s:?}");
+            assert_eq!(parse_date(s, None), year_end(2018), "{s:?}");
+            assert_eq!(parse_date(s, Some(fy(2000))), year_end(2018), "{s:?}");
         }
-        assert_eq!(parse_date("令和元年度末", None), day(2020, 3, 31));
+        assert_eq!(parse_date("令和元年度末", None), year_end(2019));
         assert_eq!(parse_date("令和0年度末", None), Err(DateError::Impossible));
         assert_eq!(parse_date("3000年度末", None), Err(DateError::OutOfRange));
         // FY2200 ends in 2201, past the accepted years.
@@ -564,21 +825,148 @@ mod tests {
             parse_date("年度末", Some(fy(2200))),
             Err(DateError::OutOfRange)
         );
-        for s in [
-            "末",
-            "2018末",
-            "H30末",
-            "FY2018末",
-            "11月末",
-            "年度末末",
-            "年度 末x",
-        ] {
+        for s in ["末", "2018末", "H30末", "FY2018末", "年度末末", "年度 末x"] {
             assert_eq!(
                 parse_date(s, Some(fy(2018))),
                 Err(DateError::Unreadable),
                 "{s:?}"
             );
         }
+    }
+
+    /// Issue 17: the forms officials write, SPEC 1.3 revision 2.
+    #[test]
+    fn weekdays_month_parts_and_halves() {
+        let y = Some(fy(2018));
+        // 15 October 2018 was a Monday.
+        let monday = SheetDate::day(ymd(2018, 10, 15));
+        for (s, written) in [
+            ("10月15日(火)", Weekday::Tue),
+            ("10/15（火）", Weekday::Tue),
+            ("2018/10/15(月)", Weekday::Mon),
+            ("10月15日（月曜日）", Weekday::Mon),
+            ("１０／１５ (火曜)", Weekday::Tue),
+        ] {
+            let w = read_date(s, y).unwrap_or_else(|e| panic!("{s:?}: {e}"));
+            assert_eq!(w.date, monday, "{s:?}");
+            assert_eq!(w.weekday, Some(written), "{s:?}");
+            let expected = (written != Weekday::Mon).then_some((written, Weekday::Mon));
+            assert_eq!(w.weekday_mismatch(), expected, "{s:?}");
+        }
+        assert_eq!(read_date("10/15", y).map(|w| w.weekday), Ok(None));
+        assert_eq!(
+            parse_date("10月末", y),
+            with(month(2018, 10), Qualifier::End)
+        );
+        assert_eq!(
+            parse_date("10月頃", y),
+            with(month(2018, 10), Qualifier::About)
+        );
+        assert_eq!(
+            parse_date("10月ごろ", y),
+            with(month(2018, 10), Qualifier::About)
+        );
+        assert_eq!(
+            parse_date("2月ころ", y),
+            with(month(2019, 2), Qualifier::About)
+        );
+
+        let first = parse_date("上半期", y).unwrap();
+        assert_eq!(first, with(month(2018, 9), Qualifier::FirstHalf).unwrap());
+        assert_eq!(
+            (first.first_day(), first.last_day()),
+            (ymd(2018, 4, 1), ymd(2018, 9, 30))
+        );
+        let second = parse_date("下半期", y).unwrap();
+        assert_eq!(second, with(month(2019, 3), Qualifier::SecondHalf).unwrap());
+        assert_eq!(
+            (second.first_day(), second.last_day()),
+            (ymd(2018, 10, 1), ymd(2019, 3, 31))
+        );
+        let within = parse_date("年度内", y).unwrap();
+        assert_eq!(within, with(month(2019, 3), Qualifier::WithinYear).unwrap());
+        assert_eq!(
+            (within.first_day(), within.last_day()),
+            (ymd(2018, 4, 1), ymd(2019, 3, 31))
+        );
+        for s in ["上半期", "下半期", "年度内", "年度末", "10月末"] {
+            assert!(parse_date(s, y).unwrap().is_within(fy(2018)), "{s}");
+        }
+        // A fiscal year written before the part.
+        assert_eq!(
+            parse_date("2017年度上半期", y),
+            with(month(2017, 9), Qualifier::FirstHalf)
+        );
+        assert_eq!(
+            parse_date("H29下半期", y),
+            with(month(2018, 3), Qualifier::SecondHalf)
+        );
+        assert_eq!(
+            parse_date("平成29年度内", y),
+            with(month(2018, 3), Qualifier::WithinYear)
+        );
+        assert_eq!(parse_date("上半期", None), Err(DateError::NeedsFiscalYear));
+        assert_eq!(parse_date("年度内", None), Err(DateError::NeedsFiscalYear));
+        assert_eq!(
+            parse_date("下半期", Some(fy(2200))),
+            Err(DateError::OutOfRange)
+        );
+        assert_eq!(parse_date("令和0年度上半期", y), Err(DateError::Impossible));
+
+        // 未定 is no date, said by `is_undetermined`.
+        assert!(is_undetermined("未定"));
+        assert!(is_undetermined(" 未定\u{3000}"));
+        assert!(!is_undetermined("未定義"));
+        assert_eq!(parse_date("未定", y), Err(DateError::Unreadable));
+
+        for s in [
+            "10月(火)",
+            "10/15(火",
+            "10/15(x)",
+            "10/15()",
+            "10/15(火)(火)",
+            "10/15火",
+            "2018-10(月)",
+            "上半期末",
+            "市内",
+            "10月上半期",
+            "10月末頃",
+            "10月15日末",
+            "末10月",
+        ] {
+            assert_eq!(parse_date(s, y), Err(DateError::Unreadable), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn qualified_dates_display_as_written_in_meaning() {
+        let y = Some(fy(2018));
+        for (s, ja, en) in [
+            ("11月中旬", "2018年11月中旬", "2018-11 (mid)"),
+            ("11月上旬", "2018年11月上旬", "2018-11 (early)"),
+            ("2月下旬", "2019年2月下旬", "2019-02 (late)"),
+            ("10月末", "2018年10月末", "2018-10 (end)"),
+            ("10月ごろ", "2018年10月頃", "2018-10 (about)"),
+            ("上半期", "2018年度上半期", "first half of FY2018"),
+            ("下半期", "2018年度下半期", "second half of FY2018"),
+            ("年度内", "2018年度内", "within FY2018"),
+            ("年度末", "2018年度末", "end of FY2018"),
+            ("10月15日(火)", "2018年10月15日", "2018-10-15"),
+        ] {
+            let d = parse_date(s, y).unwrap_or_else(|e| panic!("{s:?}: {e}"));
+            assert_eq!(d.display(true), ja, "{s:?}");
+            assert_eq!(d.display(false), en, "{s:?}");
+            // The Japanese display reads back without the fiscal year.
+            assert_eq!(parse_date(ja, None), Ok(d), "{ja:?}");
+        }
+        assert_eq!(
+            parse_date("11月中旬", y).map(SheetDate::to_iso),
+            Ok("2018-11".into())
+        );
+        assert_eq!(
+            parse_date("上半期", y).map(SheetDate::to_iso),
+            Ok("2018-09".into())
+        );
     }
 
     #[test]
@@ -676,8 +1064,6 @@ mod tests {
             "\u{0}",
             "\u{7}11/2",
             "11/2頃",
-            "11月ごろ",
-            "11月頃",
             "2018",
             "2018年",
             "2018年度",
@@ -799,14 +1185,21 @@ mod tests {
 
         #[test]
         fn never_panics_on_date_like_strings(
-            s in "[0-9０-９/／.\\-年月日元度末上中下旬平成令和昭和HRSTMhrs 　]{0,20}",
+            s in "[0-9０-９/／.\\-年月日元度末上中下旬平成令和昭和HRSTMhrs 　頃ごろ半期内()（）曜火水]{0,20}",
             year in proptest::option::of(any_fiscal_year()),
         ) {
             if let Ok(d) = parse_date(&s, year) {
-                // Whatever is read lies in range and reads back from its ISO form.
+                // Whatever is read lies in range, reads back from its Japanese form
+                // and, without its qualifier, from its ISO form.
                 let y = d.date.year();
                 prop_assert!((FiscalYear::MIN_YEAR..=FiscalYear::MAX_YEAR).contains(&y));
-                prop_assert_eq!(parse_date(&d.to_iso(), None), Ok(d));
+                prop_assert_eq!(parse_date(&d.display(true), None), Ok(d));
+                let bare = match d.qualifier {
+                    Some(Qualifier::YearEnd) => SheetDate::day(d.date),
+                    Some(_) => SheetDate::month(d.date.year(), d.date.month()).ok_or_else(|| TestCaseError::fail("month"))?,
+                    None => d,
+                };
+                prop_assert_eq!(parse_date(&d.to_iso(), None), Ok(bare));
             }
         }
 
@@ -862,7 +1255,18 @@ mod tests {
             prop_assert_eq!(parse_date(&format!("{m}月{dd}日"), Some(year)), Ok(sd));
             let month = SheetDate::month(d.year(), m).ok_or_else(|| TestCaseError::fail("month"))?;
             prop_assert_eq!(parse_date(&format!("{m}月"), Some(year)), Ok(month));
-            prop_assert_eq!(parse_date(&format!("{m}月中旬"), Some(year)), Ok(month));
+            prop_assert_eq!(parse_date(&format!("{m}月中旬"), Some(year)), Ok(month.with_qualifier(Some(Qualifier::Middle))));
+            prop_assert_eq!(parse_date(&format!("{m}月末"), Some(year)), Ok(month.with_qualifier(Some(Qualifier::End))));
+            prop_assert_eq!(parse_date(&format!("{m}月ごろ"), Some(year)), Ok(month.with_qualifier(Some(Qualifier::About))));
+            let weekday = weekday_ja(d.weekday());
+            let written = read_date(&format!("{m}/{dd}（{weekday}）"), Some(year));
+            prop_assert_eq!(written.map(|w| (w.date, w.weekday_mismatch())), Ok((sd, None)));
+            let other = weekday_ja(d.weekday().succ());
+            let written = read_date(&format!("{m}月{dd}日({other})"), Some(year));
+            prop_assert_eq!(
+                written.map(|w| (w.date, w.weekday_mismatch())),
+                Ok((sd, Some((d.weekday().succ(), d.weekday()))))
+            );
             prop_assert!(sd.is_within(year));
             prop_assert!(month.is_within(year));
         }
@@ -870,7 +1274,7 @@ mod tests {
         #[test]
         fn fiscal_year_end(year in any_fiscal_year()) {
             let expected = if year.start_year() < FiscalYear::MAX_YEAR {
-                Ok(SheetDate::day(year.last_day()))
+                Ok(SheetDate::day(year.last_day()).with_qualifier(Some(Qualifier::YearEnd)))
             } else {
                 Err(DateError::OutOfRange)
             };

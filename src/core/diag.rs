@@ -4,12 +4,16 @@
 use serde::Serialize;
 use toml::de::DeValue;
 
-use super::date::DateError;
+use super::date::{DateError, SheetDate};
 use super::fiscal::FiscalYear;
 use super::keys::Table;
 use super::model::{Better, View};
 use super::place::{Place, Position};
 use super::source::{EncodingProblem, Source};
+use super::syntax::SyntaxError;
+use super::value::WrittenNumber;
+use super::workbook::cells::{CellValue, WorkbookProblem};
+use super::workbook::layout::{HeaderProblem, Part};
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -47,13 +51,24 @@ pub enum Code {
     TargetAlreadyMet,
     FullwidthNumber,
     NoAsOf,
+    // Revision 2 (issue 17).
+    NumberAsText,
+    UnitMismatch,
+    QualitativeNumber,
+    WeekdayMismatch,
+    NoGoals,
+    NoChallenges,
+    AsOfOutsideFiscalYear,
     Symlink,
     TooLarge,
+    UnknownGoal,
+    UnknownWorksheet,
+    BadWorkbook,
 }
 
 impl Code {
     /// All codes, in the order of SPEC §2.
-    pub const ALL: [Code; 27] = [
+    pub const ALL: [Code; 37] = [
         Code::Syntax,
         Code::Encoding,
         Code::UnknownKey,
@@ -79,8 +94,18 @@ impl Code {
         Code::TargetAlreadyMet,
         Code::FullwidthNumber,
         Code::NoAsOf,
+        Code::NumberAsText,
+        Code::UnitMismatch,
+        Code::QualitativeNumber,
+        Code::WeekdayMismatch,
+        Code::NoGoals,
+        Code::NoChallenges,
+        Code::AsOfOutsideFiscalYear,
         Code::Symlink,
         Code::TooLarge,
+        Code::UnknownGoal,
+        Code::UnknownWorksheet,
+        Code::BadWorkbook,
     ];
 
     /// The code as written in output (`unknown-key`).
@@ -111,8 +136,18 @@ impl Code {
             Code::TargetAlreadyMet => "target-already-met",
             Code::FullwidthNumber => "fullwidth-number",
             Code::NoAsOf => "no-as-of",
+            Code::NumberAsText => "number-as-text",
+            Code::UnitMismatch => "unit-mismatch",
+            Code::QualitativeNumber => "qualitative-number",
+            Code::WeekdayMismatch => "weekday-mismatch",
+            Code::NoGoals => "no-goals",
+            Code::NoChallenges => "no-challenges",
+            Code::AsOfOutsideFiscalYear => "as-of-outside-fiscal-year",
             Code::Symlink => "symlink",
             Code::TooLarge => "too-large",
+            Code::UnknownGoal => "unknown-goal",
+            Code::UnknownWorksheet => "unknown-worksheet",
+            Code::BadWorkbook => "bad-workbook",
         }
     }
 
@@ -129,7 +164,14 @@ impl Code {
             | Code::TargetAlreadyMet
             | Code::FullwidthNumber
             | Code::NoAsOf
-            | Code::Symlink => Severity::Warning,
+            | Code::NumberAsText
+            | Code::QualitativeNumber
+            | Code::WeekdayMismatch
+            | Code::NoGoals
+            | Code::NoChallenges
+            | Code::AsOfOutsideFiscalYear
+            | Code::Symlink
+            | Code::UnknownWorksheet => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -230,12 +272,8 @@ impl TypeName {
 /// What a diagnostic says. The code follows from the variant.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
-    Syntax(String),
-    /// A syntax error on a key written in Japanese without quotes.
-    JapaneseKey {
-        message: String,
-        key: String,
-    },
+    /// The text is not TOML: what went wrong, in words of ours (see `syntax`).
+    Syntax(SyntaxError),
     Encoding(EncodingProblem),
     UnknownKey {
         key: String,
@@ -250,9 +288,12 @@ pub enum Msg {
     TableForArray(&'static str),
     DateWithTime(String),
     BadBetter(String),
+    /// A target's `以上`/`以下` (`増加`/`減少`) against the `better` written.
     ConflictingBetter {
         target: String,
         better: Better,
+        /// The target's number (`316`), for the hint; `None` for `増加`/`減少`.
+        number: Option<String>,
     },
     Missing {
         key: &'static str,
@@ -267,6 +308,10 @@ pub enum Msg {
     BadDate {
         written: String,
         err: DateError,
+        /// The sheet's fiscal year, for examples in the hint.
+        year: Option<FiscalYear>,
+        /// The date may be `未定` here (an item's `date`).
+        may_be_undetermined: bool,
     },
     BadStatus(String),
     BadNumber(String),
@@ -283,7 +328,7 @@ pub enum Msg {
         other_file: String,
     },
     DoneInFuture {
-        date: String,
+        date: SheetDate,
         as_of: String,
     },
     EraOverflow {
@@ -291,11 +336,11 @@ pub enum Msg {
         year: FiscalYear,
     },
     Overdue {
-        date: String,
+        date: SheetDate,
         as_of: String,
     },
     OutsideFiscalYear {
-        date: String,
+        date: SheetDate,
         year: FiscalYear,
     },
     EmptyView(View),
@@ -311,21 +356,81 @@ pub enum Msg {
         target: String,
     },
     FullwidthNumber(String),
-    NoAsOf,
+    /// No `as_of`; the hint's example date lies in the sheet's fiscal year.
+    NoAsOf(FiscalYear),
+    /// A number written with its unit, commas, `約` or a remark, read as a number.
+    NumberAsText {
+        key: &'static str,
+        value: WrittenNumber,
+        /// The indicator has no `unit` of its own: the hint says to add it.
+        add_unit: bool,
+    },
+    /// A value's unit differs from the indicator's (or from another value's).
+    UnitMismatch {
+        key: &'static str,
+        written: String,
+        unit: String,
+        expected: String,
+        /// Where `expected` came from when the indicator has no `unit`: the key and
+        /// text of the value that gave it.
+        expected_from: Option<(&'static str, String)>,
+    },
+    /// A value with digits that is not read as a number: not computed.
+    QualitativeNumber {
+        key: &'static str,
+        written: String,
+    },
+    WeekdayMismatch {
+        written: String,
+        date: SheetDate,
+        weekday: chrono::Weekday,
+        actual: chrono::Weekday,
+    },
+    NoGoals,
+    NoChallenges,
+    AsOfOutsideFiscalYear {
+        as_of: String,
+        year: FiscalYear,
+    },
     /// A link out of its folder, not followed; its target as the link says.
     Symlink {
         target: String,
     },
-    /// A file over the size limit, not read; its size in bytes (at least).
+    /// A file over the size limit, not read; its size in bytes (at least), and
+    /// the limit for a file of its kind.
     TooLarge {
         size: u64,
+        limit: u64,
+    },
+    /// A `進捗` row whose `目標番号` names no goal of `達成目標` (the goals' numbers).
+    UnknownGoal {
+        written: String,
+        known: Vec<String>,
+    },
+    /// A worksheet the workbook layout does not have.
+    UnknownWorksheet(String),
+    /// Bytes that are not a workbook `sheet` can read, and why.
+    BadWorkbook(WorkbookProblem),
+    /// A header of row 1 (or the `項目` of a row of `シート`) that is unknown,
+    /// blank over data, or repeated (code `unknown-key`).
+    BadHeader {
+        part: Part,
+        written: String,
+        problem: HeaderProblem,
+    },
+    /// A cell no value of format 1 can be: a boolean, an error (`#N/A`), a formula
+    /// whose value was never saved, a date with a time (code `type`). `column` is
+    /// the column's label.
+    BadCell {
+        column: &'static str,
+        value: CellValue,
     },
 }
 
 impl Msg {
     pub fn code(&self) -> Code {
         match self {
-            Msg::Syntax(_) | Msg::JapaneseKey { .. } => Code::Syntax,
+            Msg::Syntax(_) => Code::Syntax,
             Msg::Encoding(_) => Code::Encoding,
             Msg::UnknownKey { .. } => Code::UnknownKey,
             Msg::Type { .. }
@@ -354,9 +459,21 @@ impl Msg {
             Msg::Undetermined { .. } => Code::Undetermined,
             Msg::TargetAlreadyMet { .. } => Code::TargetAlreadyMet,
             Msg::FullwidthNumber(_) => Code::FullwidthNumber,
-            Msg::NoAsOf => Code::NoAsOf,
+            Msg::NoAsOf(_) => Code::NoAsOf,
+            Msg::NumberAsText { .. } => Code::NumberAsText,
+            Msg::UnitMismatch { .. } => Code::UnitMismatch,
+            Msg::QualitativeNumber { .. } => Code::QualitativeNumber,
+            Msg::WeekdayMismatch { .. } => Code::WeekdayMismatch,
+            Msg::NoGoals => Code::NoGoals,
+            Msg::NoChallenges => Code::NoChallenges,
+            Msg::AsOfOutsideFiscalYear { .. } => Code::AsOfOutsideFiscalYear,
             Msg::Symlink { .. } => Code::Symlink,
             Msg::TooLarge { .. } => Code::TooLarge,
+            Msg::UnknownGoal { .. } => Code::UnknownGoal,
+            Msg::UnknownWorksheet(_) => Code::UnknownWorksheet,
+            Msg::BadWorkbook(_) => Code::BadWorkbook,
+            Msg::BadHeader { .. } => Code::UnknownKey,
+            Msg::BadCell { .. } => Code::Type,
         }
     }
 }

@@ -81,6 +81,12 @@ impl FiscalYear {
         }
     }
 
+    /// The short era form: `H30`, `R6`, `R1` (for 令和元年度).
+    pub fn era_short(self) -> String {
+        let era = Era::naming_year(self.0);
+        format!("{}{}", era.letter(), self.0 - era.first_year() + 1)
+    }
+
     /// `平成30年度 (2018)`.
     pub fn display_ja(self) -> String {
         format!("{} ({})", self.era_ja(), self.0)

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::core::model::{Better, Indicator, Value};
 use crate::core::text;
+use crate::core::value;
 
 /// The word for an undetermined value.
 pub const UNDETERMINED: &str = "未定";
@@ -14,11 +15,11 @@ pub const UNDETERMINED: &str = "未定";
 pub enum Target {
     /// A number to reach, in the indicator's direction.
     Number(f64),
-    /// `"316以上"` / `"316以下"`: a number, and the direction it implies.
+    /// `"316以上"` / `"16人以上"`: a number, and the direction it implies.
     Bound(f64, Better),
     /// `"増加"` / `"減少"`: a direction only, judged against the baseline.
     Direction(Better),
-    /// `未定` or missing.
+    /// `未定` (or `-`, `未設定`, …) or missing.
     Undetermined,
     /// Any other text (定性的な文言).
     Qualitative,
@@ -30,24 +31,19 @@ pub fn target_of(value: Option<&Value>) -> Target {
         None => Target::Undetermined,
         Some(Value::Integer(i)) => Target::Number(*i as f64),
         Some(Value::Float(f)) => Target::Number(*f),
+        Some(Value::Written(w)) => match w.bound {
+            Some(better) => Target::Bound(w.number, better),
+            None => Target::Number(w.number),
+        },
         Some(Value::Text(t)) => {
-            let n = text::normalize(t);
-            if n.is_empty() || n == UNDETERMINED {
+            if text::is_blank(t) || value::is_undetermined_text(t) {
                 return Target::Undetermined;
             }
-            match n.as_str() {
-                "増加" => return Target::Direction(Better::Higher),
-                "減少" => return Target::Direction(Better::Lower),
-                _ => {}
+            match text::normalize(t).as_str() {
+                "増加" => Target::Direction(Better::Higher),
+                "減少" => Target::Direction(Better::Lower),
+                _ => Target::Qualitative,
             }
-            for (suffix, better) in [("以上", Better::Higher), ("以下", Better::Lower)] {
-                if let Some(num) = n.strip_suffix(suffix) {
-                    if let Some(x) = parse_number(num) {
-                        return Target::Bound(x, better);
-                    }
-                }
-            }
-            Target::Qualitative
         }
     }
 }
@@ -60,23 +56,18 @@ pub fn target_number(value: Option<&Value>) -> Option<f64> {
     }
 }
 
-/// The direction a target text implies (`以上`/`増加` higher, `以下`/`減少` lower).
-pub fn implied_direction(target: &str) -> Option<Better> {
-    match target_of(Some(&Value::Text(target.to_string()))) {
+/// The direction a target implies (`以上`/`増加` higher, `以下`/`減少` lower).
+pub fn implied_direction(target: &Value) -> Option<Better> {
+    match target_of(Some(target)) {
         Target::Bound(_, b) | Target::Direction(b) => Some(b),
         _ => None,
     }
 }
 
-fn parse_number(s: &str) -> Option<f64> {
-    let s = s.trim().replace(',', "");
-    let x: f64 = s.parse().ok()?;
-    (x.is_finite() && s.chars().any(|c| c.is_ascii_digit())).then_some(x)
-}
-
-/// A value is undetermined when it is the text `未定` (full-width/half-width alike).
+/// A value is undetermined when it is the text `未定` or one of its kin (`未設定`,
+/// `-`, `―`; full-width/half-width alike).
 pub fn is_undetermined(value: Option<&Value>) -> bool {
-    matches!(value, Some(Value::Text(t)) if text::normalize(t) == UNDETERMINED)
+    matches!(value, Some(Value::Text(t)) if value::is_undetermined_text(t))
 }
 
 /// Everything a report shows about one indicator, computed once.
@@ -86,10 +77,16 @@ pub struct Assessment {
     /// current and target are numbers (a bound like `"316以上"` counts as its number).
     pub numeric: bool,
     pub achieved: Option<bool>,
+    /// 100 × (current − baseline) ÷ (target − baseline). Null when a value is not a
+    /// number, when target = baseline, and when the baseline already meets the
+    /// target (`target_already_met`, shown as 当初から達成): 11 → 13 against a target
+    /// of 3 would read −25%, which means nothing (SPEC §3, revision 2).
     pub progress_pct: Option<f64>,
     /// 100 × current ÷ target, as hledger's budget report shows actual against goal
     /// (`11 [367% of 3]`); when both are numbers and the target is not 0.
     pub pct_of_target: Option<f64>,
+    /// The baseline is a number and already meets the target (SPEC §3); the
+    /// warning `target-already-met`, and 当初から達成 where the progress would be.
     pub target_already_met: bool,
     /// Lacks a target or holds `未定` anywhere.
     pub undetermined: bool,
@@ -131,8 +128,9 @@ impl Indicator {
             ),
             _ => (false, None),
         };
+        let target_already_met = matches!((baseline, goal), (Some(b), Some(t)) if meets(b, t));
         let progress_pct = match (baseline, current, goal) {
-            (Some(b), Some(c), Some(t)) if t != b => {
+            (Some(b), Some(c), Some(t)) if t != b && !target_already_met => {
                 let pct = 100.0 * (c - b) / (t - b);
                 // Never -0.0 (SPEC §4.1), never NaN or infinite.
                 pct.is_finite()
@@ -148,7 +146,6 @@ impl Indicator {
             }
             _ => None,
         };
-        let target_already_met = matches!((baseline, goal), (Some(b), Some(t)) if meets(b, t));
         let undetermined = matches!(target, Target::Undetermined)
             || [&self.baseline, &self.current, &self.target]
                 .into_iter()
@@ -190,8 +187,8 @@ mod tests {
     fn minami_kaga_example() {
         let a = ind(Some(I(11)), Some(I(11)), Some(I(3))).assess();
         assert_eq!(a.achieved, Some(true));
-        assert_eq!(a.progress_pct, Some(0.0));
-        assert!(a.progress_pct.unwrap().is_sign_positive());
+        // The baseline already meets the target: no ratio (SPEC §3, revision 2).
+        assert_eq!(a.progress_pct, None);
         // hledger's `11 [367% of 3]`.
         assert_eq!(a.pct_of_target.map(|p| p.round()), Some(367.0));
         assert!(a.target_already_met);
@@ -210,14 +207,78 @@ mod tests {
 
     #[test]
     fn bounds_imply_direction() {
-        let a = ind(Some(I(300)), Some(I(320)), Some(T("316以上".into()))).assess();
+        let a = ind(
+            Some(I(300)),
+            Some(I(320)),
+            Some(Value::from_text("316以上", true)),
+        )
+        .assess();
         assert_eq!(a.better, Better::Higher);
         assert_eq!(a.achieved, Some(true));
         assert_eq!(a.progress_pct, Some(125.0));
-        let a = ind(Some(I(400)), Some(I(350)), Some(T("３１６以下".into()))).assess();
+        let a = ind(
+            Some(I(400)),
+            Some(I(350)),
+            Some(Value::from_text("３１６以下", true)),
+        )
+        .assess();
         assert_eq!(a.better, Better::Lower);
         assert_eq!(a.achieved, Some(false));
         assert!(a.numeric);
+    }
+
+    /// Issue 17: 11 → 13 against a target of 3 read "−25%"; the baseline already met
+    /// the target, so there is no progress ratio, and the row says so.
+    #[test]
+    fn progress_is_null_when_the_baseline_already_meets_the_target() {
+        let a = ind(Some(I(11)), Some(I(13)), Some(I(3))).assess();
+        assert_eq!(a.progress_pct, None);
+        assert!(a.target_already_met);
+        assert_eq!(a.achieved, Some(true));
+        let mut i = ind(Some(I(2)), Some(I(5)), Some(I(4)));
+        i.better_written = Some(Better::Lower);
+        let a = i.assess();
+        assert_eq!((a.progress_pct, a.target_already_met), (None, true));
+        // Not met at baseline: the ratio as before.
+        let a = ind(Some(I(1)), Some(I(2)), Some(I(5))).assess();
+        assert_eq!((a.progress_pct, a.target_already_met), (Some(25.0), false));
+    }
+
+    /// Issue 17: numbers written as text count exactly as if written bare.
+    #[test]
+    fn numbers_written_as_text_count_as_numbers() {
+        let text = |s: &str| Some(Value::from_text(s, false));
+        let a = ind(
+            text("１１人"),
+            text("13人"),
+            Some(Value::from_text("16人以上", true)),
+        )
+        .assess();
+        let bare = ind(Some(I(11)), Some(I(13)), Some(I(16))).assess();
+        assert!(a.numeric);
+        assert_eq!(a.achieved, Some(false));
+        assert_eq!(a.progress_pct, bare.progress_pct);
+        assert_eq!(a.pct_of_target, bare.pct_of_target);
+        assert_eq!(a.better, Better::Higher);
+        let a = ind(text("約15人"), text("11人（H29年度～現時点）"), Some(I(10))).assess();
+        assert_eq!(a.achieved, Some(true));
+        assert!(a.target_already_met);
+        // Targets are shown as written.
+        assert_eq!(I(3).written(), "3");
+        assert_eq!(Value::from_text("16人以上", true).written(), "16人以上");
+        assert_eq!(Value::from_text("16人以上", true).to_string(), "16人以上");
+        assert_eq!(Value::from_text("13人", false).as_number(), Some(13.0));
+    }
+
+    #[test]
+    fn every_undetermined_word_is_undetermined() {
+        for w in ["未定", "未設定", "-", "－", "―"] {
+            let a = ind(Some(I(1)), Some(I(2)), Some(T(w.into()))).assess();
+            assert!(a.undetermined, "{w}");
+            assert_eq!(target_of(Some(&T(w.into()))), Target::Undetermined, "{w}");
+            let a = ind(Some(T(w.into())), Some(I(2)), Some(I(3))).assess();
+            assert!(a.undetermined, "{w}");
+        }
     }
 
     #[test]

@@ -18,7 +18,9 @@ use crate::core::model::{
     Views,
 };
 use crate::core::source::Source;
+use crate::core::syntax;
 use crate::core::text;
+use crate::core::value::{self, Reading};
 
 /// A byte span of the text being loaded.
 type Span = Range<usize>;
@@ -83,6 +85,8 @@ fn parse(source: &Source) -> Parsed {
                 Msg::BadDate {
                     written,
                     err: DateError::Impossible,
+                    year: None,
+                    may_be_undetermined: false,
                 },
             )
         })
@@ -90,24 +94,8 @@ fn parse(source: &Source) -> Parsed {
     if let Some(err) = syntax_errors.first() {
         // After a real syntax error the recovered table is a guess: report the
         // first error only, as rustc does for a file it cannot parse.
-        let span = err.span().unwrap_or(0..0);
-        let message = err.message().trim().to_string();
-        // `行政側 = "…"`: TOML keys without quotes are ASCII only; say which key to use.
-        let (line, _) = source.line_col(span.start);
-        let key = source
-            .line_text(line)
-            .split('=')
-            .next()
-            .map(str::trim)
-            .filter(|k| !k.is_empty() && !k.is_ascii() && !k.starts_with(['"', '\'', '[', '#']));
-        let msg = match key {
-            Some(key) if message.contains("unquoted key") => Msg::JapaneseKey {
-                message,
-                key: key.to_string(),
-            },
-            _ => Msg::Syntax(message),
-        };
-        diagnostics.push(Diagnostic::new(span, msg));
+        let (span, error) = syntax::explain(source, err.message(), err.span().unwrap_or(0..0));
+        diagnostics.push(Diagnostic::new(span, Msg::Syntax(error)));
         return Parsed {
             sheet: None,
             diagnostics,
@@ -205,7 +193,7 @@ impl Walker {
         let meeting = self.optional_str(sheet_table, "meeting");
         let theme = self.optional_str(sheet_table, "theme");
         let summary = self.optional_str(sheet_table, "summary");
-        let as_of = self.optional_date(sheet_table, "as_of", fiscal_year);
+        let as_of = self.optional_date(sheet_table, "as_of", fiscal_year, false);
         let strengths = self.str_list(sheet_table, "strengths");
         let concerns = self.str_list(sheet_table, "concerns");
         let questions = self.str_list(sheet_table, "questions");
@@ -234,6 +222,9 @@ impl Walker {
                 header: header.into(),
                 region: region_span.into(),
                 fiscal_year: fy_span.into(),
+                goals_written: entry(root, "goals").is_some(),
+                challenges_written: entry(root, "challenges").is_some(),
+                as_of_written: entry(sheet_table, "as_of").is_some(),
             },
         })
     }
@@ -300,8 +291,17 @@ impl Walker {
     ) -> Option<Event> {
         self.check_keys(t, kind);
         let text = self.required_str(t, "text", kind, &span);
-        let date = self.optional_date(t, "date", fy);
-        let rescheduled_from = self.optional_date(t, "rescheduled_from", fy);
+        // `date = "未定"`: not fixed yet, no date (SPEC 1.3).
+        let date_undetermined = matches!(
+            get(t, "date").map(Spanned::get_ref),
+            Some(DeValue::String(s)) if date::is_undetermined(s)
+        );
+        let date = if date_undetermined {
+            None
+        } else {
+            self.optional_date(t, "date", fy, true)
+        };
+        let rescheduled_from = self.optional_date(t, "rescheduled_from", fy, false);
         let note = self.optional_str(t, "note");
         let organizer = self.optional_str(t, "organizer");
         let mut status = None;
@@ -320,6 +320,7 @@ impl Walker {
             rescheduled_from,
             note,
             organizer,
+            date_undetermined,
             place: span.into(),
             status_place: status_span.into(),
         })
@@ -327,9 +328,15 @@ impl Walker {
 
     fn challenge(&mut self, t: &DeTable<'_>, span: Span) -> Option<Challenge> {
         self.check_keys(t, Table::Challenge);
+        // A view key written under [[challenges]] itself: the unknown-key error says
+        // where it belongs, and the views are not also reported blank.
+        let misplaced_view = t
+            .iter()
+            .any(|(k, _)| Table::Views.keys().contains(&k.get_ref().as_ref()));
         let text = self.required_str(t, "text", Table::Challenge, &span);
         let id = self.optional_str(t, "id");
         let actions = self.str_list(t, "actions");
+        let errors_before = self.error_count();
         let mut views = Views::default();
         let mut view_spans = [None, None, None, None];
         let mut views_span = span.clone();
@@ -348,6 +355,7 @@ impl Walker {
                 other => self.type_error(key.span(), "views", TypeName::Table, other),
             }
         }
+        let views_in_error = misplaced_view || self.error_count() > errors_before;
         Some(Challenge {
             id,
             text: text?.0,
@@ -356,7 +364,15 @@ impl Walker {
             place: span.into(),
             views_place: views_span.into(),
             view_places: view_spans.map(|s| s.map(Into::into)),
+            views_in_error,
         })
+    }
+
+    fn error_count(&self) -> usize {
+        self.diags
+            .iter()
+            .filter(|d| d.severity() == crate::core::diag::Severity::Error)
+            .count()
     }
 
     fn indicator(&mut self, t: &DeTable<'_>, span: Span) -> Option<Indicator> {
@@ -372,20 +388,73 @@ impl Walker {
                 _ => self.push(s, Msg::BadBetter(word)),
             }
         }
-        let baseline = self.value(t, "baseline");
-        let current = self.value(t, "current");
-        let target = self.value(t, "target");
-        let target_span = get(t, "target").map(|v| v.span());
-        if let (Some(Value::Text(word)), Some(written), Some(s)) =
-            (&target, better_written, &target_span)
-        {
-            if let Some(implied) = crate::core::indicator::implied_direction(word) {
+        // A blank `unit` is no unit: a value's unit may fill it.
+        let mut unit = unit.filter(|u| !text::is_blank(u));
+        let add_unit = unit.is_none();
+        let baseline = self.value(t, "baseline", add_unit);
+        let current = self.value(t, "current", add_unit);
+        let target = self.value(t, "target", add_unit);
+        // Said once the units are checked: a value whose unit is wrong draws that
+        // error only, not also how to write it bare.
+        let mut how_written: Vec<(Span, Msg)> = Vec::new();
+        let [baseline, current, target] = [baseline, current, target].map(|v| {
+            v.map(|(value, span, note)| {
+                if let Some(msg) = note {
+                    how_written.push((span.clone(), msg));
+                }
+                (value, span)
+            })
+        });
+
+        // SPEC §1.5: a value's unit becomes the indicator's when it has none; a
+        // different one, from the indicator or from another value, is an error.
+        let mut unit_from: Option<(&'static str, String)> = None;
+        for (key, v) in [
+            ("baseline", &baseline),
+            ("current", &current),
+            ("target", &target),
+        ] {
+            let Some((Value::Written(w), span)) = v else {
+                continue;
+            };
+            let Some(u) = &w.unit else {
+                continue;
+            };
+            match &unit {
+                None => {
+                    unit = Some(u.clone());
+                    unit_from = Some((key, w.text.clone()));
+                }
+                Some(expected) if text::normalize(expected) != text::normalize(u) => {
+                    how_written.retain(|(s, _)| s != span);
+                    self.push(
+                        span.clone(),
+                        Msg::UnitMismatch {
+                            key,
+                            written: w.text.clone(),
+                            unit: u.clone(),
+                            expected: expected.clone(),
+                            expected_from: unit_from.clone(),
+                        },
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+
+        for (span, msg) in how_written {
+            self.push(span, msg);
+        }
+        let target_span = target.as_ref().map(|(_, s)| s.clone());
+        if let (Some((target, s)), Some(written)) = (&target, better_written) {
+            if let Some(implied) = crate::core::indicator::implied_direction(target) {
                 if implied != written {
                     self.push(
                         s.clone(),
                         Msg::ConflictingBetter {
-                            target: word.clone(),
+                            target: target.written().into_owned(),
                             better: written,
+                            number: target.as_written_number().map(|w| w.number_text()),
                         },
                     );
                 }
@@ -397,42 +466,91 @@ impl Walker {
             reason,
             unit,
             better_written,
-            baseline,
-            current,
-            target,
+            baseline: baseline.map(|(v, _)| v),
+            current: current.map(|(v, _)| v),
+            target: target.map(|(v, _)| v),
             place: span.into(),
             name_place: name_span.into(),
             target_place: target_span.map(Into::into),
         })
     }
 
-    fn value(&mut self, t: &DeTable<'_>, key: &'static str) -> Option<Value> {
+    /// An indicator value and its span. A string is read by SPEC §1.5: a number
+    /// written as text, `未定`, or qualitative text.
+    ///
+    /// One value draws at most one of the warnings about how it is written:
+    /// `fullwidth-number` for a string that is only a number in full-width digits
+    /// (`"１１"`, what that warning has always covered), else `number-as-text` for
+    /// any other number written as text (`"１１人"`, `"13人"`, `"11"`), except the
+    /// bound `"316以上"` SPEC §3 describes; `qualitative-number` for text with
+    /// digits that is not read as a number.
+    ///
+    /// Returns the value, its span, and the warning on how it is written, which the
+    /// caller gives once the units are checked.
+    fn value(
+        &mut self,
+        t: &DeTable<'_>,
+        key: &'static str,
+        add_unit: bool,
+    ) -> Option<(Value, Span, Option<Msg>)> {
         let v = get(t, key)?;
-        match v.get_ref() {
+        let span = v.span();
+        let mut note = None;
+        let value = match v.get_ref() {
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
-                Ok(n) => Some(Value::Integer(n)),
+                Ok(n) => Value::Integer(n),
                 Err(_) => {
-                    self.push(v.span(), Msg::BadNumber(i.to_string()));
-                    None
+                    self.push(span, Msg::BadNumber(i.to_string()));
+                    return None;
                 }
             },
             DeValue::Float(f) => match f.as_str().parse::<f64>() {
-                Ok(x) if x.is_finite() => Some(Value::Float(x)),
+                Ok(x) if x.is_finite() => Value::Float(x),
                 _ => {
-                    self.push(v.span(), Msg::BadNumber(f.as_str().to_string()));
-                    None
+                    self.push(span, Msg::BadNumber(f.as_str().to_string()));
+                    return None;
                 }
             },
             DeValue::String(s) => {
                 let s = clean_string(s);
-                self.fullwidth(&s, v.span());
-                Some(Value::Text(s))
+                match value::read(&s, key == "target") {
+                    Reading::Number(w) => {
+                        if text::is_fullwidth_number(&s) {
+                            note = Some(Msg::FullwidthNumber(s));
+                        } else if !w.is_plain_bound() {
+                            note = Some(Msg::NumberAsText {
+                                key,
+                                value: w.clone(),
+                                add_unit: add_unit && w.unit.is_some(),
+                            });
+                        }
+                        Value::Written(w)
+                    }
+                    Reading::Qualitative { has_digits } => {
+                        if has_digits {
+                            self.push(
+                                span.clone(),
+                                Msg::QualitativeNumber {
+                                    key,
+                                    written: s.clone(),
+                                },
+                            );
+                        }
+                        Value::Text(s)
+                    }
+                    Reading::Undetermined => Value::Text(s),
+                    Reading::TooLarge => {
+                        self.push(span, Msg::BadNumber(s));
+                        return None;
+                    }
+                }
             }
             other => {
-                self.type_error(v.span(), key, TypeName::NumberOrString, other);
-                None
+                self.type_error(span, key, TypeName::NumberOrString, other);
+                return None;
             }
-        }
+        };
+        Some((value, span, note))
     }
 
     fn fiscal_year(&mut self, t: &DeTable<'_>, header: &Span) -> (Option<FiscalYear>, Span) {
@@ -490,11 +608,14 @@ impl Walker {
         }
     }
 
+    /// A date; `may_be_undetermined` where `未定` is allowed (it is read before,
+    /// and only named in the hint here).
     fn optional_date(
         &mut self,
         t: &DeTable<'_>,
         key: &'static str,
         fy: Option<FiscalYear>,
+        may_be_undetermined: bool,
     ) -> Option<DateValue> {
         let v = get(t, key)?;
         let span = v.span();
@@ -503,7 +624,12 @@ impl Walker {
                 // A date the parser could not read: already reported as bad-date.
                 (None, None, None) => return None,
                 (Some(d), None, None) => (
-                    date::date_from_ymd(d.year.into(), d.month.into(), d.day.into()),
+                    date::date_from_ymd(d.year.into(), d.month.into(), d.day.into()).map(|date| {
+                        date::WrittenDate {
+                            date,
+                            weekday: None,
+                        }
+                    }),
                     dt.to_string(),
                 ),
                 _ => {
@@ -511,22 +637,44 @@ impl Walker {
                     return None;
                 }
             },
-            DeValue::String(s) => (date::parse_date(s, fy), s.to_string()),
+            DeValue::String(s) => (date::read_date(s, fy), s.to_string()),
             other => {
                 self.type_error(span, key, TypeName::Date, other);
                 return None;
             }
         };
         match parsed {
-            Ok(date) => Some(DateValue {
-                date,
-                written,
-                place: span.into(),
-            }),
+            Ok(read) => {
+                if let Some((weekday, actual)) = read.weekday_mismatch() {
+                    self.push(
+                        span.clone(),
+                        Msg::WeekdayMismatch {
+                            written: written.clone(),
+                            date: read.date,
+                            weekday,
+                            actual,
+                        },
+                    );
+                }
+                Some(DateValue {
+                    date: read.date,
+                    written,
+                    weekday: read.weekday,
+                    place: span.into(),
+                })
+            }
             // The fiscal year is already reported as unreadable or missing.
             Err(DateError::NeedsFiscalYear) if fy.is_none() => None,
             Err(err) => {
-                self.push(span, Msg::BadDate { written, err });
+                self.push(
+                    span,
+                    Msg::BadDate {
+                        written,
+                        err,
+                        year: fy,
+                        may_be_undetermined,
+                    },
+                );
                 None
             }
         }

@@ -17,5 +17,8 @@ pub mod model;
 pub mod place;
 pub mod read;
 pub mod source;
+pub mod syntax;
 pub mod text;
 pub(crate) mod tokens;
+pub mod value;
+pub mod workbook;

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::core::date::SheetDate;
 use crate::core::fiscal::FiscalYear;
 use crate::core::place::Place;
+use crate::core::value::WrittenNumber;
 
 /// One region's sheet.
 #[derive(Debug, Clone, Serialize)]
@@ -45,15 +46,38 @@ pub struct SheetPlaces {
     pub header: Place,
     pub region: Place,
     pub fiscal_year: Place,
+    /// Some `[[goals]]` / `[[challenges]]` were written, even if none could be read
+    /// (then their errors say why, and `no-goals` / `no-challenges` would mislead).
+    pub goals_written: bool,
+    pub challenges_written: bool,
+    /// `as_of` was written, even if it could not be read (its error says why).
+    pub as_of_written: bool,
 }
 
 /// A date as written in the sheet, and what it means.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateValue {
+    /// The date, with the part of the month or year written (`中旬`, `上半期`).
     pub date: SheetDate,
     /// The text as written (`"11月2日"`), or the ISO form of a TOML date.
     pub written: String,
+    /// The weekday written in brackets after the day (`10月15日(火)`).
+    pub weekday: Option<chrono::Weekday>,
     pub place: Place,
+}
+
+impl DateValue {
+    /// The date for people, as written in meaning: `2018年11月中旬`, `2018年度上半期`
+    /// (see [`SheetDate::display`]).
+    pub fn display(&self, ja: bool) -> String {
+        self.date.display(ja)
+    }
+
+    /// The date as written, when it says more than the ISO date does (a precision
+    /// word or a weekday): JSON's `date_text` (SPEC §4.1), `"11月中旬"`.
+    pub fn date_text(&self) -> Option<&str> {
+        (self.date.qualifier.is_some() || self.weekday.is_some()).then(|| self.written.trim())
+    }
 }
 
 impl Serialize for DateValue {
@@ -91,6 +115,10 @@ pub struct Event {
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organizer: Option<String>,
+    /// `date = "未定"`: no date yet (SPEC 1.3). `date` is `None`; outputs show 未定,
+    /// never a blank, and the item is never overdue.
+    #[serde(skip)]
+    pub date_undetermined: bool,
     #[serde(skip)]
     pub place: Place,
     #[serde(skip)]
@@ -128,23 +156,44 @@ impl Status {
         }
     }
 
-    /// The Japanese words accepted for this status.
+    /// The Japanese words accepted for this status (SPEC §1.4).
     pub fn japanese_words(self) -> &'static [&'static str] {
         match self {
-            Status::Done => &["実施", "実施済", "済"],
-            Status::Planned => &["予定"],
-            Status::InProgress => &["実施中", "進行中", "準備中"],
+            Status::Done => &[
+                "実施",
+                "実施済",
+                "実施済み",
+                "済",
+                "済み",
+                "完了",
+                "終了",
+                "開催",
+                "開催済",
+                "開催済み",
+            ],
+            Status::Planned => &["予定", "実施予定", "開催予定", "未実施"],
+            Status::InProgress => &[
+                "実施中",
+                "進行中",
+                "準備中",
+                "調整中",
+                "検討中",
+                "継続",
+                "継続中",
+            ],
             Status::Postponed => &["延期"],
-            Status::Cancelled => &["中止"],
+            Status::Cancelled => &["中止", "取りやめ", "取り止め", "取止め"],
         }
     }
 
-    /// Reads a status word, canonical or Japanese (full-width letters accepted).
+    /// Reads a status word, canonical or Japanese, ignoring case (`Done`),
+    /// full-width/half-width differences and surrounding spaces.
     pub fn parse(word: &str) -> Option<Status> {
+        // NFKC makes full-width letters ASCII, so ASCII case folding is enough.
         let word = crate::core::text::normalize(word);
-        Status::ALL
-            .into_iter()
-            .find(|s| s.as_str() == word || s.japanese_words().contains(&word.as_str()))
+        Status::ALL.into_iter().find(|s| {
+            s.as_str().eq_ignore_ascii_case(&word) || s.japanese_words().contains(&word.as_str())
+        })
     }
 }
 
@@ -164,6 +213,10 @@ pub struct Challenge {
     /// The key of each view (in [`View::ALL`] order) when written.
     #[serde(skip)]
     pub view_places: [Option<Place>; 4],
+    /// The views drew an error already (a view key outside `[challenges.views]`, a
+    /// value of the wrong type): blank views are then not reported on top of it.
+    #[serde(skip)]
+    pub views_in_error: bool,
 }
 
 /// 視点別の認識: each view is the list of its statements (empty = not filled).
@@ -283,39 +336,85 @@ impl Better {
     }
 }
 
-/// An indicator value: a number, or text (qualitative or `未定`).
+/// An indicator value: a number, a number written as text, or text (qualitative or
+/// `未定`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Integer(i64),
     Float(f64),
+    /// A number written as text (`"13人"`, `"16人以上"`, SPEC §1.5): it counts as its
+    /// number; what was written is kept for display.
+    Written(WrittenNumber),
     Text(String),
 }
 
 impl Value {
+    /// The number the value counts as: a number, or a number written as text.
     pub fn as_number(&self) -> Option<f64> {
         match self {
             Value::Integer(i) => Some(*i as f64),
             Value::Float(f) => Some(*f),
+            Value::Written(w) => Some(w.number),
             Value::Text(_) => None,
+        }
+    }
+
+    /// A string value as a sheet holds it, read by SPEC §1.5 (`is_target` allows
+    /// `以上` / `以下`): a number written as text, or text.
+    pub fn from_text(s: &str, is_target: bool) -> Value {
+        match crate::core::value::read(s, is_target) {
+            crate::core::value::Reading::Number(w) => Value::Written(w),
+            _ => Value::Text(s.to_string()),
+        }
+    }
+
+    /// The value as the sheet wrote it (`3`, `"16人以上"`, `"未定"`): how a target is
+    /// shown (SPEC §3, "targets are shown as written"). Same as `Display`.
+    pub fn written(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Value::Written(w) => std::borrow::Cow::Borrowed(&w.text),
+            Value::Text(t) => std::borrow::Cow::Borrowed(t),
+            number => std::borrow::Cow::Owned(number.to_string()),
+        }
+    }
+
+    /// The number written as text, when it is one.
+    pub fn as_written_number(&self) -> Option<&WrittenNumber> {
+        match self {
+            Value::Written(w) => Some(w),
+            _ => None,
         }
     }
 }
 
+/// Numbers stay numbers in JSON, a number written as text included (its text is
+/// the report's `<field>_text`, SPEC §4.1); text stays text.
 impl Serialize for Value {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Value::Integer(i) => s.serialize_i64(*i),
             Value::Float(f) => s.serialize_f64(*f),
+            Value::Written(w) => {
+                // Integers as integers, as if they had been written bare.
+                const EXACT: f64 = 9_007_199_254_740_992.0;
+                if w.number.fract() == 0.0 && w.number.abs() <= EXACT {
+                    s.serialize_i64(w.number as i64)
+                } else {
+                    s.serialize_f64(w.number)
+                }
+            }
             Value::Text(t) => s.serialize_str(t),
         }
     }
 }
 
+/// As written: a number written as text shows its text (`11人（H29年度～現時点）`).
 impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Value::Integer(i) => write!(f, "{i}"),
             Value::Float(x) => write!(f, "{x}"),
+            Value::Written(w) => f.write_str(&w.text),
             Value::Text(t) => f.write_str(t),
         }
     }
@@ -359,8 +458,11 @@ impl Sheet {
             out.push((&i.name, Other));
             out.extend(i.reason.as_deref().map(|t| (t, Other)));
             for v in [&i.baseline, &i.current, &i.target].into_iter().flatten() {
-                if let Value::Text(t) = v {
-                    out.push((t, Other));
+                match v {
+                    Value::Text(t) | Value::Written(WrittenNumber { text: t, .. }) => {
+                        out.push((t, Other));
+                    }
+                    Value::Integer(_) | Value::Float(_) => {}
                 }
             }
         }
@@ -392,6 +494,28 @@ impl Sheet {
 }
 
 impl Event {
+    /// The date for people (`2018年11月中旬`), `未定` / `not fixed` when written so,
+    /// `None` when there is none.
+    pub fn date_display(&self, ja: bool) -> Option<String> {
+        match &self.date {
+            Some(d) => Some(d.display(ja)),
+            None if self.date_undetermined => {
+                Some(if ja { "未定" } else { "not fixed (未定)" }.to_string())
+            }
+            None => None,
+        }
+    }
+
+    /// The date as written when it says more than the ISO date (`"11月中旬"`,
+    /// `"10月15日(火)"`), or `未定`: JSON's `date_text` (SPEC §4.1).
+    pub fn date_text(&self) -> Option<&str> {
+        match &self.date {
+            Some(d) => d.date_text(),
+            None if self.date_undetermined => Some(crate::core::indicator::UNDETERMINED),
+            None => None,
+        }
+    }
+
     /// The item's text, note and organizer.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.text.as_str())

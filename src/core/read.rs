@@ -24,9 +24,10 @@ pub enum ReadError {
     LinkOutside {
         target: PathBuf,
     },
-    /// Over [`MAX_SHEET_BYTES`]: `size` bytes or more.
+    /// Over its limit ([`limit_of`]): `size` bytes or more.
     TooLarge {
         size: u64,
+        limit: u64,
     },
     /// Not a regular file.
     NotRegular(FileKind),
@@ -61,7 +62,10 @@ impl ReadError {
             ReadError::LinkOutside { target } => Some(Msg::Symlink {
                 target: target.to_string_lossy().into_owned(),
             }),
-            ReadError::TooLarge { size } => Some(Msg::TooLarge { size: *size }),
+            ReadError::TooLarge { size, limit } => Some(Msg::TooLarge {
+                size: *size,
+                limit: *limit,
+            }),
             ReadError::NotRegular(_) | ReadError::Io(_) => None,
         }
     }
@@ -76,8 +80,19 @@ pub fn not_read(name: &str, msg: Msg) -> FileReport {
     }
 }
 
-/// Reads a sheet file by the rules of this module.
+/// The largest file of this name that is read: a workbook's limit for a workbook
+/// ([`crate::core::workbook::MAX_WORKBOOK_BYTES`]), else [`MAX_SHEET_BYTES`].
+pub fn limit_of(path: &Path) -> u64 {
+    if crate::core::workbook::is_workbook(path) {
+        crate::core::workbook::MAX_WORKBOOK_BYTES
+    } else {
+        MAX_SHEET_BYTES
+    }
+}
+
+/// Reads a sheet file (a TOML sheet or a workbook) by the rules of this module.
 pub fn read_sheet(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let limit = limit_of(path);
     let link = fs::symlink_metadata(path)?;
     let is_link = link.file_type().is_symlink();
     if is_link && !link_stays_inside(path)? {
@@ -89,8 +104,11 @@ pub fn read_sheet(path: &Path) -> Result<Vec<u8>, ReadError> {
     if let Some(kind) = kind_of(&meta) {
         return Err(ReadError::NotRegular(kind));
     }
-    if meta.len() > MAX_SHEET_BYTES {
-        return Err(ReadError::TooLarge { size: meta.len() });
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge {
+            size: meta.len(),
+            limit,
+        });
     }
     let file = open(path, !is_link)?;
     // The file opened must be the one looked at: a regular file, the same one.
@@ -103,12 +121,13 @@ pub fn read_sheet(path: &Path) -> Result<Vec<u8>, ReadError> {
             "the file changed while it was opened",
         )));
     }
-    let capacity = usize::try_from(opened.len().min(MAX_SHEET_BYTES) + 1).unwrap_or(0);
+    let capacity = usize::try_from(opened.len().min(limit) + 1).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity);
-    file.take(MAX_SHEET_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_SHEET_BYTES {
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge {
             size: opened.len().max(bytes.len() as u64),
+            limit,
         });
     }
     Ok(bytes)
@@ -228,7 +247,7 @@ mod tests {
             .unwrap();
         assert!(matches!(
             read_sheet(&over),
-            Err(ReadError::TooLarge { size }) if size == MAX_SHEET_BYTES + 1
+            Err(ReadError::TooLarge { size, limit }) if size == MAX_SHEET_BYTES + 1 && limit == MAX_SHEET_BYTES
         ));
     }
 

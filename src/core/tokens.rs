@@ -148,14 +148,25 @@ impl Cursor {
         self.tokens.get(self.pos).copied()
     }
 
-    /// Remove the last token when it is the character `c`.
-    pub(crate) fn strip_last_char(&mut self, c: char) -> bool {
-        if self.tokens.last() == Some(&Token::Char(c)) {
-            self.tokens.pop();
-            true
-        } else {
-            false
+    /// Whether the last tokens are the characters of `s`.
+    pub(crate) fn ends_with_str(&self, s: &str) -> bool {
+        let n = s.chars().count();
+        self.tokens.len().checked_sub(n).is_some_and(|at| {
+            self.tokens[at..]
+                .iter()
+                .zip(s.chars())
+                .all(|(t, c)| *t == Token::Char(c))
+        })
+    }
+
+    /// Remove the last tokens when they are the characters of `s`.
+    pub(crate) fn strip_last_str(&mut self, s: &str) -> bool {
+        let matches = self.ends_with_str(s);
+        if matches {
+            let n = s.chars().count();
+            self.tokens.truncate(self.tokens.len() - n);
         }
+        matches
     }
 
     pub(crate) fn eat_char(&mut self, c: char) -> bool {

@@ -490,3 +490,94 @@ impl Template {
         )
     }
 }
+
+/// Sentences of `sheet import`.
+pub struct ImportWords;
+
+impl ImportWords {
+    /// The line of the file's opening comment that says where it came from.
+    pub fn imported_from(lang: Lang, workbook: &str) -> String {
+        match lang {
+            Lang::Ja => format!("{workbook} から sheet import で作りました"),
+            Lang::En => format!("made from {workbook} by sheet import"),
+        }
+    }
+
+    /// Said after the file was written; `warnings` found in the workbook.
+    pub fn created(lang: Lang, path: &str, workbook: &str, warnings: usize) -> String {
+        match (lang, warnings) {
+            (Lang::Ja, 0) => format!("{workbook} から {path} を作りました"),
+            (Lang::Ja, n) => format!(
+                "{workbook} から {path} を作りました（注意 {n} 件: sheet validate {path} で確認できます）"
+            ),
+            (Lang::En, 0) => format!("created {path} from {workbook}"),
+            (Lang::En, n) => format!(
+                "created {path} from {workbook} ({n} warnings: see sheet validate {path})"
+            ),
+        }
+    }
+
+    /// Nothing was written for a workbook with errors.
+    pub fn not_written(lang: Lang, workbook: &str) -> String {
+        match lang {
+            Lang::Ja => format!("sheet: {workbook} にエラーがあるため、何も書き出していません"),
+            Lang::En => format!("sheet: {workbook} has errors: nothing was written"),
+        }
+    }
+
+    /// `--out` with several workbooks.
+    pub fn one_out(lang: Lang) -> &'static str {
+        lang.pick(
+            "--out はブックが一つのときだけ使えます（複数のときは --dir でフォルダを指定します）",
+            "--out takes one workbook only (for several, give the folder with --dir)",
+        )
+    }
+
+    /// The workbook's name gives no ASCII file name.
+    pub fn needs_out(lang: Lang, workbook: &str) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "{workbook} の名前からはシートのファイル名（英小文字・数字・ハイフン）を作れません。--out regions/minami-kaga.toml のように書き出すファイルを指定してください"
+            ),
+            Lang::En => format!(
+                "cannot make a sheet's file name (lower-case ASCII letters, digits, hyphens) from {workbook}: give one with --out, e.g. --out regions/minami-kaga.toml"
+            ),
+        }
+    }
+
+    /// The file exists already.
+    pub fn exists(lang: Lang, path: &str) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "{path} はすでにあります。上書きはしません（--out で別のファイルを指定するか、--out - で内容を確かめてください）"
+            ),
+            Lang::En => format!(
+                "{path} already exists; it is not overwritten (choose another file with --out, or look with --out -)"
+            ),
+        }
+    }
+
+    /// A sheet of the same prefecture, region and fiscal year is in the folder.
+    pub fn same_region(lang: Lang, other: &str) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "同じ都道府県・圏域・年度のシートが {other} にあります。取り込み直すときは、そのファイルを消すか移してから取り込んでください（sheet diff で違いを確かめられます）"
+            ),
+            Lang::En => format!(
+                "{other} is already the sheet of this prefecture, region and fiscal year: to import again, remove or move it first (sheet diff shows what changed)"
+            ),
+        }
+    }
+
+    /// The workbook sits in the folder the sheet would go to.
+    pub fn workbook_in_folder(lang: Lang, workbook: &str) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "{workbook} はシートのフォルダの中にあります。取り込んだシートと両方が読まれて圏域が重なるため、フォルダの外に移してから取り込んでください"
+            ),
+            Lang::En => format!(
+                "{workbook} is inside the sheets folder, where it and its imported sheet would both be read as the same region: move it out of the folder first"
+            ),
+        }
+    }
+}

@@ -1,11 +1,16 @@
 //! Diagnostic messages: what each finding says, in Japanese and English.
 
-use crate::core::date::DateError;
+use crate::core::date::{self, DateError};
 use crate::core::diag::{Msg, TypeName};
+use crate::core::fiscal::FiscalYear;
 use crate::core::keys::Table;
-use crate::core::model::Status;
+use crate::core::model::{Better, Status};
 use crate::core::place::Position;
 use crate::core::source::EncodingProblem;
+use crate::core::syntax::{SyntaxError, SyntaxKind};
+use crate::core::value::WrittenNumber;
+use crate::core::workbook::cells::{CellValue, WorkbookProblem, MAX_UNPACKED};
+use crate::core::workbook::layout::{self, HeaderProblem, Part};
 use crate::i18n::Lang;
 
 /// How a table is named in a message.
@@ -13,6 +18,17 @@ pub fn table_header(table: Table, lang: Lang) -> &'static str {
     match table {
         Table::Top => lang.pick("ファイルの先頭（見出しの外）", "the top level"),
         other => other.header(),
+    }
+}
+
+/// A table's name followed by a Japanese particle: `[sheet] に`, but
+/// `ファイルの先頭（見出しの外）に` (no space after a full-width bracket).
+fn table_then(table: Table, lang: Lang, particle: &str) -> String {
+    let header = table_header(table, lang);
+    if header.ends_with(|c: char| c.is_ascii()) {
+        format!("{header} {particle}")
+    } else {
+        format!("{header}{particle}")
     }
 }
 
@@ -47,20 +63,7 @@ pub fn type_name(tn: TypeName, lang: Lang) -> &'static str {
 pub fn message(msg: &Msg, lang: Lang) -> String {
     let ja = lang == Lang::Ja;
     match msg {
-        Msg::JapaneseKey { key, .. } => {
-            if ja {
-                format!("キー「{key}」は TOML では書けません（キーは英字で書きます）")
-            } else {
-                format!("\"{key}\" cannot be a key: keys are written in ASCII")
-            }
-        }
-        Msg::Syntax(m) => {
-            if ja {
-                format!("TOML として読めません: {m}")
-            } else {
-                format!("not valid TOML: {m}")
-            }
-        }
+        Msg::Syntax(e) => syntax_message(e, lang),
         Msg::Encoding(p) => match p {
             EncodingProblem::Utf16 { big_endian } => {
                 let e = if *big_endian { "UTF-16BE" } else { "UTF-16LE" };
@@ -95,8 +98,8 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
         Msg::UnknownKey { key, table } => {
             if ja {
                 format!(
-                    "{} に `{key}` というキーはありません",
-                    table_header(*table, lang)
+                    "{} `{key}` というキーはありません",
+                    table_then(*table, lang, "に")
                 )
             } else {
                 format!("unknown key `{key}` in {}", table_header(*table, lang))
@@ -149,7 +152,7 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
                 format!("`better` must be \"higher\" or \"lower\", found \"{w}\"")
             }
         }
-        Msg::ConflictingBetter { target, better } => {
+        Msg::ConflictingBetter { target, better, .. } => {
             if ja {
                 format!(
                     "目標値 \"{target}\" と better = \"{}\" の向きが食い違っています",
@@ -165,8 +168,8 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
         Msg::Missing { key, table } => {
             if ja {
                 format!(
-                    "{} に必須のキー `{key}` がありません",
-                    table_header(*table, lang)
+                    "{}必須のキー `{key}` がありません",
+                    table_then(*table, lang, "に")
                 )
             } else {
                 format!(
@@ -177,7 +180,7 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
         }
         Msg::Empty { key, table } => {
             if ja {
-                format!("{} の `{key}` が空欄です", table_header(*table, lang))
+                format!("{} `{key}` が空欄です", table_then(*table, lang, "の"))
             } else {
                 format!("`{key}` in {} is blank", table_header(*table, lang))
             }
@@ -196,7 +199,7 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
                 format!("cannot read the fiscal year \"{w}\"")
             }
         }
-        Msg::BadDate { written, err } => {
+        Msg::BadDate { written, err, .. } => {
             let why = match err {
                 DateError::Impossible => lang.pick("存在しない日付です", "no such date"),
                 DateError::NeedsFiscalYear => lang.pick(
@@ -250,6 +253,7 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
             }
         }
         Msg::DoneInFuture { date, as_of } => {
+            let date = date_in_message(*date, lang);
             if ja {
                 format!("実施済み（done）なのに日付 {date} が時点 {as_of} より後です")
             } else {
@@ -270,6 +274,7 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
             }
         }
         Msg::Overdue { date, as_of } => {
+            let date = date_in_message(*date, lang);
             if ja {
                 format!("予定（planned）の日付 {date} が時点 {as_of} を過ぎています")
             } else {
@@ -277,6 +282,7 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
             }
         }
         Msg::OutsideFiscalYear { date, year } => {
+            let date = date_in_message(*date, lang);
             if ja {
                 format!("日付 {date} が {} の外です", year.display_ja())
             } else {
@@ -337,12 +343,96 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
                 format!("\"{s}\" is a number written in full-width digits, as a string")
             }
         }
-        Msg::NoAsOf => lang
+        Msg::NoAsOf(_) => lang
             .pick(
                 "[sheet] に as_of（シートの時点）がありません: 今日の日付で判定します",
                 "[sheet] has no as_of (the date the sheet describes): judging at today",
             )
             .to_string(),
+        Msg::NumberAsText { key, value, .. } => {
+            let what = number_reading(value, lang);
+            if ja {
+                // No space after a full-width bracket: `2（単位 人）として`.
+                let gap = if what.ends_with('）') { "" } else { " " };
+                format!("{key} = \"{}\" を数値 {what}{gap}として読みました", value.text)
+            } else {
+                format!("read {key} = \"{}\" as the number {what}", value.text)
+            }
+        }
+        Msg::UnitMismatch {
+            key,
+            written,
+            unit,
+            expected,
+            expected_from,
+        } => match (ja, expected_from) {
+            (true, None) => format!(
+                "{key} = \"{written}\" の単位「{unit}」が指標の単位 unit = \"{expected}\" と違います"
+            ),
+            (true, Some((other, text))) => format!(
+                "{key} = \"{written}\" の単位「{unit}」が {other} = \"{text}\" の単位「{expected}」と違います"
+            ),
+            (false, None) => format!(
+                "{key} = \"{written}\": its unit \"{unit}\" is not the indicator's unit = \"{expected}\""
+            ),
+            (false, Some((other, text))) => format!(
+                "{key} = \"{written}\": its unit \"{unit}\" is not the unit \"{expected}\" of {other} = \"{text}\""
+            ),
+        },
+        Msg::QualitativeNumber { key, written } => {
+            if ja {
+                format!("{key} = \"{written}\" は数値として読めないため計算しません（定性的な値として扱います）")
+            } else {
+                format!("{key} = \"{written}\" is not computed: it is not a number, so it is taken as qualitative text")
+            }
+        }
+        Msg::WeekdayMismatch {
+            written,
+            date,
+            weekday,
+            actual,
+        } => {
+            if ja {
+                format!(
+                    "\"{written}\" の曜日（{}）が違います: {} は{}曜日です",
+                    date::weekday_ja(*weekday),
+                    date.display(true),
+                    date::weekday_ja(*actual)
+                )
+            } else {
+                format!(
+                    "\"{written}\": {} is a {}, not a {}",
+                    date.to_iso(),
+                    weekday_en(*actual),
+                    weekday_en(*weekday)
+                )
+            }
+        }
+        Msg::NoGoals => lang
+            .pick(
+                "達成目標（[[goals]]）が一つもありません",
+                "the sheet has no goal ([[goals]])",
+            )
+            .to_string(),
+        Msg::NoChallenges => lang
+            .pick(
+                "課題（[[challenges]]）が一つもありません",
+                "the sheet has no challenge ([[challenges]])",
+            )
+            .to_string(),
+        Msg::AsOfOutsideFiscalYear { as_of, year } => {
+            if ja {
+                format!(
+                    "as_of（シートの時点）{as_of} が {} の外です",
+                    year.display_ja()
+                )
+            } else {
+                format!(
+                    "as_of (the date the sheet describes) {as_of} is outside {}",
+                    year.display_en()
+                )
+            }
+        }
         Msg::Symlink { target } => {
             if ja {
                 format!("フォルダの外（{target}）を指すリンクです。読みません")
@@ -350,15 +440,529 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
                 format!("a link to {target}, outside the folder: not read")
             }
         }
-        Msg::TooLarge { size } => {
-            let mib = crate::core::read::MAX_SHEET_BYTES / (1024 * 1024);
+        Msg::TooLarge { size, limit } => {
+            let mib = limit / (1024 * 1024);
             if ja {
                 format!("ファイルが大きすぎます（{size} バイト、上限 {mib} MiB）。読みません")
             } else {
                 format!("the file is too large ({size} bytes, the limit is {mib} MiB): not read")
             }
         }
+        Msg::UnknownGoal { written, .. } => {
+            if ja {
+                format!("目標番号「{written}」の達成目標がありません")
+            } else {
+                format!("no goal numbered \"{written}\" in {}", Part::Goals.name())
+            }
+        }
+        Msg::UnknownWorksheet(name) => {
+            if ja {
+                format!("ワークシート「{name}」はシートの様式にないため読みません")
+            } else {
+                format!("the worksheet \"{name}\" is not part of the layout: not read")
+            }
+        }
+        Msg::BadWorkbook(problem) => bad_workbook(problem, lang),
+        Msg::BadHeader {
+            part,
+            written,
+            problem,
+        } => bad_header(*part, written, *problem, lang),
+        Msg::BadCell { column, value } => bad_cell(column, value, lang),
     }
+}
+
+/// Why a file is not read as a workbook.
+fn bad_workbook(problem: &WorkbookProblem, lang: Lang) -> String {
+    let ja = lang == Lang::Ja;
+    match problem {
+        WorkbookProblem::NotAWorkbook(_) => lang
+            .pick(
+                "Excel のブック（.xlsx）として読めません: ZIP 形式ではないか、途中で切れた・壊れたファイルです（名前を .xlsx に変えた CSV なども読めません）",
+                "not an Excel workbook (.xlsx): not a zip file, or a truncated or damaged one (a CSV renamed to .xlsx is not a workbook)",
+            )
+            .to_string(),
+        WorkbookProblem::Encrypted => lang
+            .pick(
+                "パスワードで保護（暗号化）されたブックは読めません",
+                "the workbook is protected with a password (encrypted) and cannot be read",
+            )
+            .to_string(),
+        WorkbookProblem::Legacy => lang
+            .pick(
+                "古い形式の Excel ファイル（.xls）は読めません",
+                "a legacy Excel file (.xls) cannot be read",
+            )
+            .to_string(),
+        WorkbookProblem::TooLarge { unpacked } => {
+            let mib = MAX_UNPACKED / (1024 * 1024);
+            if ja {
+                format!("展開すると大きすぎるため読みません（{unpacked} バイト以上、上限 {mib} MiB）")
+            } else {
+                format!("too large once unpacked ({unpacked} bytes or more, the limit is {mib} MiB): not read")
+            }
+        }
+        WorkbookProblem::Inflates => lang
+            .pick(
+                "ブックの中のファイルが、書かれている大きさを超えて展開されるため読みません（圧縮爆弾か、壊れたファイル）",
+                "a part of the workbook inflates past the size the file declares for it: not read (a zip bomb, or damage)",
+            )
+            .to_string(),
+        WorkbookProblem::Damaged(detail) => {
+            if ja {
+                format!("ブックの中身が壊れていて読めません（{detail}）")
+            } else {
+                format!("a part of the workbook is damaged ({detail})")
+            }
+        }
+    }
+}
+
+/// A header of row 1, or a `項目` of `シート`, that is not read.
+fn bad_header(part: Part, written: &str, problem: HeaderProblem, lang: Lang) -> String {
+    let ws = part.name();
+    match (lang, part, problem) {
+        (Lang::Ja, Part::Sheet, HeaderProblem::Unknown) => {
+            format!("{ws} の項目に「{written}」はありません")
+        }
+        (Lang::En, Part::Sheet, HeaderProblem::Unknown) => {
+            format!("no field \"{written}\" in {ws}")
+        }
+        (Lang::Ja, _, HeaderProblem::Unknown) => {
+            format!("ワークシート「{ws}」に「{written}」という列はありません（この列は読みません）")
+        }
+        (Lang::En, _, HeaderProblem::Unknown) => {
+            format!("the worksheet {ws} has no column \"{written}\" (the column is not read)")
+        }
+        (Lang::Ja, Part::Sheet, HeaderProblem::Blank) => {
+            format!("{ws} のこの行は項目が空欄です（内容は読みません）")
+        }
+        (Lang::En, Part::Sheet, HeaderProblem::Blank) => {
+            format!("this row of {ws} names no field (its value is not read)")
+        }
+        (Lang::Ja, _, HeaderProblem::Blank) => {
+            "見出しのない列にデータがあります（この列は読みません）".to_string()
+        }
+        (Lang::En, _, HeaderProblem::Blank) => {
+            "a column holds data but has no header (the column is not read)".to_string()
+        }
+        (Lang::Ja, Part::Sheet, HeaderProblem::Duplicate) => {
+            format!("{ws} の項目「{written}」が二度あります（上の行だけを読みます）")
+        }
+        (Lang::En, Part::Sheet, HeaderProblem::Duplicate) => {
+            format!("the field \"{written}\" appears twice in {ws} (only the first is read)")
+        }
+        (Lang::Ja, _, HeaderProblem::Duplicate) => {
+            format!("列「{written}」が二つあります（左の列だけを読みます）")
+        }
+        (Lang::En, _, HeaderProblem::Duplicate) => {
+            format!("two columns are headed \"{written}\" (only the left one is read)")
+        }
+    }
+}
+
+/// A cell no value can be.
+fn bad_cell(column: &str, value: &CellValue, lang: Lang) -> String {
+    let ja = lang == Lang::Ja;
+    match value {
+        CellValue::Bool(b) => {
+            let b = if *b { "TRUE" } else { "FALSE" };
+            if ja {
+                format!("「{column}」のセルが論理値 {b} です")
+            } else {
+                format!("the {column} cell holds the boolean {b}")
+            }
+        }
+        CellValue::Error(e) => {
+            if ja {
+                format!("「{column}」のセルがエラー値 {e} です")
+            } else {
+                format!("the {column} cell holds the error {e}")
+            }
+        }
+        CellValue::Formula(f) => {
+            let f = if f.starts_with('=') {
+                f.clone()
+            } else {
+                format!("={f}")
+            };
+            if ja {
+                format!("「{column}」のセルは数式 {f} で、計算した値が保存されていません")
+            } else {
+                format!("the {column} cell is the formula {f}, saved without its value")
+            }
+        }
+        CellValue::DateTime(t) => {
+            if ja {
+                format!("「{column}」のセルが時刻つきの日時 {t} です")
+            } else {
+                format!("the {column} cell holds a date with a time, {t}")
+            }
+        }
+        CellValue::Text(_) | CellValue::Number(_) | CellValue::Date(_) => {
+            if ja {
+                format!("「{column}」のセルは読めません")
+            } else {
+                format!("the {column} cell cannot be read")
+            }
+        }
+    }
+}
+
+fn weekday_en(w: chrono::Weekday) -> &'static str {
+    match w {
+        chrono::Weekday::Mon => "Monday",
+        chrono::Weekday::Tue => "Tuesday",
+        chrono::Weekday::Wed => "Wednesday",
+        chrono::Weekday::Thu => "Thursday",
+        chrono::Weekday::Fri => "Friday",
+        chrono::Weekday::Sat => "Saturday",
+        chrono::Weekday::Sun => "Sunday",
+    }
+}
+
+/// A date in a message: ISO (`2018-11-02`, `2018-11`), or with its precision word
+/// when it has one (`2018年11月中旬`, `2018-11 (mid)`), never only the bare month.
+fn date_in_message(date: date::SheetDate, lang: Lang) -> String {
+    match date.qualifier {
+        None => date.to_iso(),
+        Some(_) => date.display(lang == Lang::Ja),
+    }
+}
+
+/// `13（単位 人）`, `16（単位 人、以上）`, `15（約）`.
+fn number_reading(w: &WrittenNumber, lang: Lang) -> String {
+    let ja = lang == Lang::Ja;
+    let mut parts = Vec::new();
+    if let Some(u) = &w.unit {
+        parts.push(if ja {
+            format!("単位 {u}")
+        } else {
+            format!("unit {u}")
+        });
+    }
+    if let Some(b) = w.bound {
+        parts.push(
+            match b {
+                Better::Higher => lang.pick("以上", "at least"),
+                Better::Lower => lang.pick("以下", "at most"),
+            }
+            .to_string(),
+        );
+    }
+    if w.approximate {
+        parts.push(lang.pick("約", "approximate").to_string());
+    }
+    if let Some(r) = &w.remark {
+        parts.push(if ja {
+            format!("注記「{r}」")
+        } else {
+            format!("remark \"{r}\"")
+        });
+    }
+    let number = w.number_text();
+    if parts.is_empty() {
+        number
+    } else if ja {
+        format!("{number}（{}）", parts.join("、"))
+    } else {
+        format!("{number} ({})", parts.join(", "))
+    }
+}
+
+/// The message of a syntax error, in the output language. The parser's English is
+/// shown only for an error of no known kind, after a sentence of ours.
+fn syntax_message(e: &SyntaxError, lang: Lang) -> String {
+    let ja = lang == Lang::Ja;
+    match &e.kind {
+        SyntaxKind::JapaneseKey { key } => {
+            if ja {
+                format!("キー「{key}」は TOML では書けません（キーは英字で書きます）")
+            } else {
+                format!("\"{key}\" cannot be a key: keys are written in ASCII")
+            }
+        }
+        SyntaxKind::FullwidthSymbol { found, ascii } => {
+            if ja {
+                format!("全角の「{found}」は TOML の記号 {ascii} として読めません")
+            } else {
+                format!("the full-width \"{found}\" is not TOML's {ascii}")
+            }
+        }
+        SyntaxKind::FullwidthSpace { indent: true } => lang
+            .pick(
+                "行頭に全角スペースがあります（TOML では字下げに使えません）",
+                "the line is indented with a full-width space, which TOML does not accept",
+            )
+            .to_string(),
+        SyntaxKind::FullwidthSpace { indent: false } => lang
+            .pick(
+                "文字列の外に全角スペースがあります",
+                "a full-width space outside a string, which TOML does not accept",
+            )
+            .to_string(),
+        SyntaxKind::CurlyQuotes { open, .. } => {
+            if ja {
+                format!("「{open}」は文字列を囲む引用符として使えません（半角の \" で囲みます）")
+            } else {
+                format!("\"{open}\" cannot quote a string: TOML strings are in ASCII \"...\"")
+            }
+        }
+        SyntaxKind::UnquotedValue { value, .. } => {
+            if ja {
+                format!("値 {value} が引用符で囲まれていません")
+            } else {
+                format!("the value {value} is not in quotes")
+            }
+        }
+        SyntaxKind::MissingValue { key } => match (ja, key) {
+            (true, Some(k)) => format!("`{k}` の = の後に値がありません"),
+            (true, None) => "= の後に値がありません".to_string(),
+            (false, Some(k)) => format!("`{k}` has no value after ="),
+            (false, None) => "no value after =".to_string(),
+        },
+        SyntaxKind::MissingEquals { key } => match (ja, key) {
+            (true, Some(k)) => format!("`{k}` の後に = がありません"),
+            (true, None) => "キーの後に = がありません".to_string(),
+            (false, Some(k)) => format!("`{k}` is not followed by ="),
+            (false, None) => "a key is not followed by =".to_string(),
+        },
+        SyntaxKind::DuplicateKey {
+            key,
+            header,
+            first_line,
+        } => {
+            let what = match (ja, header) {
+                (true, true) => format!("見出し {key}"),
+                (true, false) => format!("キー `{key}`"),
+                (false, true) => format!("the header {key}"),
+                (false, false) => format!("the key `{key}`"),
+            };
+            match (ja, first_line) {
+                (true, Some(l)) => format!("{what} が二度書かれています（最初は {l} 行目）"),
+                (true, None) => format!("{what} が二度書かれています"),
+                (false, Some(l)) => format!("{what} is written twice (first on line {l})"),
+                (false, None) => format!("{what} is written twice"),
+            }
+        }
+        SyntaxKind::UnclosedString => lang
+            .pick(
+                "文字列を閉じる \" がありません",
+                "the string has no closing \"",
+            )
+            .to_string(),
+        SyntaxKind::BadCharacterInString => lang
+            .pick(
+                "文字列の中に使えない制御文字があります",
+                "the string holds a control character",
+            )
+            .to_string(),
+        SyntaxKind::InvalidEscape => lang
+            .pick(
+                "文字列の中の \\ の後を読めません（\\ はエスケープの始まりです）",
+                "a \\ in the string starts an escape that is not one",
+            )
+            .to_string(),
+        SyntaxKind::MissingComma => lang
+            .pick(
+                "配列の要素の間にカンマ（,）がありません",
+                "two items of the array have no comma between them",
+            )
+            .to_string(),
+        SyntaxKind::UnclosedArray => lang
+            .pick("配列を閉じる ] がありません", "the array has no closing ]")
+            .to_string(),
+        SyntaxKind::UnclosedHeader => lang
+            .pick(
+                "見出しの角かっこが閉じていません",
+                "the header's brackets are not closed",
+            )
+            .to_string(),
+        SyntaxKind::UnclosedInlineTable => lang
+            .pick("{ を閉じる } がありません", "the { has no closing }")
+            .to_string(),
+        SyntaxKind::TrailingContent => lang
+            .pick(
+                "値の後に読めない文字があります",
+                "unexpected text after the value",
+            )
+            .to_string(),
+        SyntaxKind::InvalidKey => lang
+            .pick(
+                "キーに使えない文字があります",
+                "the key holds a character keys cannot have",
+            )
+            .to_string(),
+        SyntaxKind::InvalidValue => lang
+            .pick("値を読めません", "the value is not a TOML value")
+            .to_string(),
+        SyntaxKind::TooDeep => lang
+            .pick(
+                "かっこの入れ子が深すぎます",
+                "brackets are nested too deeply",
+            )
+            .to_string(),
+        SyntaxKind::Other => {
+            if ja {
+                format!("TOML として読めません（{}）", e.detail)
+            } else {
+                format!("not valid TOML ({})", e.detail)
+            }
+        }
+    }
+}
+
+/// The hint of a syntax error.
+fn syntax_help(e: &SyntaxError, lang: Lang) -> Option<String> {
+    let ja = lang == Lang::Ja;
+    let key_or = |key: &Option<String>, default: &str| {
+        key.as_deref()
+            .filter(|k| k.is_ascii() && !k.contains(char::is_whitespace))
+            .unwrap_or(default)
+            .to_string()
+    };
+    Some(match &e.kind {
+        SyntaxKind::JapaneseKey { key } => {
+            let normalized = crate::core::text::normalize(key);
+            match JAPANESE_KEYS.iter().find(|(ja_key, _)| *ja_key == normalized) {
+                Some((_, k)) => {
+                    if ja {
+                        format!("「{key}」のキーは `{k}` です: {k} = \"...\"")
+                    } else {
+                        format!("the key for {key} is `{k}`: {k} = \"...\"")
+                    }
+                }
+                None => lang
+                    .pick(
+                        "キーは英字で書きます（一覧は examples/template.toml や sheet schema にあります）",
+                        "keys are ASCII words (see examples/template.toml or sheet schema)",
+                    )
+                    .to_string(),
+            }
+        }
+        SyntaxKind::FullwidthSymbol { ascii, .. } => {
+            if ja {
+                format!("半角の {ascii} に直してください（日本語入力をオフにして入力します）")
+            } else {
+                format!("type the ASCII {ascii} instead (with the Japanese input method off)")
+            }
+        }
+        SyntaxKind::FullwidthSpace { .. } => lang
+            .pick(
+                "全角スペースを消すか、半角スペースに直してください",
+                "delete the full-width space or type an ASCII space",
+            )
+            .to_string(),
+        SyntaxKind::CurlyQuotes { open, key, value } => {
+            let k = key_or(key, "key");
+            let v = value.as_deref().unwrap_or("...");
+            let kagi = matches!(open, '「' | '『');
+            match (ja, kagi) {
+                (true, false) => format!("半角の \" で囲みます: {k} = \"{v}\""),
+                (true, true) => format!(
+                    "半角の \" で囲みます: {k} = \"{v}\"（かぎかっこも文字として残すなら {k} = \"「{v}」\"）"
+                ),
+                (false, false) => format!("quote it with ASCII \": {k} = \"{v}\""),
+                (false, true) => format!(
+                    "quote it with ASCII \": {k} = \"{v}\" (or {k} = \"「{v}」\" to keep the brackets as text)"
+                ),
+            }
+        }
+        SyntaxKind::UnquotedValue { key, value } => {
+            let written = match key {
+                Some(_) => format!("{} = \"{value}\"", key_or(key, "key")),
+                None => format!("\"{value}\""),
+            };
+            if ja {
+                format!("文字列は半角の \" で囲みます: {written}")
+            } else {
+                format!("strings are quoted: {written}")
+            }
+        }
+        SyntaxKind::MissingValue { key } => {
+            let k = key_or(key, "key");
+            if ja {
+                format!("{k} = \"...\" のように値を書くか、まだ書けないならその行を消してください")
+            } else {
+                format!("write a value, like {k} = \"...\", or delete the line")
+            }
+        }
+        SyntaxKind::MissingEquals { key } => {
+            let k = key_or(key, "key");
+            if ja {
+                format!("キーと値は = でつなぎます: {k} = \"...\"")
+            } else {
+                format!("join key and value with =: {k} = \"...\"")
+            }
+        }
+        SyntaxKind::DuplicateKey { header: true, .. } => lang
+            .pick(
+                "同じ見出しの内容は一つにまとめてください（項目を並べるなら [[goals]] のように二重の角かっこで書きます）",
+                "merge the two into one (a list of items is written with double brackets, like [[goals]])",
+            )
+            .to_string(),
+        SyntaxKind::DuplicateKey { header: false, .. } => lang
+            .pick(
+                "一つの見出しの下に同じキーは一度しか書けません: どちらかを消すか、別の項目なら新しい見出しを書いてください",
+                "a key can be set once per table: delete one, or start a new item with its header",
+            )
+            .to_string(),
+        SyntaxKind::UnclosedString => lang
+            .pick(
+                "文字列の終わりに \" を書いてください（改行を含む文章は \"\"\" で囲みます）",
+                "end the string with \" (text over several lines goes between \"\"\")",
+            )
+            .to_string(),
+        SyntaxKind::BadCharacterInString => lang
+            .pick(
+                "見えない制御文字を消してください",
+                "delete the invisible control character",
+            )
+            .to_string(),
+        SyntaxKind::InvalidEscape => lang
+            .pick(
+                "\\ を文字として書くなら \\\\ と重ねるか、'...' で囲みます",
+                "write a literal \\ as \\\\, or quote the text with '...'",
+            )
+            .to_string(),
+        SyntaxKind::MissingComma => lang
+            .pick(
+                "[\"...\", \"...\"] のように半角のカンマで区切ります",
+                "separate items with commas: [\"...\", \"...\"]",
+            )
+            .to_string(),
+        SyntaxKind::UnclosedArray => lang
+            .pick(
+                "最後の要素の後に ] を書きます: [\"...\", \"...\"]",
+                "close it after the last item: [\"...\", \"...\"]",
+            )
+            .to_string(),
+        SyntaxKind::UnclosedHeader => lang
+            .pick(
+                "[sheet] や [[goals]] のように閉じます",
+                "close it like [sheet] or [[goals]]",
+            )
+            .to_string(),
+        SyntaxKind::TrailingContent => lang
+            .pick(
+                "1 行に キー = 値 を一つ書きます。説明は # の後にコメントとして書けます",
+                "write one key = value per line; a note can follow a #",
+            )
+            .to_string(),
+        SyntaxKind::InvalidKey => lang
+            .pick(
+                "キーは英字・数字・_ で書きます（一覧は sheet schema にあります）",
+                "keys are ASCII letters, digits and _ (see sheet schema)",
+            )
+            .to_string(),
+        SyntaxKind::InvalidValue => lang
+            .pick(
+                "文字列は \"...\" で囲み、数値は半角数字で、日付は 2018-11-02 のように書きます",
+                "quote text as \"...\"; numbers are ASCII digits, dates like 2018-11-02",
+            )
+            .to_string(),
+        SyntaxKind::UnclosedInlineTable | SyntaxKind::TooDeep | SyntaxKind::Other => return None,
+    })
 }
 
 /// A hint on how to fix a diagnostic, where one helps.
@@ -380,24 +984,7 @@ pub fn help(msg: &Msg, lang: Lang) -> Option<String> {
                     .to_string(),
             },
             Msg::UnknownKey { key, table } => return unknown_key_help(key, *table, lang),
-            Msg::JapaneseKey { key, .. } => {
-                let normalized = crate::core::text::normalize(key);
-                match JAPANESE_KEYS.iter().find(|(ja_key, _)| *ja_key == normalized) {
-                    Some((_, k)) => {
-                        if ja {
-                            format!("「{key}」のキーは `{k}` です: {k} = \"...\"")
-                        } else {
-                            format!("the key for {key} is `{k}`: {k} = \"...\"")
-                        }
-                    }
-                    None => lang
-                        .pick(
-                            "キーは英字で書きます（一覧は examples/template.toml や sheet schema にあります）",
-                            "keys are ASCII words (see examples/template.toml or sheet schema)",
-                        )
-                        .to_string(),
-                }
-            }
+            Msg::Syntax(e) => return syntax_help(e, lang),
             Msg::StringForList(key) => {
                 if ja {
                     format!("{key} = [\"...\"] のように角かっこで囲みます")
@@ -405,21 +992,25 @@ pub fn help(msg: &Msg, lang: Lang) -> Option<String> {
                     format!("wrap it in brackets: {key} = [\"...\"]")
                 }
             }
-            Msg::DateWithTime(_) => lang
-                .pick("時刻を消して 2018-11-02 のように書いてください", "write the date only, like 2018-11-02")
-                .to_string(),
+            Msg::DateWithTime(written) => {
+                let day = written.split(['T', 't', ' ']).next().unwrap_or(written);
+                if ja {
+                    format!("時刻を消して {day} と書いてください")
+                } else {
+                    format!("write the date only: {day}")
+                }
+            }
             Msg::BadFiscalYear(_) => lang
                 .pick(
                     "2018, \"2018年度\", \"平成30年度\", \"H30\", \"令和6年度\", \"R6\" のように書きます",
                     "write it like 2018, \"2018年度\", \"平成30年度\", \"H30\", \"令和6年度\" or \"R6\"",
                 )
                 .to_string(),
-            Msg::BadDate { .. } => lang
-                .pick(
-                    "\"11/2\", \"11月2日\", \"11月\", \"10月中旬\", \"年度末\", 2018-11-02, \"H30.11.2\" などの形で書きます",
-                    "accepted forms: 2018-11-02, \"2018/11/2\", \"H30.11.2\", \"平成30年11月2日\", \"11/2\", \"11月2日\", \"11月\", \"10月中旬\", \"年度末\"",
-                )
-                .to_string(),
+            Msg::BadDate {
+                year,
+                may_be_undetermined,
+                ..
+            } => date_forms(*year, *may_be_undetermined, lang),
             Msg::BadStatus(_) => {
                 let list: Vec<String> = Status::ALL
                     .iter()
@@ -494,10 +1085,128 @@ pub fn help(msg: &Msg, lang: Lang) -> Option<String> {
                     format!("if it is a number, write {n} without quotes")
                 }
             }
-            Msg::NoAsOf => lang
+            Msg::NoAsOf(year) => {
+                let example = format!("{}-09-30", year.start_year());
+                if ja {
+                    format!("[sheet] に as_of = {example} のようにシートの時点を書いてください")
+                } else {
+                    format!("add as_of = {example} (for example) under [sheet]")
+                }
+            }
+            Msg::AsOfOutsideFiscalYear { year, .. } => {
+                let (first, last) = (year.first_day(), year.last_day());
+                if ja {
+                    format!(
+                        "{} は {first} から {last} までです: as_of を直すか、fiscal_year を確かめてください",
+                        year.era_ja()
+                    )
+                } else {
+                    format!(
+                        "{} runs from {first} to {last}: fix as_of, or check fiscal_year",
+                        year.display_en()
+                    )
+                }
+            }
+            Msg::OutsideFiscalYear { year, .. } => {
+                let (first, last) = (year.first_day(), year.last_day());
+                if ja {
+                    format!(
+                        "{} は {first} から {last} までです（1〜3月は翌年です）",
+                        year.era_ja()
+                    )
+                } else {
+                    format!(
+                        "{} runs from {first} to {last} (January to March are in the next year)",
+                        year.display_en()
+                    )
+                }
+            }
+            Msg::ConflictingBetter {
+                better, number, ..
+            } => {
+                let implied = match better {
+                    Better::Higher => Better::Lower,
+                    Better::Lower => Better::Higher,
+                };
+                let target = match (number, better) {
+                    (Some(n), Better::Higher) => format!("\"{n}以上\""),
+                    (Some(n), Better::Lower) => format!("\"{n}以下\""),
+                    (None, Better::Higher) => "\"増加\"".to_string(),
+                    (None, Better::Lower) => "\"減少\"".to_string(),
+                };
+                if ja {
+                    format!(
+                        "目標値に合わせて better = \"{}\" にするか、better のとおりなら target = {target} と書いてください",
+                        implied.as_str()
+                    )
+                } else {
+                    format!(
+                        "set better = \"{}\" to match the target, or, if better is right, write target = {target}",
+                        implied.as_str()
+                    )
+                }
+            }
+            Msg::NumberAsText {
+                key,
+                value,
+                add_unit,
+            } => number_as_text_help(key, value, *add_unit, lang),
+            Msg::UnitMismatch { expected, .. } => {
+                if ja {
+                    format!("単位をそろえてください: 値を「{expected}」で数え直すか、指標の unit を直します")
+                } else {
+                    format!("use one unit: restate the value in {expected}, or fix the indicator's unit")
+                }
+            }
+            Msg::QualitativeNumber { key, written } => {
+                let n = crate::core::text::normalize(written);
+                let example: String = n
+                    .chars()
+                    .skip_while(|c| !c.is_ascii_digit())
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                if ja {
+                    format!(
+                        "数値として比べるなら {key} = {example} のように数だけを書きます（単位は unit、説明は reason に）。文章のままでよければ、このままで構いません"
+                    )
+                } else {
+                    format!(
+                        "to compare it as a number, write the number alone, like {key} = {example} (the unit in unit, the rest in reason); leave it if it is meant as text"
+                    )
+                }
+            }
+            Msg::WeekdayMismatch {
+                written,
+                weekday,
+                actual,
+                ..
+            } => {
+                let wrong = date::weekday_ja(*weekday);
+                let fixed = match written.rfind(wrong) {
+                    Some(at) => format!(
+                        "{}{}{}",
+                        &written[..at],
+                        date::weekday_ja(*actual),
+                        &written[at + wrong.len()..]
+                    ),
+                    None => written.clone(),
+                };
+                if ja {
+                    format!("日付と曜日のどちらが正しいか確かめてください（日付が正しければ \"{fixed}\"）")
+                } else {
+                    format!("check which of the date and the weekday is right (if the date is: \"{fixed}\")")
+                }
+            }
+            Msg::NoGoals => lang
                 .pick(
-                    "[sheet] に as_of = 2018-09-30 のようにシートの時点を書いてください",
-                    "add as_of = 2018-09-30 (for example) under [sheet]",
+                    "[[goals]] の見出しの下に text = \"...\" で達成目標を書き、[[goals.progress]] に進捗を書きます",
+                    "add a goal: a [[goals]] header with text = \"...\", its progress under [[goals.progress]]",
+                )
+                .to_string(),
+            Msg::NoChallenges => lang
+                .pick(
+                    "[[challenges]] の見出しの下に text = \"...\" で課題を書き、[challenges.views] に視点別の認識を書きます",
+                    "add a challenge: a [[challenges]] header with text = \"...\", the views under [challenges.views]",
                 )
                 .to_string(),
             Msg::Symlink { .. } => lang
@@ -513,8 +1222,153 @@ pub fn help(msg: &Msg, lang: Lang) -> Option<String> {
                     format!("write fiscal_year = \"{}\" or {}", year.era_ja(), year.start_year())
                 }
             }
+            Msg::UnknownGoal { known, .. } => {
+                if known.is_empty() {
+                    lang.pick(
+                        "先に 達成目標 ワークシートに目標を書き、その 番号 を 目標番号 に書きます",
+                        "write the goal in the 達成目標 worksheet first, and its 番号 in 目標番号",
+                    )
+                    .to_string()
+                } else if ja {
+                    format!("達成目標の番号: {}", known.join("、"))
+                } else {
+                    format!("the goals' numbers: {}", known.join(", "))
+                }
+            }
+            Msg::UnknownWorksheet(_) => {
+                let names: Vec<&str> = Part::ALL
+                    .iter()
+                    .filter(|p| **p != Part::Print)
+                    .map(|p| p.name())
+                    .collect();
+                if ja {
+                    format!("読むワークシート: {}（{} は読みません）", names.join("、"), Part::Print.name())
+                } else {
+                    format!("worksheets read: {} ({} is not read)", names.join(", "), Part::Print.name())
+                }
+            }
+            Msg::BadWorkbook(problem) => match problem {
+                WorkbookProblem::NotAWorkbook(_)
+                | WorkbookProblem::Damaged(_)
+                | WorkbookProblem::Inflates => lang.pick(
+                    "Excel で開けるなら、「名前を付けて保存」で「Excel ブック (*.xlsx)」として保存し直してください",
+                    "if Excel opens it, save it again with Save As, \"Excel Workbook (*.xlsx)\"",
+                ),
+                WorkbookProblem::Encrypted => lang.pick(
+                    "Excel で開き、「ファイル」→「情報」→「ブックの保護」→「パスワードを使用して暗号化」でパスワードを消して保存し直してください",
+                    "open it in Excel, remove the password (File, Info, Protect Workbook, Encrypt with Password) and save it again",
+                ),
+                WorkbookProblem::Legacy => lang.pick(
+                    "Excel で開き、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください",
+                    "open it in Excel and save it with Save As, \"Excel Workbook (*.xlsx)\"",
+                ),
+                WorkbookProblem::TooLarge { .. } => lang.pick(
+                    "シートのブックはふつう数十 KB です。画像などを除いて保存し直してください",
+                    "a sheet's workbook is usually tens of kilobytes: remove pictures and the like and save it again",
+                ),
+            }
+            .to_string(),
+            Msg::BadHeader { part, written, problem } => {
+                if *problem == HeaderProblem::Duplicate {
+                    return None;
+                }
+                let labels: Vec<&str> = match part {
+                    Part::Sheet => layout::SHEET_FIELDS.iter().map(|c| c.label).collect(),
+                    _ => part.columns().iter().map(|c| c.label).collect(),
+                };
+                if let Some(l) = did_you_mean(written, labels.iter().copied()) {
+                    return Some(if ja {
+                        format!("「{l}」のことですか？")
+                    } else {
+                        format!("did you mean \"{l}\"?")
+                    });
+                }
+                match (ja, part) {
+                    (true, Part::Sheet) => format!("使える項目: {}", labels.join("、")),
+                    (false, Part::Sheet) => format!("fields: {}", labels.join(", ")),
+                    (true, _) => format!("使える見出し: {}（英語のキーでも書けます）", labels.join("、")),
+                    (false, _) => format!("headers: {} (or the English keys)", labels.join(", ")),
+                }
+            }
+            Msg::BadCell { value, .. } => match value {
+                CellValue::Formula(_) => lang.pick(
+                    "Excel か LibreOffice で開いて保存し直すと値が保存されます（または値を直接入力してください）",
+                    "open and save it again in Excel or LibreOffice, which saves the value (or type the value itself)",
+                ),
+                CellValue::DateTime(_) => lang.pick(
+                    "日付だけを入力してください（時刻は書けません）",
+                    "type the date only (no time)",
+                ),
+                _ => lang.pick(
+                    "文字・数値・日付のどれかを入力してください",
+                    "type a text, a number or a date",
+                ),
+            }
+            .to_string(),
             _ => return None,
         })
+}
+
+/// The date forms a hint names, with examples in the sheet's fiscal year.
+fn date_forms(year: Option<FiscalYear>, may_be_undetermined: bool, lang: Lang) -> String {
+    let start = year.map_or(2018, FiscalYear::start_year);
+    let era = year.map_or("H30".to_string(), FiscalYear::era_short);
+    let weekday = chrono::NaiveDate::from_ymd_opt(start, 10, 15)
+        .map_or("火", |d| date::weekday_ja(chrono::Datelike::weekday(&d)));
+    let mut forms = vec![
+        "\"11/2\"".to_string(),
+        "\"11月2日\"".to_string(),
+        format!("\"10月15日({weekday})\""),
+        "\"11月\"".to_string(),
+        "\"10月中旬\"".to_string(),
+        "\"10月末\"".to_string(),
+        "\"上半期\"".to_string(),
+        "\"年度末\"".to_string(),
+        format!("{start}-11-02"),
+        format!("\"{era}.11.2\""),
+    ];
+    if may_be_undetermined {
+        forms.push("\"未定\"".to_string());
+    }
+    if lang == Lang::Ja {
+        format!("{} などの形で書きます", forms.join(", "))
+    } else {
+        format!("accepted forms: {}", forms.join(", "))
+    }
+}
+
+/// How to write a number written as text: bare, its unit in `unit`, its remark in
+/// `reason`.
+fn number_as_text_help(key: &str, w: &WrittenNumber, add_unit: bool, lang: Lang) -> String {
+    let ja = lang == Lang::Ja;
+    let n = w.number_text();
+    let value = match w.bound {
+        Some(Better::Higher) => format!("\"{n}以上\""),
+        Some(Better::Lower) => format!("\"{n}以下\""),
+        None => n,
+    };
+    let mut parts = vec![if ja {
+        format!("{key} = {value} と書きます")
+    } else {
+        format!("write {key} = {value}")
+    }];
+    if let (true, Some(u)) = (add_unit, &w.unit) {
+        parts.push(if ja {
+            format!("単位は指標に unit = \"{u}\" と書きます")
+        } else {
+            format!("put the unit in the indicator: unit = \"{u}\"")
+        });
+    }
+    if w.approximate || w.remark.is_some() {
+        parts.push(
+            lang.pick(
+                "「約」や括弧内の注記は reason に書きます",
+                "an \"about\" or a remark in brackets goes in reason",
+            )
+            .to_string(),
+        );
+    }
+    parts.join(lang.pick("。", "; "))
 }
 
 /// Japanese names officers may type for a key.
@@ -554,10 +1408,10 @@ fn unknown_key_help(key: &str, table: Table, lang: Lang) -> Option<String> {
     {
         return Some(if ja {
             format!(
-                "`{key}` は {} のキーです。TOML では見出し（{}）より後のキーはすべてその見出しの項目に入ります。{} の見出しの下、次の見出しより前に移してください",
-                table_header(owner, lang),
+                "`{key}` は {}キーです。TOML では見出し（{}）より後のキーはすべてその見出しの項目に入ります。{}見出しの下、次の見出しより前に移してください",
+                table_then(owner, lang, "の"),
                 table_header(table, lang),
-                table_header(owner, lang)
+                table_then(owner, lang, "の")
             )
         } else {
             format!(
@@ -593,8 +1447,8 @@ fn unknown_key_help(key: &str, table: Table, lang: Lang) -> Option<String> {
         None => {
             if ja {
                 format!(
-                    "{} で使えるキー: {}",
-                    table_header(table, lang),
+                    "{}使えるキー: {}",
+                    table_then(table, lang, "で"),
                     table.keys().join(", ")
                 )
             } else {
@@ -617,4 +1471,388 @@ pub fn position(p: &Position, lang: Lang) -> String {
         },
         Position::Cell(cell) => cell.to_string(),
     }
+}
+
+/// The message of a finding at a cell of a workbook, where the words for a TOML
+/// file would name keys and tables the person does not see: the worksheets and
+/// columns instead. `None` where the usual message fits.
+pub fn workbook_message(msg: &Msg, lang: Lang) -> Option<String> {
+    let ja = lang == Lang::Ja;
+    Some(match msg {
+        Msg::Missing { key: "sheet", .. } => {
+            let ws = Part::Sheet.name();
+            if ja {
+                format!("ワークシート「{ws}」がありません")
+            } else {
+                format!("the workbook has no worksheet {ws}")
+            }
+        }
+        Msg::Missing { key, table } | Msg::Empty { key, table } => {
+            let (part, label) = Part::of_key(*table, key)?;
+            match (ja, part) {
+                (true, Part::Sheet) => format!("{} に「{label}」がありません（必須）", part.name()),
+                (false, Part::Sheet) => format!("{} has no {label} (required)", part.name()),
+                (true, _) => format!("「{label}」が空欄です（必須）"),
+                (false, _) => format!("{label} is blank (required)"),
+            }
+        }
+        Msg::Type {
+            key,
+            expected,
+            found,
+        } => {
+            if ja {
+                format!(
+                    "「{key}」は{}にしてください（{}になっています）",
+                    type_name(*expected, lang),
+                    type_name(*found, lang)
+                )
+            } else {
+                format!(
+                    "{key} must be {}, found {}",
+                    type_name(*expected, lang),
+                    type_name(*found, lang)
+                )
+            }
+        }
+        Msg::BadBetter(w) => {
+            let [(higher, _), (lower, _)] = layout::BETTER_WORDS;
+            if ja {
+                format!("「向き」は「{higher}」か「{lower}」です（\"{w}\" になっています）")
+            } else {
+                format!("向き must be {higher} (higher) or {lower} (lower), found \"{w}\"")
+            }
+        }
+        Msg::ConflictingBetter { target, better, .. } => {
+            let word = layout::BETTER_WORDS
+                .iter()
+                .find(|(_, b)| b == better)
+                .map_or("", |(w, _)| w);
+            if ja {
+                format!("目標値 \"{target}\" と 向き「{word}」が食い違っています")
+            } else {
+                format!(
+                    "the target \"{target}\" contradicts 向き {word} ({})",
+                    better.as_str()
+                )
+            }
+        }
+        Msg::BadFormat(v) => {
+            if ja {
+                format!("形式 {v} には対応していません（対応しているのは 1 だけです）")
+            } else {
+                format!("形式 {v} is not supported (the only format is 1)")
+            }
+        }
+        Msg::BadStatus(w) => {
+            if ja {
+                format!("状況 \"{w}\" は使えません")
+            } else {
+                format!("unknown 状況 (status) \"{w}\"")
+            }
+        }
+        Msg::UnknownIndicator { name, .. } => {
+            if ja {
+                format!(
+                    "指標「{name}」は {} ワークシートにありません",
+                    Part::Indicators.name()
+                )
+            } else {
+                format!(
+                    "no indicator named \"{name}\" in the worksheet {}",
+                    Part::Indicators.name()
+                )
+            }
+        }
+        Msg::NoProgress => {
+            if ja {
+                format!(
+                    "この達成目標には進捗（{} ワークシートの行）がありません",
+                    Part::Progress.name()
+                )
+            } else {
+                format!(
+                    "this goal has no progress (a row of the worksheet {})",
+                    Part::Progress.name()
+                )
+            }
+        }
+        Msg::NoIndicators => {
+            if ja {
+                format!(
+                    "指標（{} ワークシートの行）が一つもありません",
+                    Part::Indicators.name()
+                )
+            } else {
+                format!(
+                    "the sheet has no indicator (a row of the worksheet {})",
+                    Part::Indicators.name()
+                )
+            }
+        }
+        Msg::NoAsOf(_) => {
+            if ja {
+                format!(
+                    "{} に「時点」がありません: 今日の日付で判定します",
+                    Part::Sheet.name()
+                )
+            } else {
+                format!(
+                    "{} has no 時点 (the date the sheet describes): judging at today",
+                    Part::Sheet.name()
+                )
+            }
+        }
+        Msg::NumberAsText { key, value, .. } => {
+            let label = indicator_label(key);
+            let what = number_reading(value, lang);
+            if ja {
+                let gap = if what.ends_with('）') { "" } else { " " };
+                format!(
+                    "「{label}」の \"{}\" を数値 {what}{gap}として読みました",
+                    value.text
+                )
+            } else {
+                format!("read {label} \"{}\" as the number {what}", value.text)
+            }
+        }
+        Msg::UnitMismatch {
+            key,
+            written,
+            unit,
+            expected,
+            expected_from,
+        } => {
+            let label = indicator_label(key);
+            match (ja, expected_from) {
+                (true, None) => format!(
+                    "「{label}」の \"{written}\" の単位「{unit}」が「単位」の {expected} と違います"
+                ),
+                (true, Some((other, text))) => format!(
+                    "「{label}」の \"{written}\" の単位「{unit}」が「{}」の \"{text}\" の単位「{expected}」と違います",
+                    indicator_label(other)
+                ),
+                (false, None) => format!(
+                    "{label} \"{written}\": its unit \"{unit}\" is not the indicator's 単位 \"{expected}\""
+                ),
+                (false, Some((other, text))) => format!(
+                    "{label} \"{written}\": its unit \"{unit}\" is not the unit \"{expected}\" of {} \"{text}\"",
+                    indicator_label(other)
+                ),
+            }
+        }
+        Msg::QualitativeNumber { key, written } => {
+            let label = indicator_label(key);
+            if ja {
+                format!("「{label}」の \"{written}\" は数値として読めないため計算しません（定性的な値として扱います）")
+            } else {
+                format!("{label} \"{written}\" is not computed: it is not a number, so it is taken as qualitative text")
+            }
+        }
+        Msg::NoGoals => {
+            let ws = Part::Goals.name();
+            if ja {
+                format!("達成目標（{ws} ワークシートの行）が一つもありません")
+            } else {
+                format!("the sheet has no goal (a row of the worksheet {ws})")
+            }
+        }
+        Msg::NoChallenges => {
+            let ws = Part::Challenges.name();
+            if ja {
+                format!("課題（{ws} ワークシートの行）が一つもありません")
+            } else {
+                format!("the sheet has no challenge (a row of the worksheet {ws})")
+            }
+        }
+        Msg::AsOfOutsideFiscalYear { as_of, year } => {
+            if ja {
+                format!("時点 {as_of} が {} の外です", year.display_ja())
+            } else {
+                format!(
+                    "時点 (the date the sheet describes) {as_of} is outside {}",
+                    year.display_en()
+                )
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The hint of a finding at a cell of a workbook, where the hint for a TOML file
+/// would show TOML: `Some(None)` for no hint, `None` where the usual hint fits.
+pub fn workbook_help(msg: &Msg, lang: Lang) -> Option<Option<String>> {
+    let ja = lang == Lang::Ja;
+    let sheet = Part::Sheet.name();
+    Some(Some(match msg {
+        Msg::Missing { key: "sheet", .. } => {
+            let (field, content) = (layout::SHEET_COLUMNS[0].label, layout::SHEET_COLUMNS[1].label);
+            if ja {
+                format!("ワークシート「{sheet}」を作り、見出し「{field}」「{content}」の下に都道府県・圏域・年度を書きます")
+            } else {
+                format!("add a worksheet {sheet} with the headers {field} and {content}, and rows for 都道府県, 圏域 and 年度")
+            }
+        }
+        Msg::Missing { .. } | Msg::Empty { .. } | Msg::Type { .. } | Msg::StringForList(_) => {
+            return Some(None)
+        }
+        Msg::NoAsOf(year) => {
+            let example = format!("{}/9/30", year.start_year());
+            if ja {
+                format!("{sheet} の 項目「時点」の 内容 に {example} のような日付を入力してください")
+            } else {
+                format!("add a row 時点 to {sheet} with a date such as {example}")
+            }
+        }
+        Msg::UnknownIndicator { known, .. } if known.is_empty() => {
+            if ja {
+                format!("{} ワークシートに指標の行を加えてください", Part::Indicators.name())
+            } else {
+                format!("add the indicator as a row of the worksheet {}", Part::Indicators.name())
+            }
+        }
+        Msg::BadStatus(_) => {
+            let list: Vec<String> = Status::ALL
+                .iter()
+                .map(|s| s.japanese_words().join("・"))
+                .collect();
+            if ja {
+                format!("使える値: {}。予定も実施もない記録なら 状況 は空欄にします", list.join(", "))
+            } else {
+                format!("accepted: {}; leave 状況 blank for a plain note", list.join(", "))
+            }
+        }
+        Msg::DoneInFuture { .. } => lang
+            .pick(
+                "まだ実施していなければ 状況 を「予定」に、日付の誤りなら 日付 を直してください",
+                "if it has not happened yet, set 状況 to 予定; otherwise fix 日付",
+            )
+            .to_string(),
+        Msg::Overdue { .. } => lang
+            .pick(
+                "実施したなら 状況 を「実施」、延期なら「延期」に、日付が変わったなら 日付 と 元の予定 を直してください",
+                "set 状況 to 実施 if it happened, 延期 if it moved, or update 日付 and 元の予定",
+            )
+            .to_string(),
+        Msg::EmptyView(view) => {
+            if ja {
+                format!("{} ワークシートの「{}」の欄に書くと、合同会議で話し合う材料になります", Part::Challenges.name(), view.label_ja())
+            } else {
+                format!("write it in the column {} of the worksheet {}", view.label_ja(), Part::Challenges.name())
+            }
+        }
+        Msg::TargetAlreadyMet { .. } => lang
+            .pick(
+                "目標値・現状値の期間（年間か累計か）や 向き を確認してください",
+                "check the period of the values (yearly or cumulative) and 向き",
+            )
+            .to_string(),
+        Msg::FullwidthNumber(s) => {
+            let n = crate::core::text::normalize(s);
+            if ja {
+                format!("数値なら半角で {n} と入力してください")
+            } else {
+                format!("if it is a number, type {n} in half-width digits")
+            }
+        }
+        Msg::EraOverflow { year, .. } => {
+            if ja {
+                format!("年度 は「{}」または {} と書けます", year.era_ja(), year.start_year())
+            } else {
+                format!("write 年度 as {} or {}", year.era_ja(), year.start_year())
+            }
+        }
+        Msg::NumberAsText { value, add_unit, .. } => {
+            let n = value.number_text();
+            let mut parts = vec![match value.bound {
+                Some(_) => return None,
+                None if ja => format!("数値のセルに {n} とだけ入力します"),
+                None => format!("type the number {n} alone in the cell"),
+            }];
+            if let (true, Some(u)) = (add_unit, &value.unit) {
+                parts.push(if ja {
+                    format!("単位は「単位」の列に {u} と書きます")
+                } else {
+                    format!("put {u} in the column 単位")
+                });
+            }
+            if value.approximate || value.remark.is_some() {
+                parts.push(
+                    lang.pick(
+                        "「約」や括弧内の注記は「設定理由」に書きます",
+                        "an \"about\" or a remark in brackets goes in 設定理由",
+                    )
+                    .to_string(),
+                );
+            }
+            parts.join(lang.pick("。", "; "))
+        }
+        Msg::UnitMismatch { expected, .. } => {
+            if ja {
+                format!("単位をそろえてください: 値を「{expected}」で数え直すか、「単位」の列を直します")
+            } else {
+                format!("use one unit: restate the value in {expected}, or fix the column 単位")
+            }
+        }
+        Msg::QualitativeNumber { .. } => lang
+            .pick(
+                "数値として比べるなら、セルには数だけを入力します（単位は「単位」、説明は「設定理由」に）。文章のままでよければ、このままで構いません",
+                "to compare it as a number, type the number alone (the unit in 単位, the rest in 設定理由); leave it if it is meant as text",
+            )
+            .to_string(),
+        Msg::NoGoals => {
+            let (goals, progress) = (Part::Goals.name(), Part::Progress.name());
+            if ja {
+                format!("{goals} ワークシートに目標を、{progress} ワークシートにその進捗を書きます")
+            } else {
+                format!("write the goals in the worksheet {goals}, their progress in {progress}")
+            }
+        }
+        Msg::NoChallenges => {
+            let ws = Part::Challenges.name();
+            if ja {
+                format!("{ws} ワークシートに課題と取組方針、視点別の認識を書きます")
+            } else {
+                format!("write the challenges, their actions and views in the worksheet {ws}")
+            }
+        }
+        Msg::AsOfOutsideFiscalYear { year, .. } => {
+            let (first, last) = (year.first_day(), year.last_day());
+            if ja {
+                format!("{} は {first} から {last} までです: 時点 を直すか、年度 を確かめてください", year.era_ja())
+            } else {
+                format!("{} runs from {first} to {last}: fix 時点, or check 年度", year.display_en())
+            }
+        }
+        Msg::ConflictingBetter { better, number, .. } => {
+            let implied = match better {
+                Better::Higher => Better::Lower,
+                Better::Lower => Better::Higher,
+            };
+            let word = |b: Better| {
+                layout::BETTER_WORDS
+                    .iter()
+                    .find(|(_, x)| *x == b)
+                    .map_or("", |(w, _)| w)
+            };
+            let target = match (number, better) {
+                (Some(n), Better::Higher) => format!("{n}以上"),
+                (Some(n), Better::Lower) => format!("{n}以下"),
+                (None, Better::Higher) => "増加".to_string(),
+                (None, Better::Lower) => "減少".to_string(),
+            };
+            if ja {
+                format!("目標値に合わせて 向き を「{}」にするか、向き のとおりなら 目標値 を「{target}」と書いてください", word(implied))
+            } else {
+                format!("set 向き to {} to match the target, or, if 向き is right, write the target as {target}", word(implied))
+            }
+        }
+        Msg::BadBetter(_) | Msg::BadFormat(_) => return Some(None),
+        _ => return None,
+    }))
+}
+
+/// The column of `指標` holding an indicator's key (`現状値（今回）` for `current`).
+fn indicator_label(key: &str) -> &str {
+    Part::of_key(Table::Indicator, key).map_or(key, |(_, label)| label)
 }

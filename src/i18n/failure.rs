@@ -87,10 +87,10 @@ fn ja(f: &Failure) -> String {
             path.display(),
             target.display()
         ),
-        Failure::TooLarge { path, size } => format!(
+        Failure::TooLarge { path, size, limit } => format!(
             "{}: ファイルが大きすぎます（{size} バイト、上限 {} MiB）。読みません",
             path.display(),
-            crate::core::read::MAX_SHEET_BYTES >> 20
+            limit >> 20
         ),
         Failure::ControlCharacters { what, value } if what.is_empty() => format!(
             "ファイル名 \"{value}\" に制御文字（改行・エスケープなど）があります。使えません"
@@ -182,10 +182,10 @@ fn en(f: &Failure) -> String {
             path.display(),
             target.display()
         ),
-        Failure::TooLarge { path, size } => format!(
+        Failure::TooLarge { path, size, limit } => format!(
             "{}: the file is too large ({size} bytes, the limit is {} MiB): not read",
             path.display(),
-            crate::core::read::MAX_SHEET_BYTES >> 20
+            limit >> 20
         ),
         Failure::ControlCharacters { what, value } if what.is_empty() => format!(
             "the file name \"{value}\" holds a control character (a newline, an escape…): refused"

@@ -47,6 +47,8 @@ crate::words! {
         History => "圏域の指標の値を git の履歴で追う",
                    "Follow a region's indicator values through the git history";
         New => "記入用の新しいシートを作る", "Start a new sheet to fill in";
+        Import => "Excel のブック（.xlsx）を TOML のシートにする",
+                  "Turn Excel workbooks (.xlsx) into TOML sheets";
         Render => "シートを元の様式に並べて出力する（印刷用）",
                   "Lay sheets out like the original form, to print";
         Schema => "エディタ用の JSON Schema を出力する", "Print the JSON Schema for editors";
@@ -69,6 +71,7 @@ pub fn about(command: &str) -> Option<About> {
         "diff" => About::Diff,
         "history" => About::History,
         "new" => About::New,
+        "import" => About::Import,
         "render" => About::Render,
         "schema" => About::Schema,
         "show" => About::Show,
@@ -131,6 +134,16 @@ crate::words! {
         Bom => "CSV の先頭に BOM を付け、改行を CRLF に（日本語版 Excel 用）",
                "CSV with a BOM and CRLF line ends (for Excel)";
         HelpCommand => "ヘルプを見るコマンド", "Command to show the help of";
+        Workbooks => "読み込むブック（.xlsx、シートの様式どおりのもの）。\
+                      エラーのあるブックからは何も書きません",
+                     "Workbooks (.xlsx) in the layout of a sheet; nothing is written \
+                      for a workbook with errors";
+        ImportOut => "書き出すファイル（ブックが一つのとき。- で標準出力）。\
+                      既定: シートのフォルダ（--dir、なければ regions/）に <ブックの名前>.toml。\
+                      上書きはしません",
+                     "File to write (one workbook only; - for standard output). \
+                      Default: <workbook name>.toml in the sheets folder (--dir, else \
+                      regions/). Never overwrites";
     }
 }
 
@@ -157,6 +170,8 @@ pub fn arg(command: &str, arg: &str) -> Option<Arg> {
         (_, "fiscal_year") => Arg::FiscalYear,
         (_, "slug") => Arg::Slug,
         ("new", "out") => Arg::NewOut,
+        ("import", "workbooks") => Arg::Workbooks,
+        ("import", "out") => Arg::ImportOut,
         ("render", "out") => Arg::RenderOut,
         ("progress" | "compare", "out") => Arg::ReportOut,
         ("man", "out") => Arg::ManOut,
@@ -481,6 +496,29 @@ pub fn exit_status(command: &str, lang: Lang) -> Vec<(u8, &'static str)> {
                 lang.pick(
                     "使い方の誤り、または読めないパス。",
                     "Bad usage or an unreadable path.",
+                ),
+            ),
+        ],
+        "import" => vec![
+            (
+                0,
+                lang.pick(
+                    "すべてのブックをシートにした。",
+                    "Every workbook was written as a sheet.",
+                ),
+            ),
+            (
+                1,
+                lang.pick(
+                    "エラーのあるブックがあった（そのブックからは何も書いていない）。",
+                    "A workbook has errors (nothing was written for it).",
+                ),
+            ),
+            (
+                2,
+                lang.pick(
+                    "使い方の誤り、読めないパス、または書き出せないファイル（既にあるなど）。",
+                    "Bad usage, an unreadable path, or a file that cannot be written (it exists, ...).",
                 ),
             ),
         ],

@@ -24,14 +24,24 @@ impl Ui {
         }
     }
 
-    /// The last line of `validate`.
-    pub fn summary(lang: Lang, files: usize, errors: usize, warnings: usize) -> String {
+    /// The last line of `validate`, ending in the verdict the exit status gives:
+    /// under `--strict` a warning fails the run, and the line says so.
+    pub fn summary(
+        lang: Lang,
+        files: usize,
+        errors: usize,
+        warnings: usize,
+        strict: bool,
+    ) -> String {
+        let fails_on_warnings = errors == 0 && strict && warnings > 0;
         match lang {
             Lang::Ja => {
-                let verdict = if errors == 0 {
-                    "問題なし"
-                } else {
+                let verdict = if errors > 0 {
                     "要修正"
+                } else if fails_on_warnings {
+                    "--strict のため注意があると不合格"
+                } else {
+                    "問題なし"
                 };
                 format!(
                     "{files} ファイルを検査: エラー {errors} 件、注意 {warnings} 件（{verdict}）"
@@ -40,8 +50,15 @@ impl Ui {
             Lang::En => {
                 let plural =
                     |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+                let verdict = if errors > 0 {
+                    "failed"
+                } else if fails_on_warnings {
+                    "failed: --strict counts warnings"
+                } else {
+                    "passed"
+                };
                 format!(
-                    "checked {}: {}, {}",
+                    "checked {}: {}, {} ({verdict})",
                     plural(files, "file"),
                     plural(errors, "error"),
                     plural(warnings, "warning")

@@ -3,10 +3,30 @@
 use serde::Serialize;
 
 use crate::core::diag::{Code, Diagnostic, FileReport, Severity};
+use crate::core::place::Place;
 use crate::core::place::Position;
-use crate::i18n::diag::{help, message};
+use crate::i18n::diag::{workbook_help, workbook_message};
 use crate::i18n::Lang;
 use crate::render::terminal::{clean, escape_mapping};
+
+/// What a diagnostic says: at a cell of a workbook, in the words of worksheets
+/// and columns where the usual words would name TOML keys.
+pub fn message(d: &Diagnostic, lang: Lang) -> String {
+    let at_cell = matches!(d.place, Place::Cell(_));
+    at_cell
+        .then(|| workbook_message(&d.msg, lang))
+        .flatten()
+        .unwrap_or_else(|| crate::i18n::diag::message(&d.msg, lang))
+}
+
+/// The hint of a diagnostic (see [`message`]).
+pub fn help(d: &Diagnostic, lang: Lang) -> Option<String> {
+    let at_cell = matches!(d.place, Place::Cell(_));
+    at_cell
+        .then(|| workbook_help(&d.msg, lang))
+        .flatten()
+        .unwrap_or_else(|| crate::i18n::diag::help(&d.msg, lang))
+}
 
 /// A diagnostic as `--format json` shows it (SPEC §4.1): `line` and `column` for a
 /// text file, `cell` (`"指標!F3"`) for a workbook, the others null.
@@ -37,8 +57,8 @@ impl JsonDiagnostic {
             cell,
             severity: d.severity(),
             code: d.code(),
-            message: message(&d.msg, lang),
-            help: help(&d.msg, lang),
+            message: message(d, lang),
+            help: help(d, lang),
         }
     }
 }
@@ -65,8 +85,8 @@ pub fn render_human(report: &FileReport, lang: Lang, color: bool) -> String {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let text = clean(&message(&d.msg, lang));
-        let hint = help(&d.msg, lang).map(|h| clean(&h));
+        let text = clean(&message(d, lang));
+        let hint = help(d, lang).map(|h| clean(&h));
         let title = level.primary_title(text).id(d.code().as_str());
         let mut group = match (&report.source, d.place.span()) {
             (Some(source), Some(span)) => {

@@ -223,9 +223,12 @@ pub fn as_written(report: &FileReport, bytes: &[u8], lang: Lang) -> String {
             Position::Line { line, column } => format!("{line}:{column}"),
             Position::Cell(cell) => cell.to_string(),
         };
-        let message = crate::i18n::diag::message(&d.msg, lang).replace(['\n', '\r'], " ");
+        let message = crate::render::diag::message(d, lang).replace(['\n', '\r'], " ");
         out.push_str(&format!("# sheet: {} {at}: {message}\n", d.code().as_str()));
     }
-    out.push_str(&String::from_utf8_lossy(bytes));
+    // A workbook (no text) is not shown: its bytes are a zip.
+    if report.source.is_some() {
+        out.push_str(&String::from_utf8_lossy(bytes));
+    }
     clean(&out)
 }

@@ -151,11 +151,13 @@ impl TimelineItem {
     }
 }
 
-/// The date of an item as written: JSON's `date_text`, and what people read.
-// Once the model keeps `未定` and the precision words (issue 17), this is the one
-// place to take them from.
+/// The date of an item as written (`11月2日`, `11月中旬`), or `未定` when the sheet
+/// says the date is not fixed yet: the timeline's `date_text` (SPEC §5).
 fn date_text(event: &Event) -> Option<String> {
-    event.date.as_ref().map(|d| d.written.trim().to_string())
+    match &event.date {
+        Some(d) => Some(d.written.trim().to_string()),
+        None => event.date_text().map(str::to_string),
+    }
 }
 
 fn nonblank(s: Option<&str>) -> Option<String> {
@@ -390,10 +392,12 @@ impl SheetDigest {
             let item = TimelineItem::new(event, section, goal, at);
             if item.date.is_some() {
                 timeline.push(item);
-            } else if matches!(
-                item.status,
-                Some(Status::Planned | Status::InProgress | Status::Postponed)
-            ) {
+            } else if event.date_undetermined
+                || matches!(
+                    item.status,
+                    Some(Status::Planned | Status::InProgress | Status::Postponed)
+                )
+            {
                 undated.push(item);
             }
         }

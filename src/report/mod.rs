@@ -127,7 +127,10 @@ impl IndicatorRow {
             undetermined: a.undetermined,
             target_already_met: a.target_already_met,
             reason: ind.reason.clone(),
-            bare_number_target: matches!(target, Target::Number(_)),
+            // A number written as text (`"16人"`) is shown as written, as before it
+            // was read as a number.
+            bare_number_target: matches!(target, Target::Number(_))
+                && !matches!(ind.target, Some(Value::Written(_))),
             verdict,
         }
     }

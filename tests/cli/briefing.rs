@@ -180,6 +180,8 @@ fn odd_sheets() -> Test {
                  [[goals]]\ntext = \"目標A\"\n\
                  [[goals.progress]]\ntext = \"月だけの会\"\ndate = \"11月\"\nstatus = \"planned\"\n\
                  [[goals.progress]]\ntext = \"日付のない予定\"\nstatus = \"planned\"\n\
+                 [[goals.progress]]\ntext = \"日の決まらない会\"\ndate = \"未定\"\n\
+                 [[goals.progress]]\ntext = \"中旬の会\"\ndate = \"10月中旬\"\nstatus = \"planned\"\n\
                  [[goals.progress]]\ntext = \"遅れた会\"\ndate = \"8/1\"\nstatus = \"planned\"\n\
                  [[goals.progress]]\ntext = \"済んだ会\"\ndate = \"7/1\"\nstatus = \"done\"\n\
                  [[hospital_collaboration]]\ntext = \"病院の会\"\ndate = \"11/15\"\norganizer = \"某市\"\n",
@@ -232,7 +234,7 @@ fn briefing_json_is_complete_on_sheets_not_seen_before() {
 
     let timeline = j["timeline"].as_array().unwrap();
     // Every dated item, and none without a date.
-    assert_eq!(timeline.len(), 3 + 1 + 12 + 1, "{timeline:#?}");
+    assert_eq!(timeline.len(), 4 + 1 + 12 + 1, "{timeline:#?}");
     assert!(timeline.iter().all(|i| !i["date"].is_null()));
     for item in timeline {
         for key in [
@@ -284,10 +286,20 @@ fn briefing_json_is_complete_on_sheets_not_seen_before() {
     assert_eq!(hospital["section"], "hospital_collaboration");
     assert_eq!(hospital["status"], Value::Null);
 
+    // A precision word is kept as written.
+    let mid = timeline.iter().find(|i| i["text"] == "中旬の会").unwrap();
+    assert_eq!(mid["date"], "2018-10");
+    assert_eq!(mid["date_text"], "10月中旬");
+
     let undated = j["undated"].as_array().unwrap();
-    assert_eq!(undated.len(), 1);
+    assert_eq!(undated.len(), 2);
     assert_eq!(undated[0]["text"], "日付のない予定");
     assert_eq!(undated[0]["date"], Value::Null);
+    assert_eq!(undated[0]["date_text"], Value::Null);
+    // 未定 is said, never a blank, and never overdue.
+    assert_eq!(undated[1]["text"], "日の決まらない会");
+    assert_eq!(undated[1]["date_text"], "未定");
+    assert_eq!(undated[1]["overdue"], false);
 }
 
 /// 能登中部's 介護連携 question showed （該当なし） although another region counted
@@ -347,7 +359,11 @@ fn the_terminal_shows_texts_and_the_timeline_within_80_columns() {
     assert!(!overdue.contains("済んだ会"), "{overdue}");
     let next = timeline.split("今後の予定").nth(1).unwrap();
     assert!(next.contains("病院との連携：病院の会"), "{next}");
-    assert!(next.contains("日付未定の予定（1件）"), "{next}");
+    assert!(next.contains("| 10月中旬 "), "{next}");
+    let undated = next.split("日付未定の予定（2件）").nth(1).unwrap();
+    assert!(undated.contains("| 未定 "), "{undated}");
+    assert!(undated.contains("日の決まらない会"), "{undated}");
+    assert!(undated.contains("| -  "), "{undated}");
 }
 
 // ------------------------------------------------------------ HTML

@@ -417,7 +417,8 @@ fn csv_is_tidy() {
         "南加賀,石川県,南加賀,2018,views,providers,empty,1",
         "能登中部,石川県,能登中部,2018,theme,ピアサポート,mentions,1",
         "南加賀,石川県,南加賀,2018,question,病院側との連携について,ask,石川中央",
-        "南加賀,石川県,南加賀,2018,indicator,地域移行数,progress_pct,0",
+        // SPEC §3 (revision 2): the baseline already meets the target, no ratio.
+        "南加賀,石川県,南加賀,2018,indicator,地域移行数,progress_pct,",
     ] {
         assert!(
             out.stdout.contains(&format!("{row}\n")),

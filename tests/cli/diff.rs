@@ -141,7 +141,12 @@ fn revision_against_working_tree() {
     assert_eq!(ind["old"], 11);
     assert_eq!(ind["new"], 12);
     assert_eq!(ind["assessment"]["old"]["achieved"], true);
-    assert_eq!(ind["assessment"]["new"]["progress_pct"], -12.5);
+    // The baseline 11 already met the target 3: no ratio, not -12.5% (SPEC §3).
+    assert_eq!(
+        ind["assessment"]["new"]["progress_pct"],
+        serde_json::Value::Null
+    );
+    assert_eq!(ind["assessment"]["new"]["achieved"], true);
     assert_eq!(ind["file"], MK);
 
     // Without a revision: HEAD.
@@ -503,7 +508,10 @@ fn git_diff_with_textconv_is_readable() {
     );
     t.commit("南加賀: 地域移行数を更新", D3);
     let log = t.git(&["log", "-p", "--no-ext-diff", "-1", "--format=%s"]);
-    assert!(log.contains("+評価: 達成、進捗 -12.5%"), "{log}");
+    // The baseline already met the target: no ratio (SPEC §3), so no "-12.5%"
+    // and the assessment line is unchanged.
+    assert!(log.contains("\n 評価: 達成\n"), "{log}");
+    assert!(!log.contains("-12.5%"), "{log}");
     // A version that does not load is shown as written, not an error of git.
     std::fs::write(t.path(MK), "x = [\n").unwrap();
     let broken = t.git(&["diff", "--no-ext-diff"]);
@@ -622,7 +630,7 @@ fn show_canonical_is_stable_text() {
     assert_eq!(
         out.stdout,
         "# sheet: このシートは読み込めないため、書かれたままを示します\n\
-         # sheet: syntax 1:6: TOML として読めません: unclosed array, expected `]`\n\
+         # sheet: syntax 1:6: 配列を閉じる ] がありません\n\
          x = [\n"
     );
     let out = t.sheet(&["show", "missing.toml"]);

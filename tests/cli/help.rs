@@ -3,13 +3,14 @@
 use crate::common::Test;
 
 /// Every subcommand, as `sheet --help` must list them.
-const COMMANDS: [&str; 12] = [
+const COMMANDS: [&str; 13] = [
     "validate",
     "progress",
     "compare",
     "diff",
     "history",
     "new",
+    "import",
     "render",
     "schema",
     "show",

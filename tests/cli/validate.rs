@@ -12,7 +12,7 @@ fn fixtures(sub: &str) -> PathBuf {
 
 /// Every diagnostic code of SPEC §2 (and `bad-format`) that a committed fixture
 /// can draw (`too-large` needs a 4 MiB file: tests/cli/safety.rs makes one).
-const CODES: [&str; 26] = [
+const CODES: [&str; 33] = [
     "syntax",
     "encoding",
     "unknown-key",
@@ -38,10 +38,17 @@ const CODES: [&str; 26] = [
     "target-already-met",
     "fullwidth-number",
     "no-as-of",
+    "number-as-text",
+    "unit-mismatch",
+    "qualitative-number",
+    "weekday-mismatch",
+    "no-goals",
+    "no-challenges",
+    "as-of-outside-fiscal-year",
     "symlink",
 ];
 
-const WARNINGS: [&str; 11] = [
+const WARNINGS: [&str; 17] = [
     "era-overflow",
     "overdue",
     "outside-fiscal-year",
@@ -52,6 +59,12 @@ const WARNINGS: [&str; 11] = [
     "target-already-met",
     "fullwidth-number",
     "no-as-of",
+    "number-as-text",
+    "qualitative-number",
+    "weekday-mismatch",
+    "no-goals",
+    "no-challenges",
+    "as-of-outside-fiscal-year",
     "symlink",
 ];
 
@@ -207,6 +220,69 @@ fn human_output_of_the_bundled_regions() {
 fn strict_fails_on_warnings() {
     let out = Test::with_regions().args(&["validate", "--strict"]).run();
     assert_eq!(out.code, 1);
+}
+
+/// Issue 17: `validate --strict` printed 問題なし and exited 1; English gave no
+/// verdict. The summary now says what the exit status says.
+#[test]
+fn the_summary_states_the_verdict_of_the_exit_status() {
+    let last = |out: &crate::common::Output| {
+        out.stdout
+            .trim_end()
+            .lines()
+            .last()
+            .unwrap_or("")
+            .to_string()
+    };
+    let out = Test::with_regions().args(&["validate", "--strict"]).run();
+    assert_eq!(out.code, 1);
+    let line = last(&out);
+    assert!(
+        line.ends_with("（--strict のため注意があると不合格）"),
+        "{line}"
+    );
+    assert!(!line.contains("問題なし"), "{line}");
+    let out = Test::with_regions()
+        .args(&["--lang", "en", "validate", "--strict"])
+        .run();
+    assert_eq!(out.code, 1);
+    assert!(
+        last(&out).ends_with("(failed: --strict counts warnings)"),
+        "{}",
+        last(&out)
+    );
+
+    let out = Test::with_regions().args(&["validate"]).run();
+    assert_eq!(out.code, 0);
+    assert!(last(&out).ends_with("（問題なし）"), "{}", last(&out));
+    let out = Test::with_regions()
+        .args(&["--lang", "en", "validate"])
+        .run();
+    assert_eq!(out.code, 0);
+    assert!(
+        last(&out).ends_with("11 warnings (passed)"),
+        "{}",
+        last(&out)
+    );
+
+    let broken = std::fs::read(fixtures("invalid/unit-mismatch.toml")).unwrap();
+    for strict in [false, true] {
+        let mut args = vec!["--lang", "en", "validate", "s.toml"];
+        if strict {
+            args.push("--strict");
+        }
+        let out = Test::new().file("s.toml", broken.clone()).args(&args).run();
+        assert_eq!(out.code, 1);
+        assert!(last(&out).ends_with("(failed)"), "{}", last(&out));
+    }
+    // --strict without a warning passes.
+    let clean = std::fs::read(fixtures("valid/minimal.toml")).unwrap();
+    let out = Test::new()
+        .file("s.toml", clean)
+        .args(&["validate", "--strict", "s.toml"])
+        .run();
+    assert_eq!(out.code, 0);
+    assert!(last(&out).ends_with("（問題なし）"), "{}", last(&out));
 }
 
 #[test]

@@ -11,23 +11,25 @@ use crate::report::compare::{CompareReport, Due, RegionSummary, Section, Timelin
 use crate::table::{self, Align, Color, Look, Rules};
 
 /// The date of an item for people: as written on the sheet (`11月中旬`, `8/3`) in
-/// Japanese, ISO in English; `未定` when it has none. Every form of `compare` shows
-/// dates through here.
+/// Japanese (a TOML date as `2018年11月2日`), with its precision word in English
+/// (`2018-11 (mid)`); `未定` when the sheet says so, `-` when it gives none. Every
+/// form of `compare` shows dates through here.
 pub fn date_shown(item: &TimelineItem, lang: Lang) -> String {
     match (&item.date, lang) {
-        (None, _) => W::NotFixed.get(lang).to_string(),
+        (None, _) if item.date_text.is_some() => W::NotFixed.get(lang).to_string(),
+        (None, _) => W::Missing.get(lang).to_string(),
         (Some(d), Lang::Ja) => match item.date_text.as_deref() {
             Some(written) if written != d.date.to_iso() => written.to_string(),
             _ => d.date.display(true),
         },
-        (Some(d), Lang::En) => d.date.to_iso(),
+        (Some(d), Lang::En) => d.date.display(false),
     }
 }
 
 /// `予定 11月2日 第1回地域連絡会`, marked when overdue: a goal's latest progress.
 fn item_line(item: &TimelineItem, lang: Lang) -> String {
     let mut parts = vec![words::status(lang, item.status).to_string()];
-    if item.date.is_some() {
+    if item.date.is_some() || item.date_text.is_some() {
         parts.push(date_shown(item, lang));
     }
     parts.push(item.text.clone());

@@ -9,6 +9,7 @@ pub mod markdown;
 use serde::Serialize;
 
 use crate::core::model::{DateValue, Event, Sheet, Value, View};
+use crate::core::value::WrittenNumber;
 use crate::i18n::authoring;
 use crate::i18n::Lang;
 use crate::render::terminal::clean;
@@ -216,7 +217,8 @@ fn date_text(d: &DateValue, lang: Lang) -> String {
 /// A value with its unit when it is a number (`11人`); text as written; blank = none.
 fn value_text(v: &Value, unit: Option<&str>) -> Option<String> {
     match v {
-        Value::Text(t) => nonblank(Some(t)),
+        // Written with its unit already (`"13人"`): as written.
+        Value::Text(t) | Value::Written(WrittenNumber { text: t, .. }) => nonblank(Some(t)),
         number => Some(format!(
             "{number}{}",
             unit.map(|u| clean(u.trim())).unwrap_or_default()

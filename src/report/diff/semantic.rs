@@ -24,6 +24,7 @@ use similar::{Algorithm, ChangeTag, InlineChangeMode, InlineChangeOptions, TextD
 use unicode_normalization::UnicodeNormalization;
 
 use crate::core::model::{Challenge, DateValue, Event, Goal, Indicator, Sheet, Value, View};
+use crate::core::value::WrittenNumber;
 
 /// The least similarity (0–1) for two texts to count as one edited item: an edited
 /// sentence keeps at least half of its characters.
@@ -304,7 +305,9 @@ fn value_field(v: Option<&Value>) -> Field {
         None => Field::Absent,
         Some(Value::Integer(i)) => Field::Number(*i as f64),
         Some(Value::Float(f)) => Field::Number(*f),
-        Some(Value::Text(t)) => text_field(Some(t)),
+        // A number written as text (`"13人"`) compares by its text, as before it
+        // was read as a number.
+        Some(Value::Text(t) | Value::Written(WrittenNumber { text: t, .. })) => text_field(Some(t)),
     }
 }
 
