@@ -623,14 +623,10 @@ pub fn indicator_key(name: &str) -> Option<String> {
     (!is_placeholder(&key)).then_some(key)
 }
 
-/// A name that stands for "not decided yet" (SPEC §1.5's undetermined words; a
-/// name of dashes only), after NFKC and without spaces.
+/// A name that stands for "not decided yet": blank, or one of the words that mean
+/// an undetermined value (`未定`, `未設定`, `-`, …, SPEC §1.5).
 fn is_placeholder(key: &str) -> bool {
-    key.is_empty()
-        || matches!(key, "未定" | "未設定" | "なし" | "無し")
-        || key
-            .chars()
-            .all(|c| matches!(c, '-' | '―' | '−' | '—' | '‐' | 'ー' | '－'))
+    key.is_empty() || crate::core::value::is_undetermined_text(key)
 }
 
 fn indicators_across(

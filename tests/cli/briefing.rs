@@ -411,6 +411,8 @@ fn the_briefing_draws_each_numeric_indicator_in_its_direction() {
     let lower = "unit = \"人\"\nbaseline = 20\ncurrent = 15\ntarget = \"10以下\"";
     let higher = "unit = \"件\"\nbaseline = 2\ncurrent = 1\ntarget = 5";
     let words = "baseline = \"検討中\"\ncurrent = \"未定\"\ntarget = \"未定\"";
+    // Numbers written with their unit (SPEC §1.5) are numbers.
+    let written = "baseline = \"10人\"\ncurrent = \"13人\"\ntarget = \"16人以上\"";
     let t = Test::new()
         .file(
             "regions/a.toml",
@@ -427,10 +429,17 @@ fn the_briefing_draws_each_numeric_indicator_in_its_direction() {
         )
         .file(
             "regions/b.toml",
-            sheet("石川県", "乙", "2018", &indicator("入院者数", words)),
+            sheet(
+                "石川県",
+                "乙",
+                "2018",
+                &format!("{}{}", indicator("入院者数", words), indicator("登録者数", written)),
+            ),
         );
     let html = briefing_html(&t);
-    assert_eq!(html.matches("<svg class=\"indicator-chart\"").count(), 2);
+    assert_eq!(html.matches("<svg class=\"indicator-chart\"").count(), 3);
+    let registered = &html[html.find("data-indicator=\"登録者数\"").unwrap()..];
+    assert!(registered.contains("10人 → 13人"), "{registered}");
     let chart = |name: &str| {
         let at = html.find(&format!("data-indicator=\"{name}\"")).unwrap();
         let rest = &html[at..];
