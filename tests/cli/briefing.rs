@@ -433,7 +433,11 @@ fn the_briefing_draws_each_numeric_indicator_in_its_direction() {
                 "石川県",
                 "乙",
                 "2018",
-                &format!("{}{}", indicator("入院者数", words), indicator("登録者数", written)),
+                &format!(
+                    "{}{}",
+                    indicator("入院者数", words),
+                    indicator("登録者数", written)
+                ),
             ),
         );
     let html = briefing_html(&t);
@@ -736,4 +740,27 @@ fn html_render_breaks_one_long_unbroken_string_instead_of_shrinking_the_page() {
         }
         _ => eprintln!("skipped the size check: pdftotext is not installed"),
     }
+}
+
+/// The page for sheets nobody has seen: no goals, no indicators, 未定 dates,
+/// several years of one region, many regions.
+#[test]
+fn the_briefing_is_complete_on_sheets_not_seen_before() {
+    let t = odd_sheets();
+    let html = briefing_html(&t);
+    let cards = html.matches("<div class=\"region-texts\">").count();
+    assert_eq!(cards, 15);
+    for label in ["空", "石川県 乙 2018", "石川県 乙 2019", "多00", "多11"] {
+        assert!(
+            html.contains(&format!("<div class=\"region-texts\"><h3>{label}</h3>")),
+            "{label}"
+        );
+    }
+    assert_eq!(html.matches("<svg class=\"indicator-chart\"").count(), 0);
+    // Overdue marked in the timeline; 未定 said, not left blank.
+    assert!(html.contains(
+        "<tr class=\"overdue\"><td class=\"when\">8/1<span class=\"mark\">期限超過</span>"
+    ));
+    assert!(html.contains("<td class=\"when\">未定</td>"), "{html}");
+    assert!(html.contains("10月中旬"));
 }

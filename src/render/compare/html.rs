@@ -205,7 +205,14 @@ fn standing(report: &CompareReport, lang: Lang) -> Markup {
                                         span.date { (clean(&date_shown(item, lang))) }
                                         (clean(&item.text))
                                     }
-                                    None => (W::NoItems.get(lang)),
+                                    None => {
+                                        @let undated = report.undated.iter().filter(|i| i.label == r.label).count();
+                                        @if undated > 0 {
+                                            (words::counted(lang, W::UndatedItems.get(lang), undated))
+                                        } @else {
+                                            (W::NoItems.get(lang))
+                                        }
+                                    }
                                 }
                             }
                             td.n { (r.indicators.achieved) " / " (r.indicators.numeric) " / " (r.indicators.total) }
