@@ -289,15 +289,25 @@ pub fn line_chart(name: &str, points: &[&Point], lang: Lang) -> maud::Markup {
                             title { (label.get(lang)) " " (p.date) " " (p.commit) ": " (num(v)) }
                         }
                     } @else if let Some(text) = get(p) {
-                        // Written, not drawn: a qualitative or undetermined value.
-                        text x=(px(x(i))) y=(px(bottom - 4.0 - 10.0 * s as f64)) font-size="9"
+                        // Written, not drawn: a qualitative or undetermined value,
+                        // above the lines.
+                        text x=(px(x(i))) y=(px(top - 2.0 + 10.0 * s as f64)) font-size="9"
                             text-anchor="middle" fill=(color) { (clean(&text.to_string())) }
                     }
                 }
             }
         } @else {
-            text x=(px(left)) y=(px((top + bottom) / 2.0)) font-size="10" fill="#555" {
+            // No number at all: every value in words at its commit.
+            text x=(px(left)) y=(px(top + 6.0)) font-size="10" fill="#555" {
                 (crate::i18n::report::W::NotNumeric.get(lang))
+            }
+            @for (i, p) in points.iter().enumerate() {
+                @for (s, (_, color, _, get)) in series.iter().enumerate() {
+                    @if let Some(v) = get(p) {
+                        text x=(px(x(i))) y=(px(bottom - 4.0 - 12.0 * s as f64)) font-size="9"
+                            text-anchor="middle" fill=(color) { (clean(&v.to_string())) }
+                    }
+                }
             }
         }
         line x1=(px(left)) x2=(px(right)) y1=(px(bottom)) y2=(px(bottom)) stroke="#444" {}

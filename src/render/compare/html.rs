@@ -801,14 +801,27 @@ fn texts(report: &CompareReport, lang: Lang) -> Markup {
     }
 }
 
+/// A point of the history with a baseline, current or target number.
+fn has_number(p: &crate::report::history::Point) -> bool {
+    [&p.baseline, &p.current]
+        .into_iter()
+        .any(|v| v.as_ref().and_then(Value::as_number).is_some())
+        || target_number(p.target.as_ref()).is_some()
+}
+
 /// Each region's indicators over the history of its file (inside git).
 fn history(histories: &[RegionHistory<'_>], lang: Lang) -> Markup {
     use crate::render::history::{by_indicator, line_chart, CHART_HEIGHT, CHART_WIDTH};
     type Charts<'a> = Vec<(&'a str, Vec<&'a crate::report::history::Point>)>;
     let shown: Vec<(&str, Charts<'_>)> = histories
         .iter()
-        .map(|h| (h.label, by_indicator(&h.report)))
-        .filter(|(_, charts)| charts.iter().any(|(_, points)| points.len() > 1))
+        .map(|h| {
+            let mut charts = by_indicator(&h.report);
+            // A line needs two commits and a number.
+            charts.retain(|(_, points)| points.len() > 1 && points.iter().any(|p| has_number(p)));
+            (h.label, charts)
+        })
+        .filter(|(_, charts)| !charts.is_empty())
         .collect();
     html! {
         @if !shown.is_empty() {
