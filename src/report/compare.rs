@@ -426,11 +426,11 @@ impl CompareReport {
     /// The sheets of a run, in input order but the fiscal years of one region
     /// together, oldest first (SPEC §4), each labelled among the others.
     pub fn new(
-        mut sheets: Vec<(SheetId, SheetDigest)>,
+        sheets: Vec<(SheetId, SheetDigest)>,
         judging: &Judging,
         glossary: &Glossary,
     ) -> CompareReport {
-        together_by_region(&mut sheets);
+        let sheets = together_by_region(sheets);
         let ids: Vec<&SheetId> = sheets.iter().map(|(id, _)| id).collect();
         let labels: Vec<SheetLabel> = label::labels(&ids).into_iter().map(Into::into).collect();
         let mut prefectures: Vec<String> = Vec::new();
@@ -506,34 +506,23 @@ impl CompareReport {
     }
 }
 
-/// Puts the sheets of one region (prefecture and region name) next to each other
-/// where the first of them is, oldest fiscal year first; other sheets keep their
-/// order.
-fn together_by_region(sheets: &mut [(SheetId, SheetDigest)]) {
-    let mut first: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut place = Vec::with_capacity(sheets.len());
-    for (i, (_, d)) in sheets.iter().enumerate() {
-        let (prefecture, region, year) = &d.order_key;
-        let at = *first.entry((prefecture, region)).or_insert(i);
-        place.push((at, *year, i));
-    }
-    let mut order: Vec<usize> = (0..sheets.len()).collect();
-    order.sort_by_key(|&i| place[i]);
-    if order.iter().enumerate().all(|(at, &i)| at == i) {
-        return;
-    }
-    // Apply the permutation by cycles (moving out of a slice is not possible).
-    let mut target = vec![0; order.len()];
-    for (at, &i) in order.iter().enumerate() {
-        target[i] = at;
-    }
-    for i in 0..sheets.len() {
-        while target[i] != i {
-            let j = target[i];
-            sheets.swap(i, j);
-            target.swap(i, j);
-        }
-    }
+/// The sheets with those of one region (prefecture and region name) next to each
+/// other where the first of them is, oldest fiscal year first; other sheets keep
+/// their order.
+fn together_by_region(sheets: Vec<(SheetId, SheetDigest)>) -> Vec<(SheetId, SheetDigest)> {
+    let mut first: HashMap<(String, String), usize> = HashMap::new();
+    let mut keyed: Vec<((usize, i32), (SheetId, SheetDigest))> = sheets
+        .into_iter()
+        .enumerate()
+        .map(|(i, sheet)| {
+            let (prefecture, region, year) = sheet.1.order_key.clone();
+            let at = *first.entry((prefecture, region)).or_insert(i);
+            ((at, year), sheet)
+        })
+        .collect();
+    // Stable: sheets of one region and year keep their order.
+    keyed.sort_by_key(|(key, _)| *key);
+    keyed.into_iter().map(|(_, sheet)| sheet).collect()
 }
 
 fn summarize(sheet: &Sheet, rows: &[IndicatorRow], judging: &Judging) -> RegionSummary {
