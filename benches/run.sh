@@ -42,12 +42,22 @@ peak_mib() {
 }
 
 D="$WORK/n2350"
+# The same 2,350 sheets as workbooks (SPEC §6), written by `sheet export`.
+[ -d "$WORK/x2350" ] || "$SHEET" export "$D" --out "$WORK/x2350" >/dev/null
+# ===== SLOT (lead, after merging the reader of branch `workbook`): `validate` over
+# the 2,350 workbooks against the floor — add to `args` below
+#   validate_xlsx="$SHEET validate $WORK/x2350"
+# and a row to each table:
+#   echo "| \`sheet validate\` of 2,350 workbooks | $(t validate_xlsx) | $(r validate_xlsx) | $(ratio "$(t validate_xlsx)" "$floor") | |"
+#   echo "| \`sheet validate\` of 2,350 workbooks | $(peak_mib "$SHEET" validate "$WORK/x2350") | <= 200 |"
+# (and 235 / 23,500 workbooks in the growth table, exported the same way). =====
 args=(--runs "$RUNS" --warmup 2 --baseline floor
   floor="$FLOOR $D"
   validate="$SHEET validate $D"
   validate_json="$SHEET validate --format json $D"
   compare="$SHEET compare $D"
   compare_json="$SHEET compare --format json $D"
+  compare_xlsx="$SHEET compare --format xlsx --out - $D"
   progress_json="$SHEET progress --format json $D")
 times=$(interleave "${args[@]}")
 # taplo in rounds of its own, with the floor: run among the others, its second of
@@ -75,6 +85,7 @@ echo "| \`sheet validate\` | $(t validate) | $(r validate) | $(ratio "$(t valida
 echo "| \`sheet validate --format json\` | $(t validate_json) | $(r validate_json) | $(ratio "$(t validate_json)" "$floor") | |"
 echo "| \`sheet compare\` | $(t compare) | $(r compare) | $(ratio "$(t compare)" "$floor") | <= 1.5x |"
 echo "| \`sheet compare --format json\` | $(t compare_json) | $(r compare_json) | $(ratio "$(t compare_json)" "$floor") | |"
+echo "| \`sheet compare --format xlsx --out -\` | $(t compare_xlsx) | $(r compare_xlsx) | $(ratio "$(t compare_xlsx)" "$floor") | |"
 echo "| \`sheet progress --format json\` | $(t progress_json) | $(r progress_json) | $(ratio "$(t progress_json)" "$floor") | |"
 if [ -n "$taplo" ]; then
   tt=$(echo "$taplo" | field taplo median_ms); tf=$(echo "$taplo" | field floor median_ms)
@@ -89,6 +100,7 @@ echo "| floor | $(peak_mib "$FLOOR" "$D") | |"
 echo "| \`sheet validate\` | $(peak_mib "$SHEET" validate "$D") | <= 100 |"
 echo "| \`sheet compare\` | $(peak_mib "$SHEET" compare "$D") | <= 100 |"
 echo "| \`sheet compare --format json\` | $(peak_mib "$SHEET" compare --format json "$D") | <= 100 |"
+echo "| \`sheet compare --format xlsx --out -\` | $(peak_mib "$SHEET" compare --format xlsx --out - "$D") | <= 200 |"
 echo "| \`sheet progress\` | $(peak_mib "$SHEET" progress "$D") | <= 100 |"
 echo
 echo "| growth, median ms | 235 | 2,350 | 23,500 | ms per 1,000 sheets (235 / 2,350 / 23,500) | vs floor, per round (235 / 2,350 / 23,500) | peak MiB at 23,500 |"
@@ -101,9 +113,10 @@ declare -A growth=(
   [compare_json]="compare --format json"
   [compare_markdown]="compare --format markdown"
   [compare_csv]="compare --format csv"
+  [compare_xlsx]="compare --format xlsx --out -"
   [progress]="progress --format json"
 )
-order=(validate compare compare_json compare_markdown compare_csv progress)
+order=(validate compare compare_json compare_markdown compare_csv compare_xlsx progress)
 declare -A at
 for n in 235 2350 23500; do
   runs=$RUNS

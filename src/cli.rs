@@ -46,6 +46,7 @@ pub enum Command {
     Diff(DiffArgs),
     History(HistoryArgs),
     New(NewArgs),
+    Export(ExportArgs),
     Import(ImportArgs),
     Render(RenderArgs),
     Schema,
@@ -123,6 +124,17 @@ pub struct NewArgs {
     pub slug: Option<String>,
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+/// `sheet export`
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_name = "NAME")]
+    pub region: Vec<String>,
+    #[arg(long, value_name = "FILE.xlsx|DIR")]
+    pub out: PathBuf,
 }
 
 /// `sheet import`
@@ -203,8 +215,9 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
     /// Where to write the report (created, never replaced); `-` or none for
-    /// standard output.
-    #[arg(long, value_name = "FILE")]
+    /// standard output. A workbook (`xlsx`) needs one, as it is never written to
+    /// a terminal.
+    #[arg(long, value_name = "FILE", required_if_eq("format", "xlsx"))]
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub table: TableArgs,
@@ -228,6 +241,7 @@ pub enum ReportFormat {
     Markdown,
     Json,
     Csv,
+    Xlsx,
     /// The briefing of `compare` (SPEC §5); `progress` does not offer it.
     Html,
 }
@@ -799,6 +813,8 @@ mod tests {
                     "R7",
                 ],
                 "show" => vec!["sheet", name, "f.toml"],
+                "export" => vec!["sheet", name, "--out", "out.xlsx"],
+                "progress" | "compare" => vec!["sheet", name, "--out", "report.xlsx"],
                 "import" => vec!["sheet", name, "a.xlsx"],
                 "completions" => vec!["sheet", name, "bash"],
                 _ => vec!["sheet", name],

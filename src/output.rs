@@ -94,7 +94,10 @@ impl Ctx {
 /// always escapes, DEL, the C1 controls and the bidirectional overrides are written
 /// as `\uXXXX` too: the same JSON to a program, and nothing that drives a terminal
 /// when it is printed to one.
-pub fn write_json<W: Write>(out: &mut W, value: &impl serde::Serialize) -> anyhow::Result<()> {
+pub fn write_json<W: Write + ?Sized>(
+    out: &mut W,
+    value: &impl serde::Serialize,
+) -> anyhow::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeJson::default());
     value.serialize(&mut ser)?;
     writeln!(out)?;

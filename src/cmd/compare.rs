@@ -29,7 +29,7 @@ pub fn run(args: &CompareArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let report = CompareReport::new(loaded.sheets, &judging, &glossary);
     if opts.format == ReportFormat::Html {
         let empty = report.regions.is_empty();
-        return super::write_output(opts, ctx, loaded.skipped, empty, true, |out| {
+        return super::write_output(opts, ctx, loaded.skipped, empty, |out| {
             let histories = histories(&report, ctx);
             let page = render::compare::html::page(&report, &histories, ctx.lang);
             out.write_all(page.as_bytes())?;

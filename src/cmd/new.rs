@@ -66,6 +66,18 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             Failure::Other(NewWords::no_folder(lang, &workspace::display_path(&dir))).into(),
         );
     }
+    if crate::render::xlsx::is_xlsx(&path) {
+        // A blank workbook to hand out (SPEC §6): no schema, no sheet of the folder.
+        let book = crate::render::xlsx::sheet::blank(
+            &sheet.prefecture,
+            &sheet.region,
+            sheet.fiscal_year,
+            lang,
+        )
+        .map_err(|e| e.failure(lang, &shown))?;
+        super::create_file(&path, &book, ctx)?;
+        return Ok(Exit::Ok);
+    }
     let (schema_ref, schema_found) = schema_reference(&dir);
     let text = template(&sheet, lang, &schema_ref, false);
     {

@@ -1238,13 +1238,14 @@ pub fn help(msg: &Msg, lang: Lang) -> Option<String> {
             Msg::UnknownWorksheet(_) => {
                 let names: Vec<&str> = Part::ALL
                     .iter()
-                    .filter(|p| **p != Part::Print)
+                    .filter(|p| p.is_read())
                     .map(|p| p.name())
                     .collect();
+                let unread = format!("{}, {}", Part::Print.name(), Part::Howto.name());
                 if ja {
-                    format!("読むワークシート: {}（{} は読みません）", names.join("、"), Part::Print.name())
+                    format!("読むワークシート: {}（{unread} は読みません）", names.join("、"))
                 } else {
-                    format!("worksheets read: {} ({} is not read)", names.join(", "), Part::Print.name())
+                    format!("worksheets read: {} ({unread} are not read)", names.join(", "))
                 }
             }
             Msg::BadWorkbook(problem) => match problem {

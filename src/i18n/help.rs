@@ -46,7 +46,10 @@ crate::words! {
                 "Compare two sheets, or git revisions, item by item";
         History => "圏域の指標の値を git の履歴で追う",
                    "Follow a region's indicator values through the git history";
-        New => "記入用の新しいシートを作る", "Start a new sheet to fill in";
+        New => "記入用の新しいシートを作る（--out FILE.xlsx で配布用の Excel ブック）",
+               "Start a new sheet to fill in (--out FILE.xlsx: an Excel workbook to hand out)";
+        Export => "シートを Excel のブック（xlsx）に書き出す",
+                  "Write sheets as Excel workbooks (xlsx)";
         Import => "Excel のブック（.xlsx）を TOML のシートにする",
                   "Turn Excel workbooks (.xlsx) into TOML sheets";
         Render => "シートを元の様式に並べて出力する（印刷用）",
@@ -71,6 +74,7 @@ pub fn about(command: &str) -> Option<About> {
         "diff" => About::Diff,
         "history" => About::History,
         "new" => About::New,
+        "export" => About::Export,
         "import" => About::Import,
         "render" => About::Render,
         "schema" => About::Schema,
@@ -110,14 +114,20 @@ crate::words! {
         FiscalYear => "年度（例: 平成30年度、2018、R6）", "Fiscal year (e.g. 2018, H30, R6)";
         Slug => "ファイル名（英小文字・数字・ハイフン。既定: 圏域名が英字ならそこから作る）",
                 "File name: lowercase letters, digits, hyphens (default: made from a region name in Latin letters)";
-        NewOut => "書き出すファイル（既定: regions/<slug>.toml、- で標準出力）。上書きはしません",
-                  "File to write (default: regions/<slug>.toml; - for standard output). Never overwrites";
+        NewOut => "書き出すファイル（既定: regions/<slug>.toml、- で標準出力。.xlsx なら配布用の \
+                   Excel ブック）。上書きはしません",
+                  "File to write (default: regions/<slug>.toml; - for standard output; .xlsx for \
+                   an Excel workbook to hand out). Never overwrites";
+        ExportOut => "書き出すブック（FILE.xlsx）か、圏域ごとに <ファイル名>.xlsx を書くフォルダ。\
+                      上書きはしません",
+                     "Workbook to write (FILE.xlsx), or a folder to write <file name>.xlsx into for \
+                      each region. Never overwrites";
+        ReportOut => "書き出すファイル（既定: 標準出力。xlsx では必須）。上書きはしません",
+                     "File to write (default: standard output; required for xlsx). Never overwrites";
         RenderRegion => "出力する圏域（名前・「圏域」なし・ファイル名。くり返し可。既定: すべて）",
                         "Region to print (name or file name; repeatable; default: all)";
         RenderOut => "書き出すファイル（既定: 標準出力）。上書きはしません",
                      "File to write (default: standard output). Never overwrites";
-        ReportOut => "書き出すファイル（既定: 標準出力。html は --out FILE.html で）。上書きはしません",
-                     "File to write (default: standard output; html as --out FILE.html). Never overwrites";
         Shell => "シェル", "Shell";
         ManOut => "man ページを書き出すフォルダ（sheet.1 とコマンドごとの sheet-<コマンド>.1。\
                    既定: sheet.1 を標準出力に）。上書きはしません",
@@ -170,10 +180,11 @@ pub fn arg(command: &str, arg: &str) -> Option<Arg> {
         (_, "fiscal_year") => Arg::FiscalYear,
         (_, "slug") => Arg::Slug,
         ("new", "out") => Arg::NewOut,
+        ("export", "out") => Arg::ExportOut,
+        ("progress" | "compare", "out") => Arg::ReportOut,
         ("import", "workbooks") => Arg::Workbooks,
         ("import", "out") => Arg::ImportOut,
         ("render", "out") => Arg::RenderOut,
-        ("progress" | "compare", "out") => Arg::ReportOut,
         ("man", "out") => Arg::ManOut,
         (_, "shell") => Arg::Shell,
         (_, "as_of") => Arg::AsOf,
@@ -200,6 +211,7 @@ crate::words! {
         RenderMarkdown => "Markdown", "Markdown";
         Csv => "CSV（1 行に 1 つの値）", "CSV, one value a row";
         Html => "印刷用の HTML（A4、一つのファイル）", "HTML to print (A4, one file)";
+        Xlsx => "Excel のブック（--out FILE.xlsx と一緒に）", "Excel workbook (with --out FILE.xlsx)";
         Briefing => "事前資料の HTML（グラフ入り、A4 横、一つのファイル）",
                     "the briefing as HTML (charts, A4 landscape, one file)";
         Svg => "SVG の折れ線グラフ（第1回・今回・目標）",
@@ -228,6 +240,7 @@ pub fn value(command: &str, arg: &str, value: &str) -> Option<Value> {
         (_, "format", "csv") => Value::Csv,
         ("compare", "format", "html") => Value::Briefing,
         (_, "format", "html") => Value::Html,
+        (_, "format", "xlsx") => Value::Xlsx,
         (_, "format", "svg") => Value::Svg,
         (_, "border", "ascii") => Value::Ascii,
         (_, "border", "unicode") => Value::Unicode,

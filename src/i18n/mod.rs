@@ -11,6 +11,7 @@ pub mod report;
 pub mod review;
 pub mod themes;
 pub mod ui;
+pub mod workbook;
 
 /// The language of output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

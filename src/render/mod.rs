@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod sheet;
 pub mod show;
 pub mod terminal;
+pub mod xlsx;
 
 /// A percentage for people: whole numbers without decimals, else one decimal;
 /// never `-0%`.

@@ -3,13 +3,14 @@
 use crate::common::Test;
 
 /// Every subcommand, as `sheet --help` must list them.
-const COMMANDS: [&str; 13] = [
+const COMMANDS: [&str; 14] = [
     "validate",
     "progress",
     "compare",
     "diff",
     "history",
     "new",
+    "export",
     "import",
     "render",
     "schema",
@@ -219,7 +220,7 @@ fn usage_errors_are_in_the_output_language() {
         "{ja}"
     );
     assert!(
-        ja.contains("[値: table, markdown, json, csv, html]"),
+        ja.contains("[値: table, markdown, json, csv, xlsx, html]"),
         "{ja}"
     );
     let en = usage_error(
@@ -232,7 +233,7 @@ fn usage_errors_are_in_the_output_language() {
         "{en}"
     );
     assert!(
-        en.contains("[possible values: table, markdown, json, csv, html]"),
+        en.contains("[possible values: table, markdown, json, csv, xlsx, html]"),
         "{en}"
     );
 

@@ -19,3 +19,5 @@ mod safety;
 mod terminal;
 mod validate;
 mod workbook_read;
+mod workbook_roundtrip;
+mod workbook_write;

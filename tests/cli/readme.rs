@@ -198,8 +198,9 @@ fn readme_format_table_matches_the_commands() {
         if listed.iter().all(|(_, shown)| !shown) {
             continue; // no --format (show, schema)
         }
-        if cells[5].starts_with("`html`") {
-            listed.push(("html", true));
+        // Formats named in the last column are accepted; those not named are not.
+        for extra in ["html", "xlsx"] {
+            listed.push((extra, cells[5].contains(&format!("`{extra}`"))));
         }
         for (format, shown) in listed {
             let out = Test::new()

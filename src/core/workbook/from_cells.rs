@@ -28,7 +28,7 @@ pub fn convert(worksheets: &[Worksheet]) -> Converted {
     let mut parts: Vec<(Part, &Worksheet)> = Vec::new();
     for ws in worksheets {
         match Part::find(&ws.name) {
-            Some(Part::Print) => {}
+            Some(part) if !part.is_read() => {}
             Some(part) if !parts.iter().any(|(p, _)| *p == part) => parts.push((part, ws)),
             _ => c.find(
                 CellRef::new(&ws.name, 0, 0),

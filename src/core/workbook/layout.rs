@@ -67,10 +67,12 @@ pub enum Part {
     Questions,
     /// Written by `export` for printing; ignored when read.
     Print,
+    /// How to fill the workbook, written by `export` and `new`; ignored when read.
+    Howto,
 }
 
 impl Part {
-    pub const ALL: [Part; 10] = [
+    pub const ALL: [Part; 11] = [
         Part::Sheet,
         Part::Goals,
         Part::Progress,
@@ -81,6 +83,7 @@ impl Part {
         Part::Concerns,
         Part::Questions,
         Part::Print,
+        Part::Howto,
     ];
 
     /// The worksheet's name.
@@ -96,7 +99,14 @@ impl Part {
             Part::Concerns => "課題・悩み",
             Part::Questions => "他自治体への質問",
             Part::Print => "印刷",
+            Part::Howto => "記入方法",
         }
+    }
+
+    /// Whether the worksheet holds data of the sheet (`印刷` and `記入方法` are for
+    /// people, and are not read).
+    pub fn is_read(self) -> bool {
+        !matches!(self, Part::Print | Part::Howto)
     }
 
     /// The worksheet named `name` (compared after NFKC, without spaces).
@@ -117,7 +127,7 @@ impl Part {
             Part::Hospital => &HOSPITAL_COLUMNS,
             Part::Concerns => &CONCERN_COLUMNS,
             Part::Questions => &QUESTION_COLUMNS,
-            Part::Print => &[],
+            Part::Print | Part::Howto => &[],
         }
     }
 

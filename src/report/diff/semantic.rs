@@ -16,6 +16,7 @@
 //!
 //! Pure: two sheets in, changes and notes out.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -425,8 +426,9 @@ impl<'a> Differ<'a> {
         old: &[String],
         new: &[String],
     ) {
-        // Blank entries (`providers = ""`) are "not filled", not text.
-        let (old, new) = (non_blank(old), non_blank(new));
+        // Blank entries (`providers = ""`) are "not filled", not text; a one-item
+        // list is the string it holds, read as a workbook cell reads it.
+        let (old, new) = (list_items(old), list_items(new));
         let ko: Vec<Key> = old.iter().map(|s| Key { id: None, text: s }).collect();
         let kn: Vec<Key> = new.iter().map(|s| Key { id: None, text: s }).collect();
         let m = match_items(&ko, &kn);
@@ -436,38 +438,38 @@ impl<'a> Differ<'a> {
             None => (None, parent),
         };
         for &(i, j) in &m.pairs {
-            if nfc(old[i]) != nfc(new[j]) {
-                let item = item_of.unwrap_or(old[i].as_str());
+            if nfc(&old[i]) != nfc(&new[j]) {
+                let item = item_of.unwrap_or(&old[i]);
                 self.push(
                     section,
                     Some(item),
                     parent_of,
                     field,
-                    Some(Json::String(old[i].clone())),
-                    Some(Json::String(new[j].clone())),
+                    Some(Json::String(old[i].to_string())),
+                    Some(Json::String(new[j].to_string())),
                 );
             }
         }
         for &i in &m.removed {
-            let item = item_of.unwrap_or(old[i].as_str());
+            let item = item_of.unwrap_or(&old[i]);
             self.push(
                 section,
                 Some(item),
                 parent_of,
                 field,
-                Some(Json::String(old[i].clone())),
+                Some(Json::String(old[i].to_string())),
                 None,
             );
         }
         for &j in &m.added {
-            let item = item_of.unwrap_or(new[j].as_str());
+            let item = item_of.unwrap_or(&new[j]);
             self.push(
                 section,
                 Some(item),
                 parent_of,
                 field,
                 None,
-                Some(Json::String(new[j].clone())),
+                Some(Json::String(new[j].to_string())),
             );
         }
         if m.reordered {
@@ -704,9 +706,43 @@ impl<'a> Differ<'a> {
     }
 }
 
-fn non_blank(v: &[String]) -> Vec<&String> {
-    v.iter()
+/// The statements of a list, as a workbook cell holds them (SPEC §6): blank ones
+/// left out, and a one-item list the same as a string of the same text — which is
+/// a list when its lines each start with `・`. So `["a"]` and `"a"`, or
+/// `["・a\n・b"]` and `["a", "b"]`, are no change, and `sheet diff` finds nothing
+/// between a sheet and the import of its export.
+fn list_items(v: &[String]) -> Vec<Cow<'_, str>> {
+    let filled: Vec<&String> = v
+        .iter()
         .filter(|s| !crate::core::text::is_blank(s))
+        .collect();
+    if let [one] = filled.as_slice() {
+        if let Some(lines) = bullet_lines(one) {
+            return lines.into_iter().map(Cow::Owned).collect();
+        }
+    }
+    filled
+        .into_iter()
+        .map(|s| Cow::Borrowed(s.as_str()))
+        .collect()
+}
+
+/// The items of a text of two or more lines that each start with `・`.
+fn bullet_lines(text: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !crate::core::text::is_blank(l))
+        .collect();
+    if lines.len() < 2 {
+        return None;
+    }
+    lines
+        .iter()
+        .map(|l| {
+            l.trim_start()
+                .strip_prefix('・')
+                .map(|i| i.trim().to_string())
+        })
         .collect()
 }
 
@@ -982,6 +1018,62 @@ mod tests {
             text: "全く別の文章です",
         }];
         assert_eq!(match_items(&old, &new).pairs, vec![(0, 0)]);
+    }
+
+    /// A sheet with one challenge whose actions and community view are `actions`
+    /// and `community` (TOML values).
+    fn challenge_sheet(actions: &str, community: &str) -> Sheet {
+        let text = format!(
+            "[sheet]\nprefecture = \"石川県\"\nregion = \"南加賀\"\nfiscal_year = 2018\n\
+             strengths = [\"強み\"]\n\
+             [[challenges]]\ntext = \"課題\"\nactions = {actions}\n\
+             [challenges.views]\ncommunity = {community}\n"
+        );
+        let today = chrono::NaiveDate::from_ymd_opt(2018, 9, 30).unwrap();
+        let (report, sheet) = crate::workspace::load_text("t.toml", text.as_bytes(), today);
+        assert!(!report.has_errors(), "{:?}\n{text}", report.diagnostics);
+        sheet.unwrap()
+    }
+
+    /// SPEC §6: a workbook cell holds a one-item list as its one string, and a list
+    /// as `・` lines; for the round trip, `diff` finds no change between the forms.
+    #[test]
+    fn a_one_item_list_and_a_string_of_the_same_text_are_equal() {
+        let list = challenge_sheet(r#"["方針"]"#, r#"["住民の声"]"#);
+        let string = challenge_sheet(r#"["方針"]"#, r#""住民の声""#);
+        assert_eq!(diff_sheets(&list, &string), SheetDiff::default());
+        assert_eq!(diff_sheets(&string, &list), SheetDiff::default());
+        // The one string a cell of `・` lines is, against the list it reads as.
+        let lines = challenge_sheet(r#"["・方針A\n・方針B"]"#, r#""・声A\n・声B""#);
+        let items = challenge_sheet(r#"["方針A", "方針B"]"#, r#"["声A", "声B"]"#);
+        assert_eq!(diff_sheets(&lines, &items), SheetDiff::default());
+        assert_eq!(diff_sheets(&items, &lines), SheetDiff::default());
+        // Blank items do not count.
+        let blanks = challenge_sheet(r#"["", "方針"]"#, r#"["住民の声", " "]"#);
+        assert_eq!(diff_sheets(&blanks, &list), SheetDiff::default());
+    }
+
+    #[test]
+    fn lists_that_differ_still_differ() {
+        let one = challenge_sheet(r#"["方針A"]"#, r#""声A""#);
+        let two = challenge_sheet(r#"["方針A", "方針B"]"#, r#"["声A", "声B"]"#);
+        let d = diff_sheets(&one, &two);
+        let added: Vec<(&str, Option<&str>)> = d
+            .changes
+            .iter()
+            .map(|c| (c.section.as_str(), c.field.as_deref()))
+            .collect();
+        assert_eq!(
+            added,
+            [
+                ("challenges", Some("actions")),
+                ("views", Some("community"))
+            ]
+        );
+        assert!(d.changes.iter().all(|c| c.kind == Kind::Added));
+        // A single line starting with `・` is text, not a list.
+        let bullet = challenge_sheet(r#"["・方針A"]"#, r#""・声A""#);
+        assert_eq!(diff_sheets(&one, &bullet).changes.len(), 2);
     }
 
     mod props {
