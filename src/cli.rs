@@ -110,6 +110,8 @@ pub enum HistoryFormat {
     Table,
     Json,
     Csv,
+    /// A line chart of baseline, current and target over the commits.
+    Svg,
 }
 
 /// `sheet show`
@@ -234,8 +236,9 @@ pub struct ReportArgs {
     pub as_of: Option<String>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
-    /// Where to write the report; a workbook (`xlsx`) needs one, as it is never
-    /// written to a terminal.
+    /// Where to write the report (created, never replaced); `-` or none for
+    /// standard output. A workbook (`xlsx`) needs one, as it is never written to
+    /// a terminal.
     #[arg(long, value_name = "FILE", required_if_eq("format", "xlsx"))]
     pub out: Option<PathBuf>,
     #[command(flatten)]
@@ -270,6 +273,16 @@ pub enum ReportFormat {
     Json,
     Csv,
     Xlsx,
+    /// The briefing of `compare` (SPEC §5); `progress` does not offer it.
+    Html,
+}
+
+impl ReportFormat {
+    /// The formats a command offers: every one for `compare`, all but `html` for
+    /// `progress`.
+    fn offered_by(self, command: &str) -> bool {
+        self != ReportFormat::Html || command == "compare"
+    }
 }
 
 /// Border characters of terminal tables.
@@ -528,7 +541,9 @@ fn with_value_help(arg: Arg, command: &str, id: &str, lang: Lang) -> Arg {
         (_, "color") => typed_values::<ColorWhen>(arg, command, id, lang),
         (_, "border") => typed_values::<Border>(arg, command, id, lang),
         ("validate" | "diff", "format") => typed_values::<DiagFormat>(arg, command, id, lang),
-        ("progress" | "compare", "format") => typed_values::<ReportFormat>(arg, command, id, lang),
+        ("progress" | "compare", "format") => {
+            typed_values_where::<ReportFormat>(arg, command, id, lang, |f| f.offered_by(command))
+        }
         ("history", "format") => typed_values::<HistoryFormat>(arg, command, id, lang),
         ("render", "format") => typed_values::<RenderFormat>(arg, command, id, lang),
         _ => arg,
@@ -541,11 +556,26 @@ fn typed_values<T: ValueEnum + Clone + Send + Sync + 'static>(
     id: &str,
     lang: Lang,
 ) -> Arg {
-    let values = T::value_variants().iter().filter_map(|v| {
-        let value = v.to_possible_value()?;
-        let help = help::value(command, id, value.get_name()).map(|h| h.get(lang));
-        Some(value.help(help))
-    });
+    typed_values_where::<T>(arg, command, id, lang, |_| true)
+}
+
+/// [`typed_values`] with only the values `offered` keeps: the others are refused
+/// as any unknown value is.
+fn typed_values_where<T: ValueEnum + Clone + Send + Sync + 'static>(
+    arg: Arg,
+    command: &str,
+    id: &str,
+    lang: Lang,
+    offered: impl Fn(&T) -> bool,
+) -> Arg {
+    let values = T::value_variants()
+        .iter()
+        .filter(|v| offered(v))
+        .filter_map(|v| {
+            let value = v.to_possible_value()?;
+            let help = help::value(command, id, value.get_name()).map(|h| h.get(lang));
+            Some(value.help(help))
+        });
     arg.value_parser(PossibleValuesParser::new(values).try_map(|s| T::from_str(&s, false)))
 }
 

@@ -613,25 +613,6 @@ pub fn column_groups(first: usize, widths: &[usize], width: Option<u16>) -> Vec<
     groups
 }
 
-/// A Markdown table cell: control characters made visible, Markdown syntax escaped,
-/// line ends as `<br>`.
-pub fn md_cell(s: &str) -> String {
-    let cleaned = crate::render::terminal::clean(s);
-    let mut out = String::with_capacity(cleaned.len());
-    for c in cleaned.chars() {
-        match c {
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push_str("<br>"),
-            '\r' => {}
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// Column alignment in a Markdown table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -639,7 +620,8 @@ pub enum Align {
     Right,
 }
 
-/// Writes a Markdown table; cells must already be escaped with [`md_cell`].
+/// Writes a Markdown table; cells must already be escaped
+/// ([`crate::render::markdown::text`]).
 pub fn write_md_table<R: AsRef<[String]>>(
     out: &mut (impl Write + ?Sized),
     header: &[String],
@@ -971,10 +953,5 @@ mod tests {
         assert_eq!(column_groups(10, &[100], Some(40)), all(1));
         assert_eq!(column_groups(10, &[], Some(40)), all(0));
         assert_eq!(column_groups(10, &[5, 5], None), all(2));
-    }
-
-    #[test]
-    fn markdown_cells_are_escaped() {
-        assert_eq!(md_cell("a|b\nc*"), "a\\|b<br>c\\*");
     }
 }

@@ -62,6 +62,12 @@ pub fn run(args: &HistoryArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             render::history::csv(&mut out, &report, args.table.bom)?;
             out.flush()?;
         }
+        HistoryFormat::Svg => {
+            // Sheet text in the chart is escaped by maud and cleaned of controls.
+            let mut out = ctx.stdout();
+            out.write_all(render::history::svg(&report, ctx.lang).as_bytes())?;
+            out.flush()?;
+        }
         HistoryFormat::Table => {
             let look = Look::new(args.table.width, args.table.border, ctx);
             let mut out = ctx.stdout();

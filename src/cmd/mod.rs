@@ -50,6 +50,8 @@ pub(crate) trait Report: serde::Serialize {
         lang: crate::i18n::Lang,
     ) -> std::io::Result<()>;
     fn csv(&self, out: &mut dyn std::io::Write, bom: bool) -> anyhow::Result<()>;
+    /// No sheet is left to report on.
+    fn is_empty(&self) -> bool;
 }
 
 /// Writes a report per `--format`, to stdout or to `--out FILE` (created, never
@@ -61,9 +63,11 @@ pub(crate) fn write_report(
     skipped: bool,
 ) -> anyhow::Result<Exit> {
     use crate::cli::ReportFormat;
-    use std::io::Write;
     let exit = if skipped { Exit::Trouble } else { Exit::Ok };
     let to_file = opts.out.as_deref().filter(|p| p.as_os_str() != "-");
+    if to_file.is_some() && report.is_empty() {
+        return Ok(nothing_to_write(ctx));
+    }
     if opts.format == ReportFormat::Xlsx {
         let shown = to_file.map_or_else(|| "-".to_string(), crate::workspace::display_path);
         let book = report
@@ -75,24 +79,50 @@ pub(crate) fn write_report(
         }
         return Ok(exit);
     }
-    if let Some(path) = to_file {
+    write_output(opts, ctx, skipped, report.is_empty(), |out| {
+        write_text(report, opts, ctx, out)
+    })
+}
+
+/// Writes what `write` makes to `--out FILE` (created, never replaced; not at all
+/// when no sheet is left, `empty`, so the name is not taken by a file that looks
+/// like a result) or to stdout. Tables, Markdown and HTML leave for stdout through
+/// the escaping writer; JSON and CSV are data.
+pub(crate) fn write_output(
+    opts: &crate::cli::ReportArgs,
+    ctx: &Ctx,
+    skipped: bool,
+    empty: bool,
+    write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<()>,
+) -> anyhow::Result<Exit> {
+    use crate::cli::ReportFormat;
+    use std::io::Write;
+    let exit = if skipped { Exit::Trouble } else { Exit::Ok };
+    if let Some(path) = opts.out.as_deref().filter(|p| p.as_os_str() != "-") {
+        if empty {
+            return Ok(nothing_to_write(ctx));
+        }
         let mut text = Vec::new();
-        write_text(report, opts, ctx, &mut text)?;
+        write(&mut text)?;
         create_file(path, &text, ctx)?;
         return Ok(exit);
     }
-    // Tables and Markdown are for people and leave through the escaping writer;
-    // JSON and CSV are data.
     let raw = || std::io::BufWriter::new(std::io::stdout().lock());
     let mut out: Box<dyn Write> = match opts.format {
-        ReportFormat::Table | ReportFormat::Markdown => Box::new(
+        ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Html => Box::new(
             crate::render::terminal::Terminal::new(raw(), ctx.color_stdout),
         ),
         _ => Box::new(raw()),
     };
-    write_text(report, opts, ctx, &mut out)?;
+    write(&mut out)?;
     out.flush()?;
     Ok(exit)
+}
+
+/// Said when every sheet was left out and `--out` is not written: exit 2.
+fn nothing_to_write(ctx: &Ctx) -> Exit {
+    ctx.eprintln(&crate::i18n::ui::Ui::nothing_to_render(ctx.lang));
+    Exit::Trouble
 }
 
 /// Writes a report in a text format.
@@ -113,6 +143,9 @@ fn write_text(
         ReportFormat::Csv => report.csv(out, opts.table.bom)?,
         // Written by `write_report` itself.
         ReportFormat::Xlsx => {}
+        // `compare` writes its briefing itself (cmd/compare.rs), and `progress`
+        // does not offer html (cli.rs).
+        ReportFormat::Html => anyhow::bail!("this report has no HTML form"),
     }
     Ok(())
 }

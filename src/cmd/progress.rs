@@ -34,4 +34,7 @@ impl super::Report for ProgressReport {
     fn csv(&self, out: &mut dyn Write, bom: bool) -> anyhow::Result<()> {
         render::progress::csv(out, self, bom)
     }
+    fn is_empty(&self) -> bool {
+        self.regions.is_empty()
+    }
 }

@@ -430,13 +430,13 @@ impl Sheet {
 
     /// [`Sheet::texts`], each with the part it plays in `compare`.
     pub fn texts_by_role(&self) -> Vec<(&str, TextRole)> {
-        use TextRole::{Answer, Other, Question};
+        use TextRole::{Answer, Other, Prefecture, Question};
         let mut out: Vec<(&str, TextRole)> = Vec::new();
         out.extend(
             [&self.meeting, &self.theme, &self.summary]
                 .into_iter()
                 .flatten()
-                .map(|t| (t.as_str(), Other)),
+                .map(|t| (t.as_str(), Prefecture)),
         );
         out.extend(self.strengths.iter().map(|t| (t.as_str(), Answer)));
         out.extend(self.concerns.iter().map(|t| (t.as_str(), Other)));
@@ -532,6 +532,9 @@ pub enum TextRole {
     Answer,
     /// A question to other municipalities.
     Question,
+    /// `meeting`, `theme` and `summary`: the prefecture's words, the same in every
+    /// region's sheet, so they say nothing about a region (SPEC §4.1 revision 2).
+    Prefecture,
     Other,
 }
 

@@ -131,8 +131,8 @@ crate::words! {
                       上書きはしません",
                      "Workbook to write (FILE.xlsx), or a folder to write <file name>.xlsx into for \
                       each region. Never overwrites";
-        ReportOut => "書き出すファイル（xlsx では必須）。上書きはしません",
-                     "File to write (required for xlsx). Never overwrites";
+        ReportOut => "書き出すファイル（既定: 標準出力。xlsx では必須）。上書きはしません",
+                     "File to write (default: standard output; required for xlsx). Never overwrites";
         RenderRegion => "出力する圏域（名前・「圏域」なし・ファイル名。くり返し可。既定: すべて）",
                         "Region to print (name or file name; repeatable; default: all)";
         RenderOut => "書き出すファイル（既定: 標準出力）。上書きはしません",
@@ -224,6 +224,10 @@ crate::words! {
         Csv => "CSV（1 行に 1 つの値）", "CSV, one value a row";
         Html => "印刷用の HTML（A4、一つのファイル）", "HTML to print (A4, one file)";
         Xlsx => "Excel のブック（--out FILE.xlsx と一緒に）", "Excel workbook (with --out FILE.xlsx)";
+        Briefing => "事前資料の HTML（グラフ入り、A4 横、一つのファイル）",
+                    "the briefing as HTML (charts, A4 landscape, one file)";
+        Svg => "SVG の折れ線グラフ（第1回・今回・目標）",
+               "SVG line chart (baseline, current, target)";
         Ascii => "ASCII（+-|）: 曖昧幅を全角にする端末でも崩れない",
                  "ASCII (+-|): right on every terminal";
         Unicode => "Unicode の罫線: 曖昧幅が半角の端末向け",
@@ -246,8 +250,10 @@ pub fn value(command: &str, arg: &str, value: &str) -> Option<Value> {
         ("render", "format", "markdown") => Value::RenderMarkdown,
         (_, "format", "markdown") => Value::Markdown,
         (_, "format", "csv") => Value::Csv,
+        ("compare", "format", "html") => Value::Briefing,
         (_, "format", "html") => Value::Html,
         (_, "format", "xlsx") => Value::Xlsx,
+        (_, "format", "svg") => Value::Svg,
         (_, "border", "ascii") => Value::Ascii,
         (_, "border", "unicode") => Value::Unicode,
         _ => return None,

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::core::fiscal::FiscalYear;
-use crate::core::model::{Status, View};
+use crate::core::model::{Better, Status, View};
 use crate::i18n::Lang;
 use crate::report::{AsOfSource, Verdict};
 use crate::words;
@@ -65,6 +65,72 @@ words! {
         RowConcerns => "課題・悩み", "Concerns";
         RowQuestions => "他自治体への質問", "Questions";
         BuiltinThemes => "組み込みの用語集", "built-in glossary";
+        Texts => "各圏域の記述", "What each region wrote";
+        Strengths => "特徴（強み）", "Strengths";
+        Latest => "最新の進捗", "Latest";
+        NothingWritten => "（記載なし）", "(nothing written)";
+        Timeline => "予定と期限超過", "Timeline: overdue and next";
+        TimelineAll => "日程", "Timeline";
+        OverdueItems => "期限超過", "Overdue";
+        NextItems => "今後の予定", "Coming next";
+        UndatedItems => "日付未定の予定", "Planned, no date yet";
+        NoItems => "（なし）", "(none)";
+        What => "内容", "What";
+        HospitalItem => "病院との連携", "Hospital collaboration";
+        Shared => "同じ課題", "Shares the problem";
+        SharedNote => "同じ課題: 答えられる圏域がないとき、課題・悩みなどで同じテーマに触れている圏域。", "Shares the problem: where no region can answer, the regions that mention the themes elsewhere (concerns, challenges).";
+        NotFixed => "未定", "not fixed";
+        Organizer => "主催", "organizer";
+        Briefing => "事前資料", "Briefing";
+        Standing => "各圏域の現況", "Where each region stands";
+        ProgressBar => "進捗の状況", "Progress items";
+        NextItem => "次の予定", "Next";
+        IndicatorFigures => "指標（達成／数値／全体）", "Indicators (achieved / numeric / all)";
+        BlankViewsShort => "空欄の視点", "Blank views";
+        ChartsTitle => "指標：第1回から今回へ、目標と比べて", "Indicators: baseline to current, against the target";
+        ChartsNote => "〇 第1回　● 今回　| 目標　網掛けは目標を満たす範囲。数値でない値は文字のまま示します。", "o baseline, ● current, | target; the shaded band meets the target. Values that are not numbers are shown as written.";
+        NotNumeric => "数値でない指標", "Indicators that are not numbers";
+        BetterHigher => "高いほど良い", "higher is better";
+        BetterLower => "低いほど良い", "lower is better";
+        HeatNote => "色が濃いほど多い。", "Darker is more.";
+        AsOfMark => "現時点", "as of";
+        HistoryTitle => "指標の推移（git の履歴）", "Indicators over the git history";
+        Commits => "コミット", "Commits";
+        TextsSideBySide => "各圏域の記述（並べて）", "What each region wrote, side by side";
+    }
+}
+
+/// The direction an indicator improves in.
+pub fn better(lang: Lang, b: Better) -> &'static str {
+    match b {
+        Better::Higher => W::BetterHigher.get(lang),
+        Better::Lower => W::BetterLower.get(lang),
+    }
+}
+
+/// A heading with a count: `期限超過（2件）` / `Overdue (2)`.
+pub fn counted(lang: Lang, title: &str, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{title}（{n}件）"),
+        Lang::En => format!("{title} ({n})"),
+    }
+}
+
+/// A region's heading among the texts: `《南加賀》` / `-- 南加賀 --`.
+pub fn region_heading(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Ja => format!("《{label}》"),
+        Lang::En => format!("-- {label} --"),
+    }
+}
+
+/// An indicator's heading, with its unit when all regions share it.
+pub fn indicator_heading(lang: Lang, name: &str, unit: Option<&str>) -> String {
+    match (lang, unit) {
+        (Lang::Ja, Some(u)) => format!("＜{name}＞（単位: {u}）"),
+        (Lang::Ja, None) => format!("＜{name}＞"),
+        (Lang::En, Some(u)) => format!("<{name}> (unit: {u})"),
+        (Lang::En, None) => format!("<{name}>"),
     }
 }
 
@@ -106,8 +172,9 @@ pub fn verdict(lang: Lang, v: Verdict) -> &'static str {
 }
 
 /// The direction of an indicator whose lower values are better, shown with it.
-pub fn lower_is_better(lang: Lang) -> &'static str {
-    lang.pick("（少ないほど良い）", "(lower is better)")
+pub fn lower_is_better(lang: Lang) -> String {
+    let words = better(lang, Better::Lower);
+    lang.pick(format!("（{words}）"), format!("({words})"))
 }
 
 /// A current value against its target, the way hledger's budget report shows
@@ -289,22 +356,4 @@ pub fn ask_entry(lang: Lang, label: &str, mentions: usize) -> String {
 /// The separator of lists inside a cell.
 pub fn list_sep(lang: Lang) -> &'static str {
     lang.pick("、", ", ")
-}
-
-/// Baseline and current values of an indicator in a compact cell.
-pub fn values_line(lang: Lang, baseline: &str, current: &str) -> String {
-    match lang {
-        Lang::Ja => format!("第1回 {baseline}　今回 {current}"),
-        Lang::En => format!("baseline {baseline}, current {current}"),
-    }
-}
-
-/// Target and progress of an indicator in a compact cell.
-pub fn target_line(lang: Lang, target: &str, pct: Option<&str>) -> String {
-    match (lang, pct) {
-        (Lang::Ja, Some(p)) => format!("目標 {target}　進捗 {p}"),
-        (Lang::Ja, None) => format!("目標 {target}"),
-        (Lang::En, Some(p)) => format!("target {target}, {p}"),
-        (Lang::En, None) => format!("target {target}"),
-    }
 }

@@ -6,14 +6,19 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
 
+pub mod html;
+mod texts;
+
+pub use texts::{date_shown, item_content};
+
 use super::indicator::{
-    csv_fields, pct_text, target_text, value_text, verdict_color, verdict_text,
+    bool_text, csv_fields, pct_text, target_text, value_text, verdict_color, verdict_text,
 };
 use crate::core::fiscal::FiscalYear;
 use crate::core::model::View;
 use crate::i18n::report::{self as words, W};
 use crate::i18n::Lang;
-use crate::report::compare::{CompareReport, QuestionRow, RegionSummary};
+use crate::report::compare::{CompareReport, IndicatorAcross, QuestionRow, RegionSummary};
 use crate::report::IndicatorRow;
 use crate::table::{self, Align, Cell, Color, Look, Rules, Table};
 
@@ -171,31 +176,28 @@ const FIGURES: &[Figure] = &[
     },
 ];
 
-/// An indicator of one region in a compact cell.
-fn indicator_cell(row: &IndicatorRow, lang: Lang) -> String {
-    let pct = row.progress_pct.map(|_| pct_text(row, lang));
-    [
-        words::values_line(
-            lang,
-            &value_text(row.baseline.as_ref(), lang),
-            &value_text(row.current.as_ref(), lang),
-        ),
-        words::target_line(lang, &target_text(row, lang), pct.as_deref()),
-        verdict_text(row, lang),
-    ]
-    .join("\n")
-}
-
+/// Whom to ask; where nobody can answer, who shares the problem.
 fn ask_text(q: &QuestionRow, lang: Lang, sep: &str) -> String {
-    if q.mentions.0.is_empty() {
-        return W::NoneFound.get(lang).to_string();
+    let entries = |map: &crate::report::ByLabel<usize>| {
+        map.0
+            .iter()
+            .map(|(l, n)| words::ask_entry(lang, l, *n))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    if !q.mentions.0.is_empty() {
+        return entries(&q.mentions);
     }
-    q.mentions
-        .0
-        .iter()
-        .map(|(l, n)| words::ask_entry(lang, l, *n))
-        .collect::<Vec<_>>()
-        .join(sep)
+    let none = W::NoneFound.get(lang);
+    if q.shared.0.is_empty() {
+        return none.to_string();
+    }
+    format!(
+        "{none}{sep}{}{}{}",
+        W::Shared.get(lang),
+        lang.pick("：", ": "),
+        entries(&q.shared)
+    )
 }
 
 fn themes_text(q: &QuestionRow, lang: Lang, sep: &str) -> String {
@@ -240,6 +242,8 @@ pub fn table(
     blank_views(out, &s)?;
     indicators(out, &s)?;
     themes(out, &s)?;
+    texts::texts(out, report, look, lang)?;
+    texts::timeline(out, report, look, lang)?;
     questions(out, &s)
 }
 
@@ -322,8 +326,8 @@ fn blank_views(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     table::write_wrapped(out, s.look, "", W::BlankViewsNote.get(lang))
 }
 
-/// Indicators of the same name side by side; each table of a group of regions
-/// shows only the indicators some region of the group has.
+/// Indicators of the same name across regions: one block per indicator, its
+/// regions as rows, so a row stays one row however many regions there are.
 fn indicators(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     let (report, lang) = (s.report, s.lang);
     writeln!(out)?;
@@ -335,56 +339,65 @@ fn indicators(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
     if report.indicators.is_empty() {
         return writeln!(out, "{}", W::NoIndicators.get(lang));
     }
-    let names: Vec<Cell> = report
-        .indicators
-        .iter()
-        .map(|i| table::text_cell(&i.name))
-        .collect();
-    let first = names.iter().map(|c| c.width().min(16)).max().unwrap_or(0);
-    let groups = s.groups(first, 16);
-    let region_of: HashMap<&str, usize> = (report.regions.iter().enumerate())
-        .map(|(i, r)| (&*r.label, i))
-        .collect();
-    let mut group_of = vec![0; report.regions.len()];
-    for (g, regions) in groups.iter().enumerate() {
-        group_of[regions.clone()].fill(g);
-    }
-    // The rows of each group: an indicator and its cells, by region, in order.
-    type Row<'a> = (usize, Vec<(usize, &'a IndicatorRow)>);
-    let mut rows: Vec<Vec<Row<'_>>> = vec![Vec::new(); groups.len()];
     for (i, ind) in report.indicators.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let unit = shared_unit(ind);
+        table::write_wrapped(
+            out,
+            s.look,
+            "",
+            &words::indicator_heading(lang, &ind.name, unit),
+        )?;
+        let mut t = table::new_table(s.look, Rules::HeaderOnly);
+        t.set_header(table::header(&INDICATOR_COLUMNS.map(|w| w.get(lang))));
         for (label, row) in &ind.regions.0 {
-            let Some(&r) = region_of.get(&**label) else {
-                continue;
-            };
-            let group = &mut rows[group_of[r]];
-            match group.last_mut() {
-                Some((last, cells)) if *last == i => cells.push((r, row)),
-                _ => group.push((i, vec![(r, row)])),
-            }
-        }
-    }
-    for (regions, rows) in groups.iter().zip(&rows) {
-        if rows.is_empty() {
-            continue;
-        }
-        let mut t = s.side_by_side(W::Indicator.get(lang), regions, Rules::EveryRow);
-        for (i, cells) in rows {
-            let mut cells = cells.iter().peekable();
-            let mut row = vec![names[*i].clone()];
-            for r in regions.clone() {
-                row.push(match cells.next_if(|(c, _)| *c == r) {
-                    Some((_, ind)) => {
-                        table::text_cell(&indicator_cell(ind, lang)).color(verdict_color(ind))
-                    }
-                    None => Cell::default(),
-                });
-            }
-            t.add_row(row);
+            let cells = indicator_cells(row, unit.is_none(), lang);
+            let mut line = vec![table::text_cell(label)];
+            line.extend(cells[..4].iter().map(table::right_cell));
+            line.push(table::text_cell(&cells[4]).color(verdict_color(row)));
+            t.add_row(line);
         }
         table::write_table(out, &t)?;
     }
     Ok(())
+}
+
+/// The columns of an indicator's block after the region.
+const INDICATOR_COLUMNS: [W; 6] = [
+    W::Region,
+    W::Baseline,
+    W::Current,
+    W::Target,
+    W::ProgressPct,
+    W::Verdict,
+];
+
+/// The unit every region of an indicator gives, if they agree.
+fn shared_unit(ind: &IndicatorAcross) -> Option<&str> {
+    let mut units = ind.regions.0.iter().map(|(_, r)| r.unit.as_deref());
+    let first = units.next().flatten()?;
+    units.all(|u| u == Some(first)).then_some(first)
+}
+
+/// Baseline, current, target, progress and verdict of one region's indicator;
+/// values with their unit when the heading does not give it.
+fn indicator_cells(row: &IndicatorRow, with_unit: bool, lang: Lang) -> [String; 5] {
+    let unit = |v: Option<&crate::core::model::Value>| {
+        let text = value_text(v, lang);
+        match (with_unit, v.and_then(|v| v.as_number()), &row.unit) {
+            (true, Some(_), Some(u)) => format!("{text}{u}"),
+            _ => text,
+        }
+    };
+    [
+        unit(row.baseline.as_ref()),
+        unit(row.current.as_ref()),
+        target_text(row, lang),
+        pct_text(row, lang),
+        verdict_text(row, lang),
+    ]
 }
 
 /// How many texts of each region mention each theme.
@@ -442,12 +455,13 @@ fn questions(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
         ]);
     }
     table::write_table(out, &t)?;
-    table::write_wrapped(out, s.look, "", W::AskNote.get(lang))
+    table::write_wrapped(out, s.look, "", W::AskNote.get(lang))?;
+    table::write_wrapped(out, s.look, "", W::SharedNote.get(lang))
 }
 
 /// Markdown, for meeting notes.
 pub fn markdown(out: &mut dyn Write, report: &CompareReport, lang: Lang) -> io::Result<()> {
-    use table::md_cell as md;
+    use crate::render::markdown::text as md;
     let (title, notes) = heading(report, lang);
     writeln!(out, "## {}", md(&title))?;
     for note in &notes {
@@ -493,22 +507,32 @@ pub fn markdown(out: &mut dyn Write, report: &CompareReport, lang: Lang) -> io::
 
     writeln!(out)?;
     writeln!(out, "### {}", md(W::IndicatorsAcross.get(lang)))?;
-    writeln!(out)?;
     if report.indicators.is_empty() {
+        writeln!(out)?;
         writeln!(out, "{}", md(W::NoIndicators.get(lang)))?;
-    } else {
-        let mut head = vec![md(W::Indicator.get(lang))];
-        head.extend(labels.iter().map(|l| md(l)));
-        let rows = report.indicators.iter().map(|ind| {
-            let mut row = vec![md(&ind.name)];
-            row.extend(
-                ind.regions
-                    .aligned(&labels)
-                    .map(|r| r.map(|r| md(&indicator_cell(r, lang))).unwrap_or_default()),
+    }
+    for ind in &report.indicators {
+        let unit = shared_unit(ind);
+        writeln!(out)?;
+        writeln!(
+            out,
+            "#### {}",
+            md(&words::indicator_heading(lang, &ind.name, unit))
+        )?;
+        writeln!(out)?;
+        let head: Vec<String> = INDICATOR_COLUMNS.iter().map(|w| md(w.get(lang))).collect();
+        let mut align = vec![Align::Left];
+        align.extend([Align::Right; 4]);
+        let rows = ind.regions.0.iter().map(|(label, row)| {
+            let mut line = vec![md(label)];
+            line.extend(
+                indicator_cells(row, unit.is_none(), lang)
+                    .iter()
+                    .map(|c| md(c)),
             );
-            row
+            line
         });
-        table::write_md_table(out, &head, &[Align::Left], rows)?;
+        table::write_md_table(out, &head, &align, rows)?;
     }
 
     writeln!(out)?;
@@ -531,6 +555,9 @@ pub fn markdown(out: &mut dyn Write, report: &CompareReport, lang: Lang) -> io::
         "{}",
         md(&words::themes_source(lang, report.themes_file.as_deref()))
     )?;
+
+    texts::texts_markdown(out, report, lang)?;
+    texts::timeline_markdown(out, report, lang)?;
 
     writeln!(out)?;
     writeln!(out, "### {}", md(W::Questions.get(lang)))?;
@@ -561,6 +588,8 @@ pub fn markdown(out: &mut dyn Write, report: &CompareReport, lang: Lang) -> io::
     )?;
     writeln!(out)?;
     writeln!(out, "{}", md(W::AskNote.get(lang)))?;
+    writeln!(out)?;
+    writeln!(out, "{}", md(W::SharedNote.get(lang)))?;
     Ok(())
 }
 
@@ -676,6 +705,51 @@ pub fn csv(out: &mut dyn Write, report: &CompareReport, bom: bool) -> anyhow::Re
             for a in q.ask() {
                 put(head, "question", &q.question, "ask", a)?;
             }
+            for (s, _) in &q.shared.0 {
+                put(head, "question", &q.question, "shared", s)?;
+            }
+        }
+    }
+    // The briefing: each region's texts (item = the kind and its number), then the
+    // timeline and the open items without a date (item = the item's text).
+    for (r, head) in report.regions.iter().zip(&heads) {
+        let t = &r.texts;
+        for (kind, items) in [
+            ("goals", &t.goals),
+            ("challenges", &t.challenges),
+            ("concerns", &t.concerns),
+            ("questions", &t.questions),
+            ("strengths", &t.strengths),
+        ] {
+            for (i, text) in items.iter().enumerate() {
+                put(head, "texts", &format!("{kind} {}", i + 1), "text", text)?;
+            }
+        }
+    }
+    for item in report.timeline.iter().chain(&report.undated) {
+        let Some(&head) = head_of.get(&*item.label) else {
+            continue;
+        };
+        let section = serde_json::to_value(item.section)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let fields = [
+            ("date", item.date.as_ref().map(|d| d.date.to_iso())),
+            ("date_text", item.date_text.clone()),
+            ("status", item.status.map(|s| s.as_str().to_string())),
+            ("overdue", Some(bool_text(item.overdue).to_string())),
+            ("section", Some(section)),
+            ("goal", item.goal.clone()),
+        ];
+        for (field, value) in fields {
+            put(
+                head,
+                "timeline",
+                &item.text,
+                field,
+                &value.unwrap_or_default(),
+            )?;
         }
     }
     w.flush()?;

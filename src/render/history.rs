@@ -11,6 +11,13 @@ use crate::render::terminal::clean;
 use crate::report::history::{HistoryReport, Point, PointStatus};
 use crate::table::{self, Look, Rules};
 
+/// The fiscal year of the file followed, for people.
+fn year(report: &HistoryReport, lang: Lang) -> Option<String> {
+    report
+        .fiscal_year
+        .map(|fy| crate::i18n::report::fiscal_year(lang, fy))
+}
+
 /// The title, then the table (or a line saying the file has no commits yet).
 pub fn human(
     out: &mut impl Write,
@@ -18,10 +25,12 @@ pub fn human(
     look: &Look,
     lang: Lang,
 ) -> std::io::Result<()> {
-    let year = report
-        .fiscal_year
-        .map(|fy| crate::i18n::report::fiscal_year(lang, fy));
-    let title = words::history_title(lang, &report.region, year.as_deref(), &report.file);
+    let title = words::history_title(
+        lang,
+        &report.region,
+        year(report, lang).as_deref(),
+        &report.file,
+    );
     writeln!(out, "{}", clean(&title))?;
     for other in &report.other_years {
         let year = other
@@ -210,4 +219,185 @@ pub fn csv(out: &mut impl Write, report: &HistoryReport, bom: bool) -> anyhow::R
     }
     w.flush()?;
     Ok(())
+}
+
+/// The points of each indicator that has values, in the order indicators first
+/// appear.
+pub fn by_indicator(report: &HistoryReport) -> Vec<(&str, Vec<&Point>)> {
+    let mut out: Vec<(&str, Vec<&Point>)> = Vec::new();
+    for p in &report.points {
+        let (PointStatus::Ok, Some(name)) = (p.status, p.indicator.as_deref()) else {
+            continue;
+        };
+        match out.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, points)) => points.push(p),
+            None => out.push((name, vec![p])),
+        }
+    }
+    out
+}
+
+/// The size of one chart in the SVG.
+pub const CHART_WIDTH: f64 = 640.0;
+pub const CHART_HEIGHT: f64 = 230.0;
+
+/// `history --format svg`: one line chart per indicator, stacked, as one
+/// self-contained SVG document (no script, no font or style fetched).
+pub fn svg(report: &HistoryReport, lang: Lang) -> String {
+    use maud::html;
+    let charts = by_indicator(report);
+    let title = words::history_title(
+        lang,
+        &report.region,
+        year(report, lang).as_deref(),
+        &report.file,
+    );
+    let head = 30.0;
+    let height = head + CHART_HEIGHT * charts.len().max(1) as f64;
+    let doc = html! {
+        svg xmlns="http://www.w3.org/2000/svg" width=(CHART_WIDTH) height=(height)
+            viewBox={ "0 0 " (CHART_WIDTH) " " (height) }
+            font-family="Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif" {
+            title { (clean(&title)) }
+            rect width="100%" height="100%" fill="#fff" {}
+            text x="8" y="20" font-size="13" font-weight="bold" { (clean(&title)) }
+            @if charts.is_empty() {
+                text x="8" y=(head + 24.0) font-size="12" { (W::NoIndicators.get(lang)) }
+            }
+            @for (i, (name, points)) in charts.iter().enumerate() {
+                svg y=(head + CHART_HEIGHT * i as f64) width=(CHART_WIDTH) height=(CHART_HEIGHT) {
+                    (line_chart(name, points, lang))
+                }
+            }
+        }
+    };
+    let mut text = doc.into_string();
+    text.insert_str(0, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    text.push('\n');
+    text
+}
+
+/// One indicator over the commits: baseline, current and target as three lines;
+/// a value that is not a number is written as text at its commit, never drawn as 0.
+/// Drawn in a box of [`CHART_WIDTH`] × [`CHART_HEIGHT`].
+pub fn line_chart(name: &str, points: &[&Point], lang: Lang) -> maud::Markup {
+    use crate::render::chart::{colors, num, px, Scale};
+    use maud::html;
+    let (left, right, top, bottom) = (56.0, CHART_WIDTH - 120.0, 30.0, CHART_HEIGHT - 52.0);
+    let target = |p: &Point| crate::core::indicator::target_number(p.target.as_ref());
+    type Get = fn(&Point) -> Option<&Value>;
+    let series: [(W, &str, &str, Get); 3] = [
+        (W::Baseline, colors::BASELINE, "4 3", |p| {
+            p.baseline.as_ref()
+        }),
+        (W::Current, colors::CURRENT, "", |p| p.current.as_ref()),
+        (W::Target, colors::TARGET, "1 3", |p| p.target.as_ref()),
+    ];
+    let number = |i: usize, p: &Point| -> Option<f64> {
+        if i == 2 {
+            target(p)
+        } else {
+            (series[i].3)(p).and_then(Value::as_number)
+        }
+    };
+    let values: Vec<f64> = points
+        .iter()
+        .flat_map(|p| (0..3).filter_map(|i| number(i, p)))
+        .collect();
+    let y = Scale::new(&values, bottom, top, 4);
+    let n = points.len();
+    let x = |i: usize| {
+        if n <= 1 {
+            (left + right) / 2.0
+        } else {
+            left + (right - left) * i as f64 / (n - 1) as f64
+        }
+    };
+    // At most about eight commits are labelled; the others keep their marks.
+    let every = n.div_ceil(8).max(1);
+    let unit = points.iter().rev().find_map(|p| p.unit.as_deref());
+    let heading = match unit {
+        Some(u) => format!("{name}（{u}）"),
+        None => name.to_string(),
+    };
+    html! {
+        text x="8" y="18" font-size="12" font-weight="bold" { (clean(&heading)) }
+        @if let Some(y) = y {
+            @for t in y.ticks() {
+                line x1=(px(left)) x2=(px(right)) y1=(px(y.at(t))) y2=(px(y.at(t)))
+                    stroke=(colors::GRID) stroke-width="1" {}
+                text x=(px(left - 6.0)) y=(px(y.at(t) + 3.5)) font-size="9"
+                    text-anchor="end" fill="#555" { (num(t)) }
+            }
+            @for (s, (label, color, dash, get)) in series.iter().enumerate() {
+                @for run in runs(points, |p| number(s, p)) {
+                    polyline fill="none" stroke=(color) stroke-width="2"
+                        stroke-dasharray=(dash)
+                        points=(run.iter().map(|&(i, v)| format!("{},{}", px(x(i)), px(y.at(v)))).collect::<Vec<_>>().join(" ")) {}
+                }
+                @for (i, p) in points.iter().enumerate() {
+                    @if let Some(v) = number(s, p) {
+                        circle cx=(px(x(i))) cy=(px(y.at(v))) r="3" fill=(color) {
+                            title { (label.get(lang)) " " (p.date) " " (p.commit) ": " (num(v)) }
+                        }
+                    } @else if let Some(text) = get(p) {
+                        // Written, not drawn: a qualitative or undetermined value,
+                        // above the lines.
+                        text x=(px(x(i))) y=(px(top - 2.0 + 10.0 * s as f64)) font-size="9"
+                            text-anchor="middle" fill=(color) { (clean(&text.to_string())) }
+                    }
+                }
+            }
+        } @else {
+            // No number at all: every value in words at its commit.
+            text x=(px(left)) y=(px(top + 6.0)) font-size="10" fill="#555" {
+                (crate::i18n::report::W::NotNumeric.get(lang))
+            }
+            @for (i, p) in points.iter().enumerate() {
+                @for (s, (_, color, _, get)) in series.iter().enumerate() {
+                    @if let Some(v) = get(p) {
+                        text x=(px(x(i))) y=(px(bottom - 4.0 - 12.0 * s as f64)) font-size="9"
+                            text-anchor="middle" fill=(color) { (clean(&v.to_string())) }
+                    }
+                }
+            }
+        }
+        line x1=(px(left)) x2=(px(right)) y1=(px(bottom)) y2=(px(bottom)) stroke="#444" {}
+        @for (i, p) in points.iter().enumerate() {
+            @if i % every == 0 || i + 1 == n {
+                text x=(px(x(i))) y=(px(bottom + 14.0)) font-size="9" text-anchor="middle" { (p.date) }
+                text x=(px(x(i))) y=(px(bottom + 25.0)) font-size="8" text-anchor="middle"
+                    fill="#666" { (p.commit) }
+            }
+        }
+        @for (s, (label, color, dash, _)) in series.iter().enumerate() {
+            line x1=(px(right + 16.0)) x2=(px(right + 40.0)) y1=(px(top + 8.0 + 16.0 * s as f64))
+                y2=(px(top + 8.0 + 16.0 * s as f64)) stroke=(color) stroke-width="2"
+                stroke-dasharray=(dash) {}
+            text x=(px(right + 46.0)) y=(px(top + 11.5 + 16.0 * s as f64)) font-size="10" {
+                (label.get(lang))
+            }
+        }
+    }
+}
+
+/// The runs of consecutive points that have a number (a line is not drawn across
+/// a point without one).
+fn runs<'a>(
+    points: &'a [&'a Point],
+    number: impl Fn(&Point) -> Option<f64>,
+) -> Vec<Vec<(usize, f64)>> {
+    let mut out: Vec<Vec<(usize, f64)>> = Vec::new();
+    let mut open = false;
+    for (i, p) in points.iter().enumerate() {
+        match number(p) {
+            Some(v) if open => out.last_mut().into_iter().for_each(|r| r.push((i, v))),
+            Some(v) => {
+                out.push(vec![(i, v)]);
+                open = true;
+            }
+            None => open = false,
+        }
+    }
+    out
 }

@@ -56,14 +56,10 @@ pub fn name_text(row: &IndicatorRow, lang: Lang) -> String {
     }
 }
 
-/// The verdict, with the `target-already-met` flag on a second line.
+/// The verdict. 当初から達成 (`target-already-met`) is said where the progress is
+/// ([`pct_text`]), once.
 pub fn verdict_text(row: &IndicatorRow, lang: Lang) -> String {
-    let mut s = words::verdict(lang, row.verdict).to_string();
-    if row.target_already_met {
-        s.push('\n');
-        s.push_str(W::MetAtBaseline.get(lang));
-    }
-    s
+    words::verdict(lang, row.verdict).to_string()
 }
 
 pub fn verdict_color(row: &IndicatorRow) -> Option<Color> {

@@ -5,9 +5,11 @@ pub mod compare;
 pub mod indicator;
 pub mod progress;
 
+pub mod chart;
 pub mod diag;
 pub mod diff;
 pub mod history;
+pub mod markdown;
 pub mod sheet;
 pub mod show;
 pub mod terminal;

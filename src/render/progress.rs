@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::indicator::{
     bool_text, csv_fields, current_text, name_text, pct_text, target_text, value_text,
-    verdict_color,
+    verdict_color, verdict_text,
 };
 use crate::core::model::{DateValue, Status};
 use crate::i18n::report::{self as words, W};
@@ -21,11 +21,6 @@ fn title(r: &RegionProgress, lang: Lang) -> String {
 
 fn date_text(item: &ProgressItem, lang: Lang) -> String {
     super::date_text(item.date.as_ref(), item.date_undetermined, lang)
-}
-
-/// The verdict alone: 当初から達成 is said where the progress would be.
-fn verdict_text(row: &crate::report::IndicatorRow, lang: Lang) -> &'static str {
-    words::verdict(lang, row.verdict)
 }
 
 /// The text of a progress item with its original date and note.
@@ -127,7 +122,7 @@ pub fn table(
                 table::right_cell(value_text(row.baseline.as_ref(), lang)),
                 table::right_cell(current_text(row, lang)),
                 table::right_cell(target_text(row, lang)),
-                table::text_cell(verdict_text(row, lang)).color(verdict_color(row)),
+                table::text_cell(&verdict_text(row, lang)).color(verdict_color(row)),
                 table::right_cell(pct_text(row, lang)),
             ]);
         }
@@ -138,7 +133,7 @@ pub fn table(
 
 /// Markdown, for meeting notes.
 pub fn markdown(out: &mut dyn Write, report: &ProgressReport, lang: Lang) -> io::Result<()> {
-    use table::md_cell as md;
+    use crate::render::markdown::text as md;
     if report.regions.is_empty() {
         writeln!(out, "{}", md(W::NoRegions.get(lang)))?;
     }
@@ -208,7 +203,7 @@ pub fn markdown(out: &mut dyn Write, report: &ProgressReport, lang: Lang) -> io:
                     md(&value_text(row.baseline.as_ref(), lang)),
                     md(&current_text(row, lang)),
                     md(&target_text(row, lang)),
-                    md(verdict_text(row, lang)),
+                    md(&verdict_text(row, lang)),
                     md(&pct_text(row, lang)),
                 ]
             })

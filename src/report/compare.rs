@@ -1,5 +1,6 @@
 //! `sheet compare`: regions side by side — counts, blank views, indicators of the
-//! same name, themes, and whom to ask each question.
+//! same name, themes, and whom to ask each question — and the advisor's briefing
+//! (SPEC §5): each region's texts, and one timeline of every dated item.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,7 +10,7 @@ use serde::Serialize;
 use super::{fiscal_year_number, iso_day, AsOfSource, ByLabel, IndicatorRow, Judging, SheetLabel};
 use crate::core::check;
 use crate::core::fiscal::FiscalYear;
-use crate::core::model::{Sheet, SheetId, Status, TextRole, View};
+use crate::core::model::{DateValue, Event, Sheet, SheetId, Status, TextRole, View};
 use crate::label;
 use crate::themes::Glossary;
 
@@ -33,6 +34,12 @@ pub struct CompareReport {
     pub indicators: Vec<IndicatorAcross>,
     pub themes: Vec<ThemeCount>,
     pub questions: Vec<QuestionRow>,
+    /// Every dated progress and hospital-collaboration item of every sheet, by date
+    /// (a month counts as its last day), then by label (SPEC §5).
+    pub timeline: Vec<TimelineItem>,
+    /// Items planned or under way that have no date yet, by label: what the
+    /// timeline cannot place.
+    pub undated: Vec<TimelineItem>,
 }
 
 /// One region's figures.
@@ -56,6 +63,126 @@ pub struct RegionSummary {
     pub indicators: IndicatorCounts,
     pub concerns: usize,
     pub questions: usize,
+    /// The path the sheet was read from.
+    pub file: String,
+    /// What the region wrote, for the advisor to read (SPEC §5).
+    pub texts: RegionTexts,
+}
+
+/// The texts of a region an advisor discusses, as written (blank ones left out).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RegionTexts {
+    pub goals: Vec<String>,
+    /// For each goal, its latest progress item (null when it has none).
+    pub goal_progress: Vec<Option<TimelineItem>>,
+    pub challenges: Vec<String>,
+    pub concerns: Vec<String>,
+    pub questions: Vec<String>,
+    pub strengths: Vec<String>,
+}
+
+/// Where a timeline item comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Progress,
+    HospitalCollaboration,
+}
+
+/// Where an item stands at the date its region is judged at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Due {
+    /// Planned for a date that has passed.
+    Overdue,
+    /// Dated today or later and not done or cancelled: what comes next.
+    Next,
+    /// Anything else: done, cancelled, or a note about the past; or no date.
+    Other,
+}
+
+/// A progress or hospital-collaboration item in the timeline (SPEC §5).
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineItem {
+    pub label: SheetLabel,
+    /// `YYYY-MM-DD`, or `YYYY-MM` for a month; null when the item has no date.
+    pub date: Option<DateValue>,
+    /// The date as written (`11月中旬`); `未定` when no date is fixed yet.
+    pub date_text: Option<String>,
+    /// Null for a plain note.
+    pub status: Option<Status>,
+    pub overdue: bool,
+    pub due: Due,
+    pub section: Section,
+    /// The goal of a progress item.
+    pub goal: Option<String>,
+    pub text: String,
+    pub organizer: Option<String>,
+    pub note: Option<String>,
+}
+
+impl TimelineItem {
+    fn new(event: &Event, section: Section, goal: Option<&str>, at: NaiveDate) -> TimelineItem {
+        let overdue = check::is_overdue(event, at);
+        let open = !matches!(event.status, Some(Status::Done | Status::Cancelled));
+        let due = match &event.date {
+            _ if overdue => Due::Overdue,
+            Some(d) if open && d.date.last_day() >= at => Due::Next,
+            _ => Due::Other,
+        };
+        TimelineItem {
+            label: SheetLabel::default(),
+            date: event.date.clone(),
+            date_text: date_text(event),
+            status: event.status,
+            overdue,
+            due,
+            section,
+            goal: goal.map(str::to_string),
+            text: event.text.trim().to_string(),
+            organizer: nonblank(event.organizer.as_deref()),
+            note: nonblank(event.note.as_deref()),
+        }
+    }
+
+    /// The day the item sorts by: the date, or the last day of its month.
+    pub fn sort_day(&self) -> Option<NaiveDate> {
+        self.date.as_ref().map(|d| d.date.last_day())
+    }
+}
+
+/// The date of an item as written (`11月2日`, `11月中旬`), or `未定` when the sheet
+/// says the date is not fixed yet: the timeline's `date_text` (SPEC §5).
+fn date_text(event: &Event) -> Option<String> {
+    match &event.date {
+        Some(d) => Some(d.written.trim().to_string()),
+        None => event.date_text().map(str::to_string),
+    }
+}
+
+fn nonblank(s: Option<&str>) -> Option<String> {
+    s.filter(|s| !crate::core::text::is_blank(s))
+        .map(|s| s.trim().to_string())
+}
+
+fn texts(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .filter(|s| !crate::core::text::is_blank(s))
+        .map(|s| s.trim().to_string())
+        .collect()
+}
+
+/// The progress item of a goal that says where it stands: the one with the latest
+/// date (the later one in the list on a tie), else the last one written.
+fn latest(progress: &[Event]) -> Option<&Event> {
+    progress
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.date.as_ref().map(|d| (d.date.last_day(), i, e)))
+        .max_by_key(|(day, i, _)| (*day, *i))
+        .map(|(_, _, e)| e)
+        .or_else(|| progress.last())
 }
 
 /// Progress items of all goals by status.
@@ -152,6 +279,10 @@ pub struct QuestionRow {
     /// collaboration mention the themes, each with its number of mentions: most
     /// mentions first, ties by label (`ask` and `mentions` in JSON).
     pub mentions: ByLabel<usize>,
+    /// When no other sheet qualifies to answer: the other sheets that mention the
+    /// themes anywhere else (concerns, challenges, …), in the same order (SPEC §5
+    /// `shared`, with `shared_mentions`).
+    pub shared: ByLabel<usize>,
 }
 
 impl QuestionRow {
@@ -164,13 +295,16 @@ impl QuestionRow {
 impl Serialize for QuestionRow {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut row = s.serialize_struct("QuestionRow", 6)?;
+        let mut row = s.serialize_struct("QuestionRow", 8)?;
         row.serialize_field("region", &self.region)?;
         row.serialize_field("label", &self.label)?;
         row.serialize_field("question", &self.question)?;
         row.serialize_field("themes", &self.themes)?;
         row.serialize_field("ask", &self.ask().collect::<Vec<_>>())?;
         row.serialize_field("mentions", &self.mentions)?;
+        let shared: Vec<&str> = self.shared.0.iter().map(|(l, _)| &**l).collect();
+        row.serialize_field("shared", &shared)?;
+        row.serialize_field("shared_mentions", &self.shared)?;
         row.end()
     }
 }
@@ -182,16 +316,32 @@ impl Serialize for QuestionRow {
 pub struct SheetDigest {
     /// Labelled when the run is known.
     summary: RegionSummary,
-    /// Each indicator with its key for matching across sheets.
-    indicators: Vec<(String, IndicatorRow)>,
+    /// Each indicator with its key for matching across sheets (none for a
+    /// placeholder name).
+    indicators: Vec<(Option<String>, IndicatorRow)>,
     /// How many texts of the sheet mention each theme, in glossary order.
     theme_counts: Vec<usize>,
     /// The themes of each text a region could answer from, for the texts that
     /// mention one: the distinct sets of them (in glossary order), each with how
     /// many texts have it.
     answers: Vec<(Vec<usize>, usize)>,
+    /// The same for every text that counts for themes.
+    mentions: Vec<(Vec<usize>, usize)>,
     /// The sheet's questions, with their themes.
     questions: Vec<(String, Vec<usize>)>,
+    /// The sheet's dated items, and its open items without a date (unlabelled).
+    timeline: Vec<TimelineItem>,
+    undated: Vec<TimelineItem>,
+    /// Region and year, to keep the years of one region together.
+    order_key: (String, String, i32),
+}
+
+/// Counts a set of themes found in one text.
+fn tally(sets: &mut Vec<(Vec<usize>, usize)>, found: &[usize]) {
+    match sets.iter_mut().find(|(s, _)| s == found) {
+        Some((_, n)) => *n += 1,
+        None => sets.push((found.to_vec(), 1)),
+    }
 }
 
 impl SheetDigest {
@@ -200,22 +350,55 @@ impl SheetDigest {
         let summary = summarize(sheet, &rows, judging);
         let mut theme_counts = vec![0; glossary.themes.len()];
         let mut answers: Vec<(Vec<usize>, usize)> = Vec::new();
+        let mut mentions: Vec<(Vec<usize>, usize)> = Vec::new();
         let mut questions = Vec::new();
         // NFKC and the keyword search are the costly part: once per text.
         for (text, role) in sheet.texts_by_role() {
+            if role == TextRole::Prefecture {
+                continue;
+            }
             let found = glossary.mentioned(text);
             for &t in &found {
                 theme_counts[t] += 1;
             }
-            match role {
-                TextRole::Answer if !found.is_empty() => {
-                    match answers.iter_mut().find(|(s, _)| *s == found) {
-                        Some((_, n)) => *n += 1,
-                        None => answers.push((found, 1)),
-                    }
+            if !found.is_empty() {
+                tally(&mut mentions, &found);
+                if role == TextRole::Answer {
+                    tally(&mut answers, &found);
                 }
-                TextRole::Question => questions.push((text.to_string(), found)),
-                _ => {}
+            }
+            if role == TextRole::Question {
+                questions.push((text.to_string(), found));
+            }
+        }
+        let (at, _) = judging.at(sheet);
+        let mut timeline = Vec::new();
+        let mut undated = Vec::new();
+        let items = sheet
+            .goals
+            .iter()
+            .flat_map(|g| {
+                g.progress
+                    .iter()
+                    .map(move |e| (e, Section::Progress, Some(g.text.trim())))
+            })
+            .chain(
+                sheet
+                    .hospital_collaboration
+                    .iter()
+                    .map(|e| (e, Section::HospitalCollaboration, None)),
+            );
+        for (event, section, goal) in items {
+            let item = TimelineItem::new(event, section, goal, at);
+            if item.date.is_some() {
+                timeline.push(item);
+            } else if event.date_undetermined
+                || matches!(
+                    item.status,
+                    Some(Status::Planned | Status::InProgress | Status::Postponed)
+                )
+            {
+                undated.push(item);
             }
         }
         SheetDigest {
@@ -226,18 +409,28 @@ impl SheetDigest {
                 .collect(),
             theme_counts,
             answers,
+            mentions,
             questions,
+            timeline,
+            undated,
+            order_key: (
+                crate::core::text::normalize(sheet.prefecture.trim()),
+                crate::core::text::region_key(sheet.region.trim()),
+                sheet.fiscal_year.start_year(),
+            ),
         }
     }
 }
 
 impl CompareReport {
-    /// The sheets of a run, in input order, each labelled among the others.
+    /// The sheets of a run, in input order but the fiscal years of one region
+    /// together, oldest first (SPEC §4), each labelled among the others.
     pub fn new(
         sheets: Vec<(SheetId, SheetDigest)>,
         judging: &Judging,
         glossary: &Glossary,
     ) -> CompareReport {
+        let sheets = together_by_region(sheets);
         let ids: Vec<&SheetId> = sheets.iter().map(|(id, _)| id).collect();
         let labels: Vec<SheetLabel> = label::labels(&ids).into_iter().map(Into::into).collect();
         let mut prefectures: Vec<String> = Vec::new();
@@ -263,14 +456,31 @@ impl CompareReport {
         let themes = theme_counts(&digests, &labels, glossary);
         let questions = questions(&digests, &labels, glossary);
         let indicators = indicators_across(indicator_rows, &labels);
+        let mut timeline = Vec::new();
+        let mut undated = Vec::new();
         let regions = digests
             .into_iter()
             .zip(&labels)
-            .map(|(d, label)| RegionSummary {
-                label: label.clone(),
-                ..d.summary
+            .map(|(d, label)| {
+                let with_label = |mut item: TimelineItem| {
+                    item.label = label.clone();
+                    item
+                };
+                timeline.extend(d.timeline.into_iter().map(with_label));
+                undated.extend(d.undated.into_iter().map(with_label));
+                let mut summary = d.summary;
+                summary.label = label.clone();
+                for item in summary.texts.goal_progress.iter_mut().flatten() {
+                    item.label = label.clone();
+                }
+                summary
             })
             .collect();
+        // Stable: the items of one region and day keep the sheet's order.
+        timeline.sort_by(|a: &TimelineItem, b: &TimelineItem| {
+            (a.sort_day(), &a.label).cmp(&(b.sort_day(), &b.label))
+        });
+        undated.sort_by(|a: &TimelineItem, b: &TimelineItem| a.label.cmp(&b.label));
         CompareReport {
             as_of: judging.given_iso(),
             prefectures,
@@ -280,6 +490,8 @@ impl CompareReport {
             indicators,
             themes,
             questions,
+            timeline,
+            undated,
         }
     }
 
@@ -292,6 +504,25 @@ impl CompareReport {
     pub fn mixed_fiscal_years(&self) -> bool {
         self.fiscal_years.len() > 1
     }
+}
+
+/// The sheets with those of one region (prefecture and region name) next to each
+/// other where the first of them is, oldest fiscal year first; other sheets keep
+/// their order.
+fn together_by_region(sheets: Vec<(SheetId, SheetDigest)>) -> Vec<(SheetId, SheetDigest)> {
+    let mut first: HashMap<(String, String), usize> = HashMap::new();
+    let mut keyed: Vec<((usize, i32), (SheetId, SheetDigest))> = sheets
+        .into_iter()
+        .enumerate()
+        .map(|(i, sheet)| {
+            let (prefecture, region, year) = sheet.1.order_key.clone();
+            let at = *first.entry((prefecture, region)).or_insert(i);
+            ((at, year), sheet)
+        })
+        .collect();
+    // Stable: sheets of one region and year keep their order.
+    keyed.sort_by_key(|(key, _)| *key);
+    keyed.into_iter().map(|(_, sheet)| sheet).collect()
 }
 
 fn summarize(sheet: &Sheet, rows: &[IndicatorRow], judging: &Judging) -> RegionSummary {
@@ -343,19 +574,52 @@ fn summarize(sheet: &Sheet, rows: &[IndicatorRow], judging: &Judging) -> RegionS
         indicators,
         concerns: sheet.concerns.len(),
         questions: sheet.questions.len(),
+        file: sheet.file.clone(),
+        texts: RegionTexts {
+            goals: sheet
+                .goals
+                .iter()
+                .map(|g| g.text.trim().to_string())
+                .collect(),
+            goal_progress: sheet
+                .goals
+                .iter()
+                .map(|g| {
+                    latest(&g.progress)
+                        .map(|e| TimelineItem::new(e, Section::Progress, Some(g.text.trim()), at))
+                })
+                .collect(),
+            challenges: sheet
+                .challenges
+                .iter()
+                .map(|c| c.text.trim().to_string())
+                .collect(),
+            concerns: texts(&sheet.concerns),
+            questions: texts(&sheet.questions),
+            strengths: texts(&sheet.strengths),
+        },
     }
 }
 
-/// An indicator name for matching across sheets: NFKC, without spaces.
-pub fn indicator_key(name: &str) -> String {
-    crate::core::text::normalize(name)
+/// An indicator name for matching across sheets: NFKC, without spaces; `None` for
+/// a placeholder (`未定`, blank, `-`), which names no indicator in particular and
+/// so is never matched with another sheet's.
+pub fn indicator_key(name: &str) -> Option<String> {
+    let key: String = crate::core::text::normalize(name)
         .chars()
         .filter(|c| !c.is_whitespace())
-        .collect()
+        .collect();
+    (!is_placeholder(&key)).then_some(key)
+}
+
+/// A name that stands for "not decided yet": blank, or one of the words that mean
+/// an undetermined value (`未定`, `未設定`, `-`, …, SPEC §1.5).
+fn is_placeholder(key: &str) -> bool {
+    key.is_empty() || crate::core::value::is_undetermined_text(key)
 }
 
 fn indicators_across(
-    sheets: Vec<Vec<(String, IndicatorRow)>>,
+    sheets: Vec<Vec<(Option<String>, IndicatorRow)>>,
     labels: &[SheetLabel],
 ) -> Vec<IndicatorAcross> {
     let mut rows: Vec<IndicatorAcross> = Vec::new();
@@ -363,13 +627,17 @@ fn indicators_across(
     let mut index: HashMap<String, usize> = HashMap::new();
     for (indicators, label) in sheets.into_iter().zip(labels) {
         for (key, ind) in indicators {
-            let i = *index.entry(key).or_insert_with(|| {
+            let new_row = |rows: &mut Vec<IndicatorAcross>| {
                 rows.push(IndicatorAcross {
                     name: ind.name.clone(),
                     regions: ByLabel(Vec::new()),
                 });
                 rows.len() - 1
-            });
+            };
+            let i = match key {
+                Some(key) => *index.entry(key).or_insert_with(|| new_row(&mut rows)),
+                None => new_row(&mut rows),
+            };
             let row = &mut rows[i];
             // A sheet's rows come one after another, so its label is the last one
             // added if it is there at all (names are unique within a sheet anyway:
@@ -422,18 +690,14 @@ fn questions(
         label_rank[i] = rank;
     }
     let order = |&(j, n): &(usize, usize)| (std::cmp::Reverse(n), label_rank[j]);
-    // For each set of themes asked about, the sheets whose answers mention one of
-    // them, best first: one more than is shown, in case the asking sheet is among
-    // them.
-    let mut ranked: HashMap<&[usize], Vec<(usize, usize)>> = HashMap::new();
-    for (_, wanted) in digests.iter().flat_map(|d| &d.questions) {
-        if ranked.contains_key(wanted.as_slice()) {
-            continue;
-        }
+    // For each set of themes asked about, the sheets whose texts of one kind
+    // mention one of them, best first: one more than is shown, in case the asking
+    // sheet is among them.
+    type Sets = [(Vec<usize>, usize)];
+    let rank = |wanted: &[usize], sets: fn(&SheetDigest) -> &Sets| {
         let mut head = Vec::new();
         for (j, d) in digests.iter().enumerate() {
-            let n: usize = d
-                .answers
+            let n: usize = sets(d)
                 .iter()
                 .filter(|(themes, _)| themes.iter().any(|t| wanted.contains(t)))
                 .map(|(_, n)| n)
@@ -442,17 +706,38 @@ fn questions(
                 keep_top(&mut head, (j, n), MAX_ASK + 1, order);
             }
         }
-        ranked.insert(wanted, head);
-    }
-    let mut rows = Vec::new();
-    for (i, d) in digests.iter().enumerate() {
-        for (question, wanted) in &d.questions {
-            let mentions = ranked[wanted.as_slice()]
+        head
+    };
+    let others = |ranked: &[(usize, usize)], i: usize| -> ByLabel<usize> {
+        ByLabel(
+            ranked
                 .iter()
                 .filter(|&&(j, _)| j != i)
                 .take(MAX_ASK)
                 .map(|&(j, n)| (labels[j].clone(), n))
-                .collect();
+                .collect(),
+        )
+    };
+    type Ranked = (Vec<(usize, usize)>, Vec<(usize, usize)>);
+    let mut ranked: HashMap<&[usize], Ranked> = HashMap::new();
+    for (_, wanted) in digests.iter().flat_map(|d| &d.questions) {
+        if !ranked.contains_key(wanted.as_slice()) {
+            let ask = rank(wanted, |d| &d.answers);
+            let shared = rank(wanted, |d| &d.mentions);
+            ranked.insert(wanted, (ask, shared));
+        }
+    }
+    let mut rows = Vec::new();
+    for (i, d) in digests.iter().enumerate() {
+        for (question, wanted) in &d.questions {
+            let (ask, shared) = &ranked[wanted.as_slice()];
+            let mentions = others(ask, i);
+            // Who shares the problem is said only where nobody can answer.
+            let shared = if mentions.0.is_empty() {
+                others(shared, i)
+            } else {
+                ByLabel(Vec::new())
+            };
             rows.push(QuestionRow {
                 region: d.summary.region.clone(),
                 label: labels[i].clone(),
@@ -461,7 +746,8 @@ fn questions(
                     .iter()
                     .map(|&t| glossary.themes[t].name.clone())
                     .collect(),
-                mentions: ByLabel(mentions),
+                mentions,
+                shared,
             });
         }
     }

@@ -220,7 +220,7 @@ fn usage_errors_are_in_the_output_language() {
         "{ja}"
     );
     assert!(
-        ja.contains("[値: table, markdown, json, csv, xlsx]"),
+        ja.contains("[値: table, markdown, json, csv, xlsx, html]"),
         "{ja}"
     );
     let en = usage_error(
@@ -233,7 +233,7 @@ fn usage_errors_are_in_the_output_language() {
         "{en}"
     );
     assert!(
-        en.contains("[possible values: table, markdown, json, csv, xlsx]"),
+        en.contains("[possible values: table, markdown, json, csv, xlsx, html]"),
         "{en}"
     );
 

@@ -2,6 +2,7 @@
 
 mod architecture;
 mod authoring;
+mod briefing;
 mod common;
 mod compare;
 mod diff;

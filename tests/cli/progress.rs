@@ -433,7 +433,7 @@ fn tables_show_direction_undetermined_and_flags() {
     let ja = t.args(&["progress", "--width", "100"]).run();
     for s in [
         "|   60 |",
-        "（少ないほど良い）",
+        "（低いほど良い）",
         "未達成",
         "50%",
         "検討中",

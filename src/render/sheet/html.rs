@@ -8,15 +8,49 @@ use super::{ChallengeLayout, ItemLayout, SheetLayout, SheetLayouts};
 use crate::i18n::authoring::{self, Label};
 use crate::i18n::Lang;
 
-const CSS: &str = r#"
-@page { size: A4; margin: 12mm 11mm; }
+/// The look every printed page of `sheet` shares (the sheet, the briefing): fonts,
+/// headings, tables, status marks. Text breaks anywhere when it must: one long
+/// unbroken string (a URL) would otherwise widen the page, and Chromium shrinks
+/// the whole printout to fit it and still cuts it off.
+pub const BASE_CSS: &str = r#"
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body {
   margin: 0; color: #111; font-size: 9.5pt; line-height: 1.5;
   font-family: "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN",
     "Hiragino Sans", "Yu Gothic", "YuGothic", "Meiryo", sans-serif;
+  overflow-wrap: anywhere; word-break: normal;
 }
+h1, h2, h3, p, li, td, th, span, div { overflow-wrap: anywhere; min-width: 0; }
+section { margin-top: 5mm; }
+h2 { margin: 0 0 2mm; padding: .5mm 2mm; font-size: 11.5pt;
+  border-left: 5px solid #111; background: #ececec; break-after: avoid; }
+h3 { margin: 3mm 0 1mm; font-size: 10pt; break-after: avoid; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin-bottom: 2mm; }
+th, td { border: 1px solid #444; padding: 1mm 1.5mm; vertical-align: top;
+  white-space: pre-line; overflow-wrap: anywhere; }
+th { background: #e4e4e4; font-weight: bold; text-align: center; font-size: 8.5pt;
+  white-space: normal; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+ul { margin: 0; padding-left: 1.1em; list-style-type: "・"; }
+ul.plain { padding-left: 0; list-style: none; }
+ol { margin: 0; padding-left: 1.6em; }
+li { white-space: pre-line; break-inside: avoid; }
+li + li { margin-top: .8mm; }
+.date { font-weight: bold; margin-right: .3em; }
+.status { display: inline-block; margin-right: .3em; padding: 0 .3em; line-height: 1.3;
+  border: 1px solid #333; border-radius: 2px; font-size: 8pt; }
+.status.done { background: #dff0d8; }
+.status.planned { background: #fff; }
+.status.in_progress { background: #fcf3cf; }
+.status.postponed, .status.cancelled { background: #f6dcdc; }
+.aside { display: block; font-size: 8.5pt; color: #333; }
+"#;
+
+/// The sheet's own layout, on top of [`BASE_CSS`].
+const CSS: &str = r#"
+@page { size: A4; margin: 12mm 11mm; }
 @media screen {
   body { background: #d9d9d9; }
   .sheet { width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 12mm 11mm;
@@ -37,34 +71,10 @@ header p { margin: 0; }
 .who .prefecture { font-size: 11pt; }
 .who .as-of { margin-left: auto; font-size: 9pt; }
 .summary { white-space: pre-line; }
-section { margin-top: 5mm; }
-h2 { margin: 0 0 2mm; padding: .5mm 2mm; font-size: 11.5pt;
-  border-left: 5px solid #111; background: #ececec; break-after: avoid; }
-h3 { margin: 3mm 0 1mm; font-size: 10pt; break-after: avoid; }
-table { width: 100%; border-collapse: collapse; table-layout: fixed; margin-bottom: 2mm; }
-th, td { border: 1px solid #444; padding: 1mm 1.5mm; vertical-align: top;
-  white-space: pre-line; overflow-wrap: anywhere; }
-th { background: #e4e4e4; font-weight: bold; text-align: center; font-size: 8.5pt;
-  white-space: normal; }
-thead { display: table-header-group; }
-tr { break-inside: avoid; }
 td.blank { background: #f1f1f1; height: 7mm; }
 td.value { text-align: right; }
 td.view-name { font-weight: bold; }
-ul { margin: 0; padding-left: 1.1em; list-style-type: "・"; }
-ul.plain { padding-left: 0; list-style: none; }
-ol { margin: 0; padding-left: 1.6em; }
-li { white-space: pre-line; break-inside: avoid; }
-li + li { margin-top: .8mm; }
 .num { font-weight: bold; }
-.date { font-weight: bold; margin-right: .3em; }
-.status { display: inline-block; margin-right: .3em; padding: 0 .3em; line-height: 1.3;
-  border: 1px solid #333; border-radius: 2px; font-size: 8pt; }
-.status.done { background: #dff0d8; }
-.status.planned { background: #fff; }
-.status.in_progress { background: #fcf3cf; }
-.status.postponed, .status.cancelled { background: #f6dcdc; }
-.aside { display: block; font-size: 8.5pt; color: #333; }
 .box { border: 1px solid #444; padding: 1.5mm 2mm; min-height: 9mm; margin-bottom: 2.5mm; }
 .box.blank { background: #f1f1f1; }
 "#;
@@ -79,7 +89,7 @@ pub fn render(report: &SheetLayouts, lang: Lang) -> String {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
-                style { (PreEscaped(CSS)) }
+                style { (PreEscaped(BASE_CSS)) (PreEscaped(CSS)) }
             }
             body {
                 @for sheet in &report.sheets {

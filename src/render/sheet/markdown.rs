@@ -4,6 +4,7 @@
 use super::{ItemLayout, SheetLayout, SheetLayouts};
 use crate::i18n::authoring::{self, Label};
 use crate::i18n::Lang;
+use crate::render::markdown::esc;
 
 pub fn render(report: &SheetLayouts, lang: Lang) -> String {
     let mut out = String::new();
@@ -221,51 +222,5 @@ fn lines_cell(items: &[String], blank: &str) -> String {
         [] => blank.to_string(),
         [one] => esc(one),
         many => bullets(many, blank),
-    }
-}
-
-/// Sheet text as literal Markdown: punctuation that could start markup (or raw HTML)
-/// is backslash-escaped, line breaks become `<br>` so text stays in its cell.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, c) in text.chars().enumerate() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '-' | '+' | '=' if i == 0 => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\r' => {}
-            '\n' => out.push_str("<br>"),
-            _ => out.push(c),
-        }
-    }
-    // `1. text` at the start would become a numbered list.
-    let digits = out.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
-        out.insert(digits, '\\');
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::esc;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            esc("<script>alert(1)</script>"),
-            "\\<script\\>alert(1)\\</script\\>"
-        );
-        assert_eq!(esc("A & B | C"), "A \\& B \\| C");
-        assert_eq!(esc("- x"), "\\- x");
-        assert_eq!(esc("1. x"), "1\\. x");
-        assert_eq!(esc("a\nb"), "a<br>b");
-        assert_eq!(esc("地域移行数 ３人"), "地域移行数 ３人");
-        assert_eq!(esc("9/4-11/2"), "9/4-11/2");
     }
 }
