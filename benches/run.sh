@@ -43,18 +43,16 @@ peak_mib() {
 
 D="$WORK/n2350"
 # The same 2,350 sheets as workbooks (SPEC §6), written by `sheet export`.
-[ -d "$WORK/x2350" ] || "$SHEET" export "$D" --out "$WORK/x2350" >/dev/null
-# ===== SLOT (lead, after merging the reader of branch `workbook`): `validate` over
-# the 2,350 workbooks against the floor — add to `args` below
-#   validate_xlsx="$SHEET validate $WORK/x2350"
-# and a row to each table:
-#   echo "| \`sheet validate\` of 2,350 workbooks | $(t validate_xlsx) | $(r validate_xlsx) | $(ratio "$(t validate_xlsx)" "$floor") | |"
-#   echo "| \`sheet validate\` of 2,350 workbooks | $(peak_mib "$SHEET" validate "$WORK/x2350") | <= 200 |"
-# (and 235 / 23,500 workbooks in the growth table, exported the same way). =====
+# Every corpus also as workbooks (SPEC §6), written by `sheet export`, for
+# `validate` of workbooks.
+for n in 235 2350 23500; do
+  [ -d "$WORK/x$n" ] || "$SHEET" export "$WORK/n$n" --out "$WORK/x$n" >/dev/null
+done
 args=(--runs "$RUNS" --warmup 2 --baseline floor
   floor="$FLOOR $D"
   validate="$SHEET validate $D"
   validate_json="$SHEET validate --format json $D"
+  validate_xlsx="$SHEET validate $WORK/x2350"
   compare="$SHEET compare $D"
   compare_json="$SHEET compare --format json $D"
   compare_xlsx="$SHEET compare --format xlsx --out - $D"
@@ -83,8 +81,9 @@ echo "|---|---:|---:|---:|---|"
 echo "| floor: read + parse TOML (1 thread, system allocator) | $floor | 1.00x | 1.00x | |"
 echo "| \`sheet validate\` | $(t validate) | $(r validate) | $(ratio "$(t validate)" "$floor") | <= 1.3x |"
 echo "| \`sheet validate --format json\` | $(t validate_json) | $(r validate_json) | $(ratio "$(t validate_json)" "$floor") | |"
-echo "| \`sheet compare\` | $(t compare) | $(r compare) | $(ratio "$(t compare)" "$floor") | <= 1.5x |"
-echo "| \`sheet compare --format json\` | $(t compare_json) | $(r compare_json) | $(ratio "$(t compare_json)" "$floor") | |"
+echo "| \`sheet validate\` of the same sheets as 2,350 workbooks | $(t validate_xlsx) | $(r validate_xlsx) | $(ratio "$(t validate_xlsx)" "$floor") | |"
+echo "| \`sheet compare\` | $(t compare) | $(r compare) | $(ratio "$(t compare)" "$floor") | |"
+echo "| \`sheet compare --format json\` | $(t compare_json) | $(r compare_json) | $(ratio "$(t compare_json)" "$floor") | <= 1.5x |"
 echo "| \`sheet compare --format xlsx --out -\` | $(t compare_xlsx) | $(r compare_xlsx) | $(ratio "$(t compare_xlsx)" "$floor") | |"
 echo "| \`sheet progress --format json\` | $(t progress_json) | $(r progress_json) | $(ratio "$(t progress_json)" "$floor") | |"
 if [ -n "$taplo" ]; then
@@ -101,6 +100,7 @@ echo "| \`sheet validate\` | $(peak_mib "$SHEET" validate "$D") | <= 100 |"
 echo "| \`sheet compare\` | $(peak_mib "$SHEET" compare "$D") | <= 100 |"
 echo "| \`sheet compare --format json\` | $(peak_mib "$SHEET" compare --format json "$D") | <= 100 |"
 echo "| \`sheet compare --format xlsx --out -\` | $(peak_mib "$SHEET" compare --format xlsx --out - "$D") | <= 200 |"
+echo "| \`sheet validate\` of 2,350 workbooks | $(peak_mib "$SHEET" validate "$WORK/x2350") | <= 200 |"
 echo "| \`sheet progress\` | $(peak_mib "$SHEET" progress "$D") | <= 100 |"
 echo
 echo "| growth, median ms | 235 | 2,350 | 23,500 | ms per 1,000 sheets (235 / 2,350 / 23,500) | vs floor, per round (235 / 2,350 / 23,500) | peak MiB at 23,500 |"
@@ -115,8 +115,11 @@ declare -A growth=(
   [compare_csv]="compare --format csv"
   [compare_xlsx]="compare --format xlsx --out -"
   [progress]="progress --format json"
+  [validate_xlsx]="validate"
 )
-order=(validate compare compare_json compare_markdown compare_csv compare_xlsx progress)
+order=(validate compare compare_json compare_markdown compare_csv compare_xlsx progress validate_xlsx)
+# The corpus each reads: the sheets (n), or the same sheets as workbooks (x).
+declare -A corpus=([validate_xlsx]=x)
 declare -A at
 for n in 235 2350 23500; do
   runs=$RUNS
@@ -124,7 +127,7 @@ for n in 235 2350 23500; do
   # median on a shared machine, where a round can take 1.5 times another.
   [ "$n" = 23500 ] && runs=$(( (RUNS + 1) / 2 ))
   cmds=(floor="$FLOOR $WORK/n$n")
-  for cmd in "${order[@]}"; do cmds+=("$cmd=$SHEET ${growth[$cmd]} $WORK/n$n"); done
+  for cmd in "${order[@]}"; do cmds+=("$cmd=$SHEET ${growth[$cmd]} $WORK/${corpus[$cmd]:-n}$n"); done
   at[$n]=$(interleave --runs "$runs" --warmup 1 --baseline floor "${cmds[@]}")
 done
 for cmd in "${order[@]}" floor; do
@@ -135,8 +138,9 @@ for cmd in "${order[@]}" floor; do
     label="floor"; mem=$(peak_mib "$FLOOR" "$WORK/n23500")
   else
     label="\`sheet ${growth[$cmd]}\`"
+    [ "${corpus[$cmd]:-n}" = x ] && label="$label (workbooks)"
     # shellcheck disable=SC2086 # the subcommand and its options, split on purpose
-    mem=$(peak_mib "$SHEET" ${growth[$cmd]} "$WORK/n23500")
+    mem=$(peak_mib "$SHEET" ${growth[$cmd]} "$WORK/${corpus[$cmd]:-n}23500")
   fi
   per=$(python3 -c "print(f'{$a/0.235:.0f} / {$b/2.35:.0f} / {$c/23.5:.0f}')")
   vs=$(for n in 235 2350 23500; do echo "${at[$n]}" | field "$cmd" ratio; done |
