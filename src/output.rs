@@ -98,9 +98,13 @@ pub fn write_json<W: Write + ?Sized>(
     out: &mut W,
     value: &impl serde::Serialize,
 ) -> anyhow::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeJson::default());
+    // serde_json writes many small pieces (quotes, indentation): a buffer of its
+    // own keeps them off `out`, which may be a `dyn Write`.
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
+    let mut ser = serde_json::Serializer::with_formatter(&mut buffered, SafeJson::default());
     value.serialize(&mut ser)?;
-    writeln!(out)?;
+    writeln!(buffered)?;
+    buffered.flush()?;
     Ok(())
 }
 
@@ -115,6 +119,12 @@ impl serde_json::ser::Formatter for SafeJson {
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        // Every character to escape here is DEL or starts with the byte 0xC2 (C1
+        // controls) or 0xE2 (the bidirectional overrides); serde_json escapes the
+        // C0 controls itself. Most text holds none of these bytes.
+        if !fragment.bytes().any(|b| matches!(b, 0x7f | 0xc2 | 0xe2)) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut from = 0;
         for (i, c) in fragment.char_indices() {
             if crate::render::terminal::is_unsafe(c) {

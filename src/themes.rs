@@ -54,9 +54,18 @@ pub struct Theme {
 /// katakana) and lower case. NFKC has already turned full-width letters into ASCII,
 /// so ASCII lower-casing is enough for keywords such as `AD` or `ＰＳＷ`.
 pub fn normalize(s: &str) -> String {
-    let mut n = crate::core::text::normalize(s);
-    n.make_ascii_lowercase();
-    n
+    comparable(s).trim().to_string()
+}
+
+/// [`normalize`], borrowing the text when it is already so (most sheet text). Not
+/// trimmed: a keyword, itself trimmed, is found in the text or not either way.
+fn comparable(s: &str) -> std::borrow::Cow<'_, str> {
+    let n = crate::core::text::nfkc(s);
+    if n.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(n.to_ascii_lowercase())
+    } else {
+        n
+    }
 }
 
 /// The themes of a run, and where they came from.
@@ -173,9 +182,9 @@ impl Glossary {
 
     /// Indices (in glossary order) of the themes a text mentions.
     pub fn mentioned(&self, text: &str) -> Vec<usize> {
-        let text = normalize(text);
+        let text = comparable(text);
         let mut found = vec![false; self.themes.len()];
-        for m in self.matcher.find_overlapping_iter(&text) {
+        for m in self.matcher.find_overlapping_iter(text.as_ref()) {
             for &theme in &self.owners[m.pattern().as_usize()] {
                 found[theme] = true;
             }

@@ -10,12 +10,53 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// NFKC, borrowing the text when it already is (most sheet text: ASCII, kana and
-/// kanji without full-width forms).
+/// kanji without full-width forms). Every text of every sheet passes here (theme
+/// matching, names), so text made only of characters NFKC keeps as they are, or
+/// maps one to one onto ASCII (full-width forms such as （１１人）, the ideographic
+/// space), is recognised by their ranges; anything else gets the full algorithm.
 pub fn nfkc(s: &str) -> Cow<'_, str> {
-    match is_nfkc_quick(s.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(s),
-        _ => Cow::Owned(s.nfkc().collect()),
+    let mut mapped = false;
+    for c in s.chars() {
+        if kept_by_nfkc(c) {
+            continue;
+        }
+        if fullwidth_ascii(c).is_none() {
+            return match is_nfkc_quick(s.chars()) {
+                IsNormalized::Yes => Cow::Borrowed(s),
+                _ => Cow::Owned(s.nfkc().collect()),
+            };
+        }
+        mapped = true;
     }
+    if !mapped {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(|c| fullwidth_ascii(c).unwrap_or(c)).collect())
+}
+
+/// The ASCII character NFKC makes of a full-width form (`１` → `1`, `（` → `(`) or
+/// of the ideographic space.
+fn fullwidth_ascii(c: char) -> Option<char> {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0),
+        '\u{3000}' => Some(' '),
+        _ => None,
+    }
+}
+
+/// Characters NFKC leaves alone and that never combine with a neighbour: ASCII,
+/// the common Japanese punctuation 、。「」『』【】〜ー・, hiragana and katakana
+/// without the (combining or spacing) sound marks, and CJK unified ideographs.
+fn kept_by_nfkc(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{7f}'
+        | '\u{3001}'..='\u{3002}'
+        | '\u{300c}'..='\u{3011}'
+        | '\u{301c}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30a1}'..='\u{30fa}'
+        | '\u{30fb}'..='\u{30fc}'
+        | '\u{4e00}'..='\u{9fff}')
 }
 
 /// Empty or only whitespace (including the ideographic space U+3000).
@@ -69,6 +110,17 @@ mod tests {
             assert_eq!(nfkc(s), expected, "{s}");
         }
         assert!(matches!(nfkc("南加賀"), Cow::Borrowed(_)));
+    }
+
+    proptest::proptest! {
+        /// The ranges taken as kept give exactly NFKC, on text mixing them with
+        /// characters they must leave to the full algorithm.
+        #[test]
+        fn nfkc_equals_full_nfkc(
+            s in "[a-zA-Z0-9 あ-んア-ン漢字、。「」ー・（）０-９Ａ-Ｚａ-ｚ！～　\u{3099}\u{309b}\u{301}ｶﾞ㍻①é😀\u{4dc0}\u{3400}\u{f900}]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(nfkc(&s).into_owned(), s.nfkc().collect::<String>());
+        }
     }
 
     #[test]
