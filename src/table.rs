@@ -653,12 +653,13 @@ pub fn csv_writer<W: Write>(mut out: W, bom: bool) -> io::Result<csv::Writer<W>>
     Ok(builder.from_writer(out))
 }
 
-/// A value for a CSV field: control characters made visible, and a leading
-/// `= + - @` of text that is not a number quoted with `'`, so a spreadsheet does not
-/// take sheet text for a formula.
+/// A value for a CSV field: control characters made visible, and text that a
+/// spreadsheet would take for a formula — starting with `= + - @`, also after
+/// spaces (` =5+6`), and not a number — quoted with `'`.
 pub fn csv_field(s: &str) -> String {
     let s = crate::render::terminal::sanitize_for_terminal(s);
-    if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+    let start = s.trim_start();
+    if start.starts_with(['=', '+', '-', '@']) && start.parse::<f64>().is_err() {
         format!("'{s}")
     } else {
         s.into_owned()
@@ -668,6 +669,18 @@ pub fn csv_field(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: a value with spaces before its `=` reached Excel as a formula.
+    #[test]
+    fn formulas_are_quoted_after_leading_spaces_too() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field(" =5+6"), "' =5+6");
+        assert_eq!(csv_field("\u{3000}+1+1"), "'\u{3000}+1+1");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-12.5"), "-12.5");
+        assert_eq!(csv_field(" -3"), " -3");
+        assert_eq!(csv_field("南加賀"), "南加賀");
+    }
 
     fn look(width: Option<u16>) -> Look {
         Look {
