@@ -5,7 +5,7 @@ use crate::core::diag::{Msg, TypeName};
 use crate::core::fiscal::FiscalYear;
 use crate::core::keys::Table;
 use crate::core::model::{Better, Status};
-use crate::core::place::Position;
+use crate::core::place::{Place, Position};
 use crate::core::source::EncodingProblem;
 use crate::core::syntax::{SyntaxError, SyntaxKind};
 use crate::core::value::WrittenNumber;
@@ -24,11 +24,71 @@ pub fn table_header(table: Table, lang: Lang) -> &'static str {
 /// A table's name followed by a Japanese particle: `[sheet] に`, but
 /// `ファイルの先頭（見出しの外）に` (no space after a full-width bracket).
 fn table_then(table: Table, lang: Lang, particle: &str) -> String {
-    let header = table_header(table, lang);
-    if header.ends_with(|c: char| c.is_ascii()) {
-        format!("{header} {particle}")
+    then(table_header(table, lang), particle)
+}
+
+/// A name followed by a Japanese particle, a space between them after ASCII
+/// (`` `current` は``, `「現状値（今回）」は`).
+fn then(name: &str, particle: &str) -> String {
+    if name.ends_with(|c: char| c.is_ascii()) {
+        format!("{name} {particle}")
     } else {
-        format!("{header}{particle}")
+        format!("{name}{particle}")
+    }
+}
+
+/// The form of the file a message speaks of: a TOML sheet names its keys and
+/// tables; a workbook its worksheets and columns, which is what the person sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Toml,
+    Workbook,
+}
+
+impl Form {
+    /// The form of the file a finding's place is in.
+    pub fn of(place: &Place) -> Form {
+        match place {
+            Place::Cell(_) => Form::Workbook,
+            _ => Form::Toml,
+        }
+    }
+
+    fn pick<T>(self, toml: T, workbook: T) -> T {
+        match self {
+            Form::Toml => toml,
+            Form::Workbook => workbook,
+        }
+    }
+
+    /// A key or column as a message names it: `` `key` `` in TOML, 「列」 in a
+    /// workbook (bare in English).
+    fn key(self, key: &str, lang: Lang) -> String {
+        match (self, lang) {
+            (Form::Toml, _) => format!("`{key}`"),
+            (Form::Workbook, Lang::Ja) => format!("「{key}」"),
+            (Form::Workbook, Lang::En) => key.to_string(),
+        }
+    }
+
+    /// An indicator's value as a message quotes it: `current = "13人"` in TOML,
+    /// `「現状値（今回）」の "13人"` in a workbook.
+    fn value(self, key: &str, written: &str, lang: Lang) -> String {
+        match (self, lang) {
+            (Form::Toml, _) => format!("{key} = \"{written}\""),
+            (Form::Workbook, Lang::Ja) => format!("「{}」の \"{written}\"", indicator_label(key)),
+            (Form::Workbook, Lang::En) => format!("{} \"{written}\"", indicator_label(key)),
+        }
+    }
+
+    /// Where the items of a list are written: `[[goals]]` in TOML, the rows of a
+    /// worksheet in a workbook.
+    fn rows(self, toml: &str, part: Part, lang: Lang) -> String {
+        match (self, lang) {
+            (Form::Toml, _) => toml.to_string(),
+            (Form::Workbook, Lang::Ja) => format!("{} ワークシートの行", part.name()),
+            (Form::Workbook, Lang::En) => format!("a row of the worksheet {}", part.name()),
+        }
     }
 }
 
@@ -59,8 +119,13 @@ pub fn type_name(tn: TypeName, lang: Lang) -> &'static str {
     }
 }
 
-/// The one-line message of a diagnostic.
-pub fn message(msg: &Msg, lang: Lang) -> String {
+/// The one-line message of a diagnostic, in the words of its file's form.
+pub fn message(msg: &Msg, lang: Lang, form: Form) -> String {
+    if form == Form::Workbook {
+        if let Some(m) = workbook_message(msg, lang) {
+            return m;
+        }
+    }
     let ja = lang == Lang::Ja;
     match msg {
         Msg::Syntax(e) => syntax_message(e, lang),
@@ -110,18 +175,19 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
             expected,
             found,
         } => {
+            let (key, expected, found) = (
+                form.key(key, lang),
+                type_name(*expected, lang),
+                type_name(*found, lang),
+            );
             if ja {
+                let verb = form.pick("で書いて", "にして");
                 format!(
-                    "`{key}` は{}で書いてください（{}になっています）",
-                    type_name(*expected, lang),
-                    type_name(*found, lang)
+                    "{}{expected}{verb}ください（{found}になっています）",
+                    then(&key, "は")
                 )
             } else {
-                format!(
-                    "`{key}` must be {}, found {}",
-                    type_name(*expected, lang),
-                    type_name(*found, lang)
-                )
+                format!("{key} must be {expected}, found {found}")
             }
         }
         Msg::StringForList(key) => {
@@ -186,10 +252,11 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
             }
         }
         Msg::BadFormat(v) => {
+            let key = form.pick("format =", "形式");
             if ja {
-                format!("format = {v} には対応していません（対応しているのは 1 だけです）")
+                format!("{key} {v} には対応していません（対応しているのは 1 だけです）")
             } else {
-                format!("format = {v} is not supported (the only format is 1)")
+                format!("{key} {v} is not supported (the only format is 1)")
             }
         }
         Msg::BadFiscalYear(w) => {
@@ -216,9 +283,9 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
         }
         Msg::BadStatus(w) => {
             if ja {
-                format!("status \"{w}\" は使えません")
+                format!("{} \"{w}\" は使えません", form.pick("status", "状況"))
             } else {
-                format!("unknown status \"{w}\"")
+                format!("unknown {} \"{w}\"", form.pick("status", "状況 (status)"))
             }
         }
         Msg::BadNumber(w) => {
@@ -304,18 +371,22 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
                 )
             }
         }
-        Msg::NoProgress => lang
-            .pick(
-                "この達成目標には進捗（[[goals.progress]]）がありません",
-                "this goal has no progress item ([[goals.progress]])",
-            )
-            .to_string(),
-        Msg::NoIndicators => lang
-            .pick(
-                "指標（[[indicators]]）が一つもありません",
-                "the sheet has no indicator ([[indicators]])",
-            )
-            .to_string(),
+        Msg::NoProgress => {
+            let rows = form.rows("[[goals.progress]]", Part::Progress, lang);
+            if ja {
+                format!("この達成目標には進捗（{rows}）がありません")
+            } else {
+                format!("this goal has no progress item ({rows})")
+            }
+        }
+        Msg::NoIndicators => {
+            let rows = form.rows("[[indicators]]", Part::Indicators, lang);
+            if ja {
+                format!("指標（{rows}）が一つもありません")
+            } else {
+                format!("the sheet has no indicator ({rows})")
+            }
+        }
         Msg::Undetermined {
             name,
             missing_target,
@@ -351,12 +422,13 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
             .to_string(),
         Msg::NumberAsText { key, value, .. } => {
             let what = number_reading(value, lang);
+            let it = form.value(key, &value.text, lang);
             if ja {
                 // No space after a full-width bracket: `2（単位 人）として`.
                 let gap = if what.ends_with('）') { "" } else { " " };
-                format!("{key} = \"{}\" を数値 {what}{gap}として読みました", value.text)
+                format!("{it} を数値 {what}{gap}として読みました")
             } else {
-                format!("read {key} = \"{}\" as the number {what}", value.text)
+                format!("read {it} as the number {what}")
             }
         }
         Msg::UnitMismatch {
@@ -365,25 +437,39 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
             unit,
             expected,
             expected_from,
-        } => match (ja, expected_from) {
-            (true, None) => format!(
-                "{key} = \"{written}\" の単位「{unit}」が指標の単位 unit = \"{expected}\" と違います"
-            ),
-            (true, Some((other, text))) => format!(
-                "{key} = \"{written}\" の単位「{unit}」が {other} = \"{text}\" の単位「{expected}」と違います"
-            ),
-            (false, None) => format!(
-                "{key} = \"{written}\": its unit \"{unit}\" is not the indicator's unit = \"{expected}\""
-            ),
-            (false, Some((other, text))) => format!(
-                "{key} = \"{written}\": its unit \"{unit}\" is not the unit \"{expected}\" of {other} = \"{text}\""
-            ),
-        },
+        } => {
+            let it = form.value(key, written, lang);
+            match (ja, expected_from) {
+                (true, None) => {
+                    let of_indicator = match form {
+                        Form::Toml => format!("指標の単位 unit = \"{expected}\""),
+                        Form::Workbook => format!("「単位」の {expected}"),
+                    };
+                    format!("{it} の単位「{unit}」が{of_indicator} と違います")
+                }
+                (true, Some((other, text))) => {
+                    let other = form.value(other, text, lang);
+                    let gap = if other.starts_with('「') { "" } else { " " };
+                    format!("{it} の単位「{unit}」が{gap}{other} の単位「{expected}」と違います")
+                }
+                (false, None) => format!(
+                    "{it}: its unit \"{unit}\" is not the indicator's {}",
+                    form.value("unit", expected, lang)
+                ),
+                (false, Some((other, text))) => format!(
+                    "{it}: its unit \"{unit}\" is not the unit \"{expected}\" of {}",
+                    form.value(other, text, lang)
+                ),
+            }
+        }
         Msg::QualitativeNumber { key, written } => {
+            let it = form.value(key, written, lang);
             if ja {
-                format!("{key} = \"{written}\" は数値として読めないため計算しません（定性的な値として扱います）")
+                format!("{it} は数値として読めないため計算しません（定性的な値として扱います）")
             } else {
-                format!("{key} = \"{written}\" is not computed: it is not a number, so it is taken as qualitative text")
+                format!(
+                    "{it} is not computed: it is not a number, so it is taken as qualitative text"
+                )
             }
         }
         Msg::WeekdayMismatch {
@@ -408,27 +494,30 @@ pub fn message(msg: &Msg, lang: Lang) -> String {
                 )
             }
         }
-        Msg::NoGoals => lang
-            .pick(
-                "達成目標（[[goals]]）が一つもありません",
-                "the sheet has no goal ([[goals]])",
-            )
-            .to_string(),
-        Msg::NoChallenges => lang
-            .pick(
-                "課題（[[challenges]]）が一つもありません",
-                "the sheet has no challenge ([[challenges]])",
-            )
-            .to_string(),
+        Msg::NoGoals => {
+            let rows = form.rows("[[goals]]", Part::Goals, lang);
+            if ja {
+                format!("達成目標（{rows}）が一つもありません")
+            } else {
+                format!("the sheet has no goal ({rows})")
+            }
+        }
+        Msg::NoChallenges => {
+            let rows = form.rows("[[challenges]]", Part::Challenges, lang);
+            if ja {
+                format!("課題（{rows}）が一つもありません")
+            } else {
+                format!("the sheet has no challenge ({rows})")
+            }
+        }
         Msg::AsOfOutsideFiscalYear { as_of, year } => {
             if ja {
-                format!(
-                    "as_of（シートの時点）{as_of} が {} の外です",
-                    year.display_ja()
-                )
+                let key = form.pick("as_of（シートの時点）", "時点 ");
+                format!("{key}{as_of} が {} の外です", year.display_ja())
             } else {
                 format!(
-                    "as_of (the date the sheet describes) {as_of} is outside {}",
+                    "{} (the date the sheet describes) {as_of} is outside {}",
+                    form.pick("as_of", "時点"),
                     year.display_en()
                 )
             }
@@ -965,8 +1054,14 @@ fn syntax_help(e: &SyntaxError, lang: Lang) -> Option<String> {
     })
 }
 
-/// A hint on how to fix a diagnostic, where one helps.
-pub fn help(msg: &Msg, lang: Lang) -> Option<String> {
+/// A hint on how to fix a diagnostic, where one helps, in the words of its file's
+/// form.
+pub fn help(msg: &Msg, lang: Lang, form: Form) -> Option<String> {
+    if form == Form::Workbook {
+        if let Some(hint) = workbook_help(msg, lang) {
+            return hint;
+        }
+    }
     let ja = lang == Lang::Ja;
     Some(match msg {
             Msg::Encoding(p) => match p {
@@ -1474,10 +1569,9 @@ pub fn position(p: &Position, lang: Lang) -> String {
     }
 }
 
-/// The message of a finding at a cell of a workbook, where the words for a TOML
-/// file would name keys and tables the person does not see: the worksheets and
-/// columns instead. `None` where the usual message fits.
-pub fn workbook_message(msg: &Msg, lang: Lang) -> Option<String> {
+/// The message of a finding at a cell of a workbook that is worded apart from a
+/// TOML file's; `None` where [`message`] words it for both ([`Form`]).
+fn workbook_message(msg: &Msg, lang: Lang) -> Option<String> {
     let ja = lang == Lang::Ja;
     Some(match msg {
         Msg::Missing { key: "sheet", .. } => {
@@ -1495,25 +1589,6 @@ pub fn workbook_message(msg: &Msg, lang: Lang) -> Option<String> {
                 (false, Part::Sheet) => format!("{} has no {label} (required)", part.name()),
                 (true, _) => format!("「{label}」が空欄です（必須）"),
                 (false, _) => format!("{label} is blank (required)"),
-            }
-        }
-        Msg::Type {
-            key,
-            expected,
-            found,
-        } => {
-            if ja {
-                format!(
-                    "「{key}」は{}にしてください（{}になっています）",
-                    type_name(*expected, lang),
-                    type_name(*found, lang)
-                )
-            } else {
-                format!(
-                    "{key} must be {}, found {}",
-                    type_name(*expected, lang),
-                    type_name(*found, lang)
-                )
             }
         }
         Msg::BadBetter(w) => {
@@ -1538,20 +1613,6 @@ pub fn workbook_message(msg: &Msg, lang: Lang) -> Option<String> {
                 )
             }
         }
-        Msg::BadFormat(v) => {
-            if ja {
-                format!("形式 {v} には対応していません（対応しているのは 1 だけです）")
-            } else {
-                format!("形式 {v} is not supported (the only format is 1)")
-            }
-        }
-        Msg::BadStatus(w) => {
-            if ja {
-                format!("状況 \"{w}\" は使えません")
-            } else {
-                format!("unknown 状況 (status) \"{w}\"")
-            }
-        }
         Msg::UnknownIndicator { name, .. } => {
             if ja {
                 format!(
@@ -1561,32 +1622,6 @@ pub fn workbook_message(msg: &Msg, lang: Lang) -> Option<String> {
             } else {
                 format!(
                     "no indicator named \"{name}\" in the worksheet {}",
-                    Part::Indicators.name()
-                )
-            }
-        }
-        Msg::NoProgress => {
-            if ja {
-                format!(
-                    "この達成目標には進捗（{} ワークシートの行）がありません",
-                    Part::Progress.name()
-                )
-            } else {
-                format!(
-                    "this goal has no progress (a row of the worksheet {})",
-                    Part::Progress.name()
-                )
-            }
-        }
-        Msg::NoIndicators => {
-            if ja {
-                format!(
-                    "指標（{} ワークシートの行）が一つもありません",
-                    Part::Indicators.name()
-                )
-            } else {
-                format!(
-                    "the sheet has no indicator (a row of the worksheet {})",
                     Part::Indicators.name()
                 )
             }
@@ -1604,85 +1639,13 @@ pub fn workbook_message(msg: &Msg, lang: Lang) -> Option<String> {
                 )
             }
         }
-        Msg::NumberAsText { key, value, .. } => {
-            let label = indicator_label(key);
-            let what = number_reading(value, lang);
-            if ja {
-                let gap = if what.ends_with('）') { "" } else { " " };
-                format!(
-                    "「{label}」の \"{}\" を数値 {what}{gap}として読みました",
-                    value.text
-                )
-            } else {
-                format!("read {label} \"{}\" as the number {what}", value.text)
-            }
-        }
-        Msg::UnitMismatch {
-            key,
-            written,
-            unit,
-            expected,
-            expected_from,
-        } => {
-            let label = indicator_label(key);
-            match (ja, expected_from) {
-                (true, None) => format!(
-                    "「{label}」の \"{written}\" の単位「{unit}」が「単位」の {expected} と違います"
-                ),
-                (true, Some((other, text))) => format!(
-                    "「{label}」の \"{written}\" の単位「{unit}」が「{}」の \"{text}\" の単位「{expected}」と違います",
-                    indicator_label(other)
-                ),
-                (false, None) => format!(
-                    "{label} \"{written}\": its unit \"{unit}\" is not the indicator's 単位 \"{expected}\""
-                ),
-                (false, Some((other, text))) => format!(
-                    "{label} \"{written}\": its unit \"{unit}\" is not the unit \"{expected}\" of {} \"{text}\"",
-                    indicator_label(other)
-                ),
-            }
-        }
-        Msg::QualitativeNumber { key, written } => {
-            let label = indicator_label(key);
-            if ja {
-                format!("「{label}」の \"{written}\" は数値として読めないため計算しません（定性的な値として扱います）")
-            } else {
-                format!("{label} \"{written}\" is not computed: it is not a number, so it is taken as qualitative text")
-            }
-        }
-        Msg::NoGoals => {
-            let ws = Part::Goals.name();
-            if ja {
-                format!("達成目標（{ws} ワークシートの行）が一つもありません")
-            } else {
-                format!("the sheet has no goal (a row of the worksheet {ws})")
-            }
-        }
-        Msg::NoChallenges => {
-            let ws = Part::Challenges.name();
-            if ja {
-                format!("課題（{ws} ワークシートの行）が一つもありません")
-            } else {
-                format!("the sheet has no challenge (a row of the worksheet {ws})")
-            }
-        }
-        Msg::AsOfOutsideFiscalYear { as_of, year } => {
-            if ja {
-                format!("時点 {as_of} が {} の外です", year.display_ja())
-            } else {
-                format!(
-                    "時点 (the date the sheet describes) {as_of} is outside {}",
-                    year.display_en()
-                )
-            }
-        }
         _ => return None,
     })
 }
 
 /// The hint of a finding at a cell of a workbook, where the hint for a TOML file
 /// would show TOML: `Some(None)` for no hint, `None` where the usual hint fits.
-pub fn workbook_help(msg: &Msg, lang: Lang) -> Option<Option<String>> {
+fn workbook_help(msg: &Msg, lang: Lang) -> Option<Option<String>> {
     let ja = lang == Lang::Ja;
     let sheet = Part::Sheet.name();
     Some(Some(match msg {
@@ -1856,4 +1819,64 @@ pub fn workbook_help(msg: &Msg, lang: Lang) -> Option<Option<String>> {
 /// The column of `指標` holding an indicator's key (`現状値（今回）` for `current`).
 fn indicator_label(key: &str) -> &str {
     Part::of_key(Table::Indicator, key).map_or(key, |(_, label)| label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The messages worded once for both forms name keys in a TOML file and
+    /// worksheets and columns in a workbook.
+    #[test]
+    fn one_message_in_the_words_of_each_form() {
+        let said = |msg: &Msg, lang, form| message(msg, lang, form);
+        let unit = Msg::UnitMismatch {
+            key: "target",
+            written: "3件".to_string(),
+            unit: "件".to_string(),
+            expected: "人".to_string(),
+            expected_from: Some(("baseline", "2人".to_string())),
+        };
+        assert_eq!(
+            said(&unit, Lang::Ja, Form::Toml),
+            "target = \"3件\" の単位「件」が baseline = \"2人\" の単位「人」と違います"
+        );
+        assert_eq!(
+            said(&unit, Lang::Ja, Form::Workbook),
+            "「目標値」の \"3件\" の単位「件」が「現状値（第1回会議時）」の \"2人\" の単位「人」と違います"
+        );
+        assert_eq!(
+            said(&unit, Lang::En, Form::Workbook),
+            "目標値 \"3件\": its unit \"件\" is not the unit \"人\" of 現状値（第1回会議時） \"2人\""
+        );
+        let type_error = Msg::Type {
+            key: "番号".to_string(),
+            expected: TypeName::Integer,
+            found: TypeName::String,
+        };
+        assert_eq!(
+            said(&type_error, Lang::Ja, Form::Toml),
+            "`番号` は整数で書いてください（文字列になっています）"
+        );
+        assert_eq!(
+            said(&type_error, Lang::Ja, Form::Workbook),
+            "「番号」は整数にしてください（文字列になっています）"
+        );
+        assert_eq!(
+            said(&Msg::NoProgress, Lang::En, Form::Toml),
+            "this goal has no progress item ([[goals.progress]])"
+        );
+        assert_eq!(
+            said(&Msg::NoProgress, Lang::En, Form::Workbook),
+            "this goal has no progress item (a row of the worksheet 進捗)"
+        );
+        assert_eq!(
+            said(
+                &Msg::BadStatus("できた".to_string()),
+                Lang::En,
+                Form::Workbook
+            ),
+            "unknown 状況 (status) \"できた\""
+        );
+    }
 }

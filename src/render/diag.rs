@@ -3,29 +3,20 @@
 use serde::Serialize;
 
 use crate::core::diag::{Code, Diagnostic, FileReport, Severity};
-use crate::core::place::Place;
 use crate::core::place::Position;
-use crate::i18n::diag::{workbook_help, workbook_message};
+use crate::i18n::diag::Form;
 use crate::i18n::Lang;
 use crate::render::terminal::{clean, escape_mapping};
 
 /// What a diagnostic says: at a cell of a workbook, in the words of worksheets
 /// and columns where the usual words would name TOML keys.
 pub fn message(d: &Diagnostic, lang: Lang) -> String {
-    let at_cell = matches!(d.place, Place::Cell(_));
-    at_cell
-        .then(|| workbook_message(&d.msg, lang))
-        .flatten()
-        .unwrap_or_else(|| crate::i18n::diag::message(&d.msg, lang))
+    crate::i18n::diag::message(&d.msg, lang, Form::of(&d.place))
 }
 
 /// The hint of a diagnostic (see [`message`]).
 pub fn help(d: &Diagnostic, lang: Lang) -> Option<String> {
-    let at_cell = matches!(d.place, Place::Cell(_));
-    at_cell
-        .then(|| workbook_help(&d.msg, lang))
-        .flatten()
-        .unwrap_or_else(|| crate::i18n::diag::help(&d.msg, lang))
+    crate::i18n::diag::help(&d.msg, lang, Form::of(&d.place))
 }
 
 /// A diagnostic as `--format json` shows it (SPEC §4.1): `line` and `column` for a

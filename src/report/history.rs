@@ -137,7 +137,11 @@ fn load(
                         code: d.code().as_str(),
                         line,
                         column,
-                        message: crate::i18n::diag::message(&d.msg, lang),
+                        message: crate::i18n::diag::message(
+                            &d.msg,
+                            lang,
+                            crate::i18n::diag::Form::of(&d.place),
+                        ),
                     }
                 });
             (Err(PointStatus::Unparsable), first)
