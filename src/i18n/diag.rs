@@ -522,21 +522,8 @@ pub fn message(msg: &Msg, lang: Lang, form: Form) -> String {
                 )
             }
         }
-        Msg::Symlink { target } => {
-            if ja {
-                format!("フォルダの外（{target}）を指すリンクです。読みません")
-            } else {
-                format!("a link to {target}, outside the folder: not read")
-            }
-        }
-        Msg::TooLarge { size, limit } => {
-            let mib = limit / (1024 * 1024);
-            if ja {
-                format!("ファイルが大きすぎます（{size} バイト、上限 {mib} MiB）。読みません")
-            } else {
-                format!("the file is too large ({size} bytes, the limit is {mib} MiB): not read")
-            }
-        }
+        Msg::Symlink { target } => link_outside(target, lang),
+        Msg::TooLarge { size, limit } => too_large(*size, *limit, lang),
         Msg::UnknownGoal { written, .. } => {
             if ja {
                 format!("目標番号「{written}」の達成目標がありません")
@@ -558,6 +545,27 @@ pub fn message(msg: &Msg, lang: Lang, form: Form) -> String {
             problem,
         } => bad_header(*part, written, *problem, lang),
         Msg::BadCell { column, value } => bad_cell(column, value, lang),
+    }
+}
+
+/// A link out of the folder, not followed: the `symlink` finding, and the
+/// failure of such a link named on the command line.
+pub fn link_outside(target: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("フォルダの外（{target}）を指すリンクです。読みません"),
+        Lang::En => format!("a link to {target}, outside the folder: not read"),
+    }
+}
+
+/// A file over the size a sheet may have, not read: the `too-large` finding,
+/// and the failure of such a file named on the command line.
+pub fn too_large(size: u64, limit: u64, lang: Lang) -> String {
+    let mib = limit >> 20;
+    match lang {
+        Lang::Ja => format!("ファイルが大きすぎます（{size} バイト、上限 {mib} MiB）。読みません"),
+        Lang::En => {
+            format!("the file is too large ({size} bytes, the limit is {mib} MiB): not read")
+        }
     }
 }
 

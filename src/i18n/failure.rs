@@ -1,6 +1,9 @@
 //! Messages of the failures that stop a command (see [`crate::error::Failure`]).
 
+use std::path::Path;
+
 use crate::error::Failure;
+use crate::i18n::diag::too_large;
 use crate::i18n::Lang;
 
 /// The one-line message of a failure.
@@ -100,21 +103,13 @@ fn ja(f: &Failure) -> String {
             path.display(),
             kind_name(*kind, lang)
         ),
-        Failure::LinkOutside { path, target } => format!(
-            "{}: フォルダの外（{}）を指すリンクです。読みません",
-            path.display(),
-            target.display()
-        ),
-        Failure::TooLarge { path, size, limit } => format!(
-            "{}: ファイルが大きすぎます（{size} バイト、上限 {} MiB）。読みません",
-            path.display(),
-            limit >> 20
-        ),
-        Failure::ControlCharacters { what, value } if what.is_empty() => format!(
-            "ファイル名 \"{value}\" に制御文字（改行・エスケープなど）があります。使えません"
-        ),
+        Failure::LinkOutside { path, target } => link_outside(path, target, lang),
+        Failure::TooLarge { path, size, limit } => {
+            format!("{}: {}", path.display(), too_large(*size, *limit, lang))
+        }
         Failure::ControlCharacters { what, value } => format!(
-            "{what} \"{value}\" に制御文字（改行・エスケープなど）があります。使えません"
+            "{} \"{value}\" に制御文字（改行・エスケープなど）があります。使えません",
+            if what.is_empty() { "ファイル名" } else { what }
         ),
         Failure::CreatedNotTold { path, source } => format!(
             "{} を作りました（そのまま残します）が、標準出力に書けませんでした（{source}）",
@@ -122,6 +117,13 @@ fn ja(f: &Failure) -> String {
         ),
         Failure::Other(m) => m.clone(),
     }
+}
+
+/// A link named on the command line that leads out of its folder, in the words
+/// of the `symlink` finding.
+fn link_outside(path: &Path, target: &Path, lang: Lang) -> String {
+    let why = crate::i18n::diag::link_outside(&target.display().to_string(), lang);
+    format!("{}: {why}", path.display())
 }
 
 /// What a path that is not a regular file is, in words.
@@ -228,26 +230,67 @@ fn en(f: &Failure) -> String {
             path.display(),
             kind_name(*kind, Lang::En)
         ),
-        Failure::LinkOutside { path, target } => format!(
-            "{}: a link to {}, outside its folder: not read",
-            path.display(),
-            target.display()
-        ),
-        Failure::TooLarge { path, size, limit } => format!(
-            "{}: the file is too large ({size} bytes, the limit is {} MiB): not read",
-            path.display(),
-            limit >> 20
-        ),
-        Failure::ControlCharacters { what, value } if what.is_empty() => format!(
-            "the file name \"{value}\" holds a control character (a newline, an escape…): refused"
-        ),
+        Failure::LinkOutside { path, target } => link_outside(path, target, Lang::En),
+        Failure::TooLarge { path, size, limit } => {
+            format!("{}: {}", path.display(), too_large(*size, *limit, Lang::En))
+        }
         Failure::ControlCharacters { what, value } => format!(
-            "{what} \"{value}\" holds a control character (a newline, an escape…): refused"
+            "{} \"{value}\" holds a control character (a newline, an escape…): refused",
+            if what.is_empty() { "the file name" } else { what }
         ),
         Failure::CreatedNotTold { path, source } => format!(
             "created {} (it is kept), but stdout could not be written: {source}",
             path.display()
         ),
         Failure::Other(m) => m.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::diag::Msg;
+    use crate::i18n::diag::{message, Form};
+
+    /// A link or a large file named on the command line is refused in the words
+    /// of the finding it is in a folder, after its path.
+    #[test]
+    fn a_file_not_read_is_named_as_the_finding_says() {
+        for lang in [Lang::Ja, Lang::En] {
+            let link = Failure::LinkOutside {
+                path: "regions/z.toml".into(),
+                target: "/etc/passwd".into(),
+            };
+            let finding = Msg::Symlink {
+                target: "/etc/passwd".to_string(),
+            };
+            assert_eq!(
+                text(&link, lang),
+                format!("regions/z.toml: {}", message(&finding, lang, Form::Toml))
+            );
+            let large = Failure::TooLarge {
+                path: "big.toml".into(),
+                size: 5 << 20,
+                limit: 4 << 20,
+            };
+            let finding = Msg::TooLarge {
+                size: 5 << 20,
+                limit: 4 << 20,
+            };
+            assert_eq!(
+                text(&large, lang),
+                format!("big.toml: {}", message(&finding, lang, Form::Toml))
+            );
+        }
+        assert_eq!(
+            text(
+                &Failure::ControlCharacters {
+                    what: String::new(),
+                    value: "a^Jb".to_string()
+                },
+                Lang::En
+            ),
+            "the file name \"a^Jb\" holds a control character (a newline, an escape…): refused"
+        );
     }
 }
