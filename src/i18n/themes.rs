@@ -7,92 +7,88 @@ use crate::themes::{limits, ThemesProblem};
 pub fn themes_problem(lang: Lang, problem: &ThemesProblem) -> String {
     let example = "[themes]\n\"ピアサポート\" = [\"ピアサポ\"]";
     let example = example.replace('\n', "  ");
-    match (lang, problem) {
-        (Lang::Ja, ThemesProblem::Encoding) => {
-            "UTF-8 のテキストではありません（UTF-8 で保存し直してください）".to_string()
-        }
-        (Lang::En, ThemesProblem::Encoding) => {
-            "not UTF-8 text (save it again as UTF-8)".to_string()
-        }
-        (
-            Lang::Ja,
-            ThemesProblem::Syntax {
-                line,
-                column,
-                message,
-                unquoted_key,
-            },
-        ) => {
-            let hint = if *unquoted_key {
-                format!("。日本語のテーマ名は引用符で囲んでください（例: {example}）")
-            } else {
-                String::new()
+    let ja = lang == Lang::Ja;
+    match problem {
+        ThemesProblem::Encoding => lang
+            .pick(
+                "UTF-8 のテキストではありません（UTF-8 で保存し直してください）",
+                "not UTF-8 text (save it again as UTF-8)",
+            )
+            .to_string(),
+        ThemesProblem::Syntax {
+            line,
+            column,
+            message,
+            unquoted_key,
+        } => {
+            let hint = match (unquoted_key, ja) {
+                (false, _) => String::new(),
+                (true, true) => {
+                    format!("。日本語のテーマ名は引用符で囲んでください（例: {example}）")
+                }
+                (true, false) => {
+                    format!("; put a Japanese theme name in quotes (example: {example})")
+                }
             };
-            format!("{line} 行 {column} 列: TOML として読めません（{message}）{hint}")
-        }
-        (
-            Lang::En,
-            ThemesProblem::Syntax {
-                line,
-                column,
-                message,
-                unquoted_key,
-            },
-        ) => {
-            let hint = if *unquoted_key {
-                format!("; put a Japanese theme name in quotes (example: {example})")
+            if ja {
+                format!("{line} 行 {column} 列: TOML として読めません（{message}）{hint}")
             } else {
-                String::new()
-            };
-            format!("line {line}, column {column}: not valid TOML ({message}){hint}")
+                format!("line {line}, column {column}: not valid TOML ({message}){hint}")
+            }
         }
-        (Lang::Ja, ThemesProblem::NoThemesTable) => {
-            format!("[themes] の表がありません（例: {example}）")
+        ThemesProblem::NoThemesTable => {
+            if ja {
+                format!("[themes] の表がありません（例: {example}）")
+            } else {
+                format!("no [themes] table (example: {example})")
+            }
         }
-        (Lang::En, ThemesProblem::NoThemesTable) => {
-            format!("no [themes] table (example: {example})")
+        ThemesProblem::UnknownKey(k) => {
+            if ja {
+                format!("知らないキー \"{k}\"（[themes] の表だけを書けます）")
+            } else {
+                format!("unknown key \"{k}\" (only a [themes] table is allowed)")
+            }
         }
-        (Lang::Ja, ThemesProblem::UnknownKey(k)) => {
-            format!("知らないキー \"{k}\"（[themes] の表だけを書けます）")
+        ThemesProblem::NotATable => {
+            if ja {
+                format!("themes は表にしてください（例: {example}）")
+            } else {
+                format!("themes must be a table (example: {example})")
+            }
         }
-        (Lang::En, ThemesProblem::UnknownKey(k)) => {
-            format!("unknown key \"{k}\" (only a [themes] table is allowed)")
+        ThemesProblem::NotAList(t) => {
+            if ja {
+                format!("テーマ \"{t}\" の値はキーワード（文字列）の配列にしてください")
+            } else {
+                format!("theme \"{t}\" must be an array of keyword strings")
+            }
         }
-        (Lang::Ja, ThemesProblem::NotATable) => {
-            format!("themes は表にしてください（例: {example}）")
+        ThemesProblem::BlankKeyword(t) => {
+            if ja {
+                format!("テーマ \"{t}\" に空のキーワードがあるか、キーワードがありません")
+            } else {
+                format!("theme \"{t}\" has a blank keyword or none at all")
+            }
         }
-        (Lang::En, ThemesProblem::NotATable) => {
-            format!("themes must be a table (example: {example})")
+        ThemesProblem::NoThemes => lang
+            .pick("テーマが 1 つもありません", "defines no theme")
+            .to_string(),
+        ThemesProblem::TooMany { themes, keywords } => {
+            let (most, all) = (limits::THEMES, limits::KEYWORDS);
+            if ja {
+                format!("テーマ {themes} 個・キーワード {keywords} 個は多すぎます（テーマは {most} 個、キーワードは合わせて {all} 個まで）")
+            } else {
+                format!("{themes} themes with {keywords} keywords are too many (at most {most} themes and {all} keywords in all)")
+            }
         }
-        (Lang::Ja, ThemesProblem::NotAList(t)) => {
-            format!("テーマ \"{t}\" の値はキーワード（文字列）の配列にしてください")
+        ThemesProblem::LongKeyword(t) => {
+            let most = limits::KEYWORD_CHARS;
+            if ja {
+                format!("テーマ \"{t}\" のキーワードが長すぎます（{most} 文字まで）")
+            } else {
+                format!("theme \"{t}\" has a keyword longer than {most} characters")
+            }
         }
-        (Lang::En, ThemesProblem::NotAList(t)) => {
-            format!("theme \"{t}\" must be an array of keyword strings")
-        }
-        (Lang::Ja, ThemesProblem::BlankKeyword(t)) => {
-            format!("テーマ \"{t}\" に空のキーワードがあるか、キーワードがありません")
-        }
-        (Lang::En, ThemesProblem::BlankKeyword(t)) => {
-            format!("theme \"{t}\" has a blank keyword or none at all")
-        }
-        (Lang::Ja, ThemesProblem::NoThemes) => "テーマが 1 つもありません".to_string(),
-        (Lang::En, ThemesProblem::NoThemes) => "defines no theme".to_string(),
-        (Lang::Ja, ThemesProblem::TooMany { themes, keywords }) => format!(
-            "テーマ {themes} 個・キーワード {keywords} 個は多すぎます（テーマは {} 個、キーワードは合わせて {} 個まで）",
-            limits::THEMES, limits::KEYWORDS
-        ),
-        (Lang::En, ThemesProblem::TooMany { themes, keywords }) => format!(
-            "{themes} themes with {keywords} keywords are too many (at most {} themes and {} keywords in all)",
-            limits::THEMES, limits::KEYWORDS
-        ),
-        (Lang::Ja, ThemesProblem::LongKeyword(t)) => format!(
-            "テーマ \"{t}\" のキーワードが長すぎます（{} 文字まで）",
-            limits::KEYWORD_CHARS
-        ),
-        (Lang::En, ThemesProblem::LongKeyword(t)) => format!(
-            "theme \"{t}\" has a keyword longer than {} characters",
-            limits::KEYWORD_CHARS
-        ),
     }
 }
