@@ -293,6 +293,32 @@ struct Differ<'a> {
     out: SheetDiff,
 }
 
+/// Where the fields being compared are: a section, the item (`None` for `[sheet]`)
+/// and the item's parent.
+#[derive(Clone, Copy)]
+struct At<'s> {
+    section: Section,
+    item: Option<&'s str>,
+    parent: Option<&'s str>,
+}
+
+impl<'s> At<'s> {
+    fn new(section: Section, item: Option<&'s str>, parent: Option<&'s str>) -> At<'s> {
+        At {
+            section,
+            item,
+            parent,
+        }
+    }
+}
+
+/// Matches two lists of items by the key each gives ([`match_items`]).
+fn match_by<'s, T>(a: &'s [T], b: &'s [T], key: impl Fn(&'s T) -> Key<'s>) -> Matching {
+    let ka: Vec<Key> = a.iter().map(&key).collect();
+    let kb: Vec<Key> = b.iter().map(&key).collect();
+    match_items(&ka, &kb)
+}
+
 /// What a scalar field holds, for comparing by meaning.
 #[derive(Debug, Clone, PartialEq)]
 enum Field {
@@ -480,12 +506,9 @@ impl<'a> Differ<'a> {
     }
 
     /// Compares one field; `old`/`new` are what JSON shows.
-    #[allow(clippy::too_many_arguments)]
     fn field(
         &mut self,
-        section: Section,
-        item: Option<&str>,
-        parent: Option<&str>,
+        at: At<'_>,
         name: &str,
         (a, old): (Field, Option<Json>),
         (b, new): (Field, Option<Json>),
@@ -502,7 +525,7 @@ impl<'a> Differ<'a> {
         };
         let old = if a == Field::Absent { None } else { old };
         let new = if b == Field::Absent { None } else { new };
-        self.push(section, item, parent, Some(name), old, new);
+        self.push(at.section, at.item, at.parent, Some(name), old, new);
         if let Some(last) = self.out.changes.last_mut() {
             last.kind = kind;
         }
@@ -517,42 +540,21 @@ impl<'a> Differ<'a> {
         }
     }
 
-    fn text(
-        &mut self,
-        section: Section,
-        item: Option<&str>,
-        parent: Option<&str>,
-        name: &str,
-        old: Option<&str>,
-        new: Option<&str>,
-    ) {
+    fn text(&mut self, at: At<'_>, name: &str, old: Option<&str>, new: Option<&str>) {
         self.field(
-            section,
-            item,
-            parent,
+            at,
             name,
             (text_field(old), old.map(|s| Json::String(s.to_string()))),
             (text_field(new), new.map(|s| Json::String(s.to_string()))),
         );
     }
 
-    fn date(
-        &mut self,
-        section: Section,
-        item: Option<&str>,
-        parent: Option<&str>,
-        name: &str,
-        old: DateSide,
-        new: DateSide,
-    ) {
-        if self.field(
-            section,
-            item,
-            parent,
-            name,
+    fn date(&mut self, at: At<'_>, name: &str, old: DateSide, new: DateSide) {
+        let (a, b) = (
             (date_field(old), opt_json(old.0)),
             (date_field(new), opt_json(new.0)),
-        ) {
+        );
+        if self.field(at, name, a, b) {
             self.texts(date_text(old), date_text(new));
         }
     }
@@ -628,80 +630,44 @@ impl<'a> Differ<'a> {
     }
 
     fn sheet(&mut self, a: &Sheet, b: &Sheet) {
-        let s = Section::Sheet;
-        self.text(
-            s,
-            None,
-            None,
-            "prefecture",
-            Some(&a.prefecture),
-            Some(&b.prefecture),
-        );
-        self.text(s, None, None, "region", Some(&a.region), Some(&b.region));
+        let at = At::new(Section::Sheet, None, None);
+        self.text(at, "prefecture", Some(&a.prefecture), Some(&b.prefecture));
+        self.text(at, "region", Some(&a.region), Some(&b.region));
         let fy = |x: &Sheet| x.fiscal_year.start_year();
         self.field(
-            s,
-            None,
-            None,
+            at,
             "fiscal_year",
             (Field::Number(f64::from(fy(a))), Some(Json::from(fy(a)))),
             (Field::Number(f64::from(fy(b))), Some(Json::from(fy(b)))),
         );
-        self.text(
-            s,
-            None,
-            None,
-            "meeting",
-            a.meeting.as_deref(),
-            b.meeting.as_deref(),
-        );
+        self.text(at, "meeting", a.meeting.as_deref(), b.meeting.as_deref());
         self.date(
-            s,
-            None,
-            None,
+            at,
             "as_of",
             (a.as_of.as_ref(), false),
             (b.as_of.as_ref(), false),
         );
-        self.text(
-            s,
-            None,
-            None,
-            "theme",
-            a.theme.as_deref(),
-            b.theme.as_deref(),
-        );
-        self.text(
-            s,
-            None,
-            None,
-            "summary",
-            a.summary.as_deref(),
-            b.summary.as_deref(),
-        );
+        self.text(at, "theme", a.theme.as_deref(), b.theme.as_deref());
+        self.text(at, "summary", a.summary.as_deref(), b.summary.as_deref());
         self.strings(Section::Strengths, None, None, &a.strengths, &b.strengths);
         self.strings(Section::Concerns, None, None, &a.concerns, &b.concerns);
         self.strings(Section::Questions, None, None, &a.questions, &b.questions);
     }
 
     fn goals<'s>(&mut self, a: &'s [Goal], b: &'s [Goal]) {
-        let key = |g: &'s Goal| Key {
+        let m = match_by(a, b, |g| Key {
             id: g.id.as_deref(),
             text: &g.text,
-        };
-        let ka: Vec<Key> = a.iter().map(key).collect();
-        let kb: Vec<Key> = b.iter().map(key).collect();
-        let m = match_items(&ka, &kb);
+        });
         let s = Section::Goals;
         for &(i, j) in &m.pairs {
             let (o, n) = (&a[i], &b[j]);
             let name = name_of(o.id.as_deref(), &o.text);
-            self.text(s, Some(name), None, "id", o.id.as_deref(), n.id.as_deref());
-            self.text(s, Some(name), None, "text", Some(&o.text), Some(&n.text));
+            let at = At::new(s, Some(name), None);
+            self.text(at, "id", o.id.as_deref(), n.id.as_deref());
+            self.text(at, "text", Some(&o.text), Some(&n.text));
             self.text(
-                s,
-                Some(name),
-                None,
+                at,
                 "indicator",
                 o.indicator.as_deref(),
                 n.indicator.as_deref(),
@@ -713,47 +679,23 @@ impl<'a> Differ<'a> {
 
     /// Progress items of a goal, or hospital collaboration.
     fn events<'s>(&mut self, s: Section, parent: Option<&str>, a: &'s [Event], b: &'s [Event]) {
-        let key = |e: &'s Event| Key {
+        let m = match_by(a, b, |e| Key {
             id: None,
             text: &e.text,
-        };
-        let ka: Vec<Key> = a.iter().map(key).collect();
-        let kb: Vec<Key> = b.iter().map(key).collect();
-        let m = match_items(&ka, &kb);
+        });
         for &(i, j) in &m.pairs {
             let (o, n) = (&a[i], &b[j]);
-            let item = Some(o.text.as_str());
-            self.text(s, item, parent, "text", Some(&o.text), Some(&n.text));
-            self.date(
-                s,
-                item,
-                parent,
-                "date",
-                (o.date.as_ref(), o.date_undetermined),
-                (n.date.as_ref(), n.date_undetermined),
-            );
+            let at = At::new(s, Some(o.text.as_str()), parent);
+            self.text(at, "text", Some(&o.text), Some(&n.text));
+            let date = |e: &'s Event| (e.date.as_ref(), e.date_undetermined);
+            self.date(at, "date", date(o), date(n));
             let status = |e: &Event| e.status.map(|x| x.as_str());
-            self.text(s, item, parent, "status", status(o), status(n));
-            self.date(
-                s,
-                item,
-                parent,
-                "rescheduled_from",
-                (o.rescheduled_from.as_ref(), false),
-                (n.rescheduled_from.as_ref(), false),
-            );
+            self.text(at, "status", status(o), status(n));
+            let moved = |e: &'s Event| (e.rescheduled_from.as_ref(), false);
+            self.date(at, "rescheduled_from", moved(o), moved(n));
+            self.text(at, "note", o.note.as_deref(), n.note.as_deref());
             self.text(
-                s,
-                item,
-                parent,
-                "note",
-                o.note.as_deref(),
-                n.note.as_deref(),
-            );
-            self.text(
-                s,
-                item,
-                parent,
+                at,
                 "organizer",
                 o.organizer.as_deref(),
                 n.organizer.as_deref(),
@@ -763,19 +705,17 @@ impl<'a> Differ<'a> {
     }
 
     fn challenges<'s>(&mut self, a: &'s [Challenge], b: &'s [Challenge]) {
-        let key = |c: &'s Challenge| Key {
+        let m = match_by(a, b, |c| Key {
             id: c.id.as_deref(),
             text: &c.text,
-        };
-        let ka: Vec<Key> = a.iter().map(key).collect();
-        let kb: Vec<Key> = b.iter().map(key).collect();
-        let m = match_items(&ka, &kb);
+        });
         let s = Section::Challenges;
         for &(i, j) in &m.pairs {
             let (o, n) = (&a[i], &b[j]);
             let name = name_of(o.id.as_deref(), &o.text);
-            self.text(s, Some(name), None, "id", o.id.as_deref(), n.id.as_deref());
-            self.text(s, Some(name), None, "text", Some(&o.text), Some(&n.text));
+            let at = At::new(s, Some(name), None);
+            self.text(at, "id", o.id.as_deref(), n.id.as_deref());
+            self.text(at, "text", Some(&o.text), Some(&n.text));
             self.strings(s, Some(name), Some("actions"), &o.actions, &n.actions);
             for v in View::ALL {
                 self.strings(
@@ -791,35 +731,19 @@ impl<'a> Differ<'a> {
     }
 
     fn indicators<'s>(&mut self, a: &'s [Indicator], b: &'s [Indicator]) {
-        let key = |i: &'s Indicator| Key {
+        let m = match_by(a, b, |i| Key {
             id: None,
             text: &i.name,
-        };
-        let ka: Vec<Key> = a.iter().map(key).collect();
-        let kb: Vec<Key> = b.iter().map(key).collect();
-        let m = match_items(&ka, &kb);
+        });
         let s = Section::Indicators;
         for &(i, j) in &m.pairs {
             let (o, n) = (&a[i], &b[j]);
-            let item = Some(o.name.as_str());
-            self.text(s, item, None, "name", Some(&o.name), Some(&n.name));
-            self.text(
-                s,
-                item,
-                None,
-                "reason",
-                o.reason.as_deref(),
-                n.reason.as_deref(),
-            );
-            self.text(s, item, None, "unit", o.unit.as_deref(), n.unit.as_deref());
-            self.text(
-                s,
-                item,
-                None,
-                "better",
-                Some(o.better().as_str()),
-                Some(n.better().as_str()),
-            );
+            let at = At::new(s, Some(o.name.as_str()), None);
+            self.text(at, "name", Some(&o.name), Some(&n.name));
+            self.text(at, "reason", o.reason.as_deref(), n.reason.as_deref());
+            self.text(at, "unit", o.unit.as_deref(), n.unit.as_deref());
+            let better = |i: &Indicator| Some(i.better().as_str());
+            self.text(at, "better", better(o), better(n));
             let standing = Assessment {
                 old: Standing::of(o),
                 new: Standing::of(n),
@@ -830,9 +754,7 @@ impl<'a> Differ<'a> {
                 ("target", &o.target, &n.target),
             ] {
                 let changed = self.field(
-                    s,
-                    item,
-                    None,
+                    at,
                     field,
                     (value_field(x.as_ref()), opt_json(x.as_ref())),
                     (value_field(y.as_ref()), opt_json(y.as_ref())),
