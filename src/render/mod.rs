@@ -9,6 +9,7 @@ pub mod chart;
 pub mod diag;
 pub mod diff;
 pub mod history;
+pub mod html;
 pub mod markdown;
 pub mod sheet;
 pub mod show;

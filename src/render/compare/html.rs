@@ -8,7 +8,7 @@
 //! Every piece of sheet text goes through maud (escaped) after
 //! [`crate::render::terminal::clean`] (control characters made visible).
 
-use maud::{html, Markup, PreEscaped, DOCTYPE};
+use maud::{html, Markup};
 
 use super::texts::{date_shown, item_content};
 use crate::core::indicator::target_number;
@@ -16,8 +16,8 @@ use crate::core::model::{Better, Status, Value, View};
 use crate::i18n::report::{self as words, W};
 use crate::i18n::Lang;
 use crate::render::chart::{colors, num, px, Scale};
+use crate::render::html::{document, table_head};
 use crate::render::indicator::{pct_text, target_text, value_text, verdict_text};
-use crate::render::sheet::html::BASE_CSS;
 use crate::render::terminal::clean;
 use crate::report::compare::{
     CompareReport, Due, IndicatorAcross, QuestionRow, RegionSummary, TimelineItem,
@@ -81,40 +81,28 @@ pub struct RegionHistory<'a> {
 /// The whole page.
 pub fn page(report: &CompareReport, histories: &[RegionHistory<'_>], lang: Lang) -> String {
     let (title, notes) = super::heading(report, lang);
-    let page: Markup = html! {
-        (DOCTYPE)
-        html lang=(lang.pick("ja", "en")) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (W::Briefing.get(lang)) " " (clean(&title)) }
-                style { (PreEscaped(BASE_CSS)) (PreEscaped(CSS)) }
+    let body = html! {
+        main.briefing {
+            header.top {
+                p.kind { (W::Briefing.get(lang)) }
+                h1 { (clean(&title)) }
+                @for note in &notes { p.note { (clean(note)) } }
             }
-            body {
-                main.briefing {
-                    header.top {
-                        p.kind { (W::Briefing.get(lang)) }
-                        h1 { (clean(&title)) }
-                        @for note in &notes { p.note { (clean(note)) } }
-                    }
-                    @if report.regions.is_empty() {
-                        p { (W::NoRegions.get(lang)) }
-                    } @else {
-                        (standing(report, lang))
-                        (indicator_charts(report, lang))
-                        (heat_maps(report, lang))
-                        (timeline(report, lang))
-                        (questions(report, lang))
-                        (texts(report, lang))
-                        (history(histories, lang))
-                    }
-                }
+            @if report.regions.is_empty() {
+                p { (W::NoRegions.get(lang)) }
+            } @else {
+                (standing(report, lang))
+                (indicator_charts(report, lang))
+                (heat_maps(report, lang))
+                (timeline(report, lang))
+                (questions(report, lang))
+                (texts(report, lang))
+                (history(histories, lang))
             }
         }
     };
-    let mut text = page.into_string();
-    text.push('\n');
-    text
+    let page_title = format!("{} {}", W::Briefing.get(lang), clean(&title));
+    document(lang, &page_title, CSS, body)
 }
 
 /// Status segments of the progress bar, in order: (label, colour, count).
@@ -158,30 +146,17 @@ fn standing(report: &CompareReport, lang: Lang) -> Markup {
         section.standing {
             h2 { (W::Standing.get(lang)) }
             table {
-                colgroup {
-                    col style="width: 11%";
-                    col style="width: 6%";
-                    col style="width: 19%";
-                    col style="width: 6%";
-                    col style="width: 26%";
-                    col style="width: 10%";
-                    col style="width: 8%";
-                    col style="width: 7%";
-                    col style="width: 7%";
-                }
-                thead {
-                    tr {
-                        th { (W::Region.get(lang)) }
-                        th { (W::RowGoals.get(lang)) }
-                        th { (W::ProgressBar.get(lang)) }
-                        th { (W::OverdueItems.get(lang)) }
-                        th { (W::NextItem.get(lang)) }
-                        th { (W::IndicatorFigures.get(lang)) }
-                        th { (W::BlankViewsShort.get(lang)) }
-                        th { (W::RowConcerns.get(lang)) }
-                        th { (W::RowQuestions.get(lang)) }
-                    }
-                }
+                (table_head(&[
+                    (11, W::Region.get(lang)),
+                    (6, W::RowGoals.get(lang)),
+                    (19, W::ProgressBar.get(lang)),
+                    (6, W::OverdueItems.get(lang)),
+                    (26, W::NextItem.get(lang)),
+                    (10, W::IndicatorFigures.get(lang)),
+                    (8, W::BlankViewsShort.get(lang)),
+                    (7, W::RowConcerns.get(lang)),
+                    (7, W::RowQuestions.get(lang)),
+                ]))
                 tbody {
                     @for r in &report.regions {
                         @let segments = progress_segments(r, lang);
@@ -579,20 +554,12 @@ fn timeline(report: &CompareReport, lang: Lang) -> Markup {
 fn timeline_table<'a>(items: impl Iterator<Item = &'a TimelineItem>, lang: Lang) -> Markup {
     html! {
         table.timeline {
-            colgroup {
-                col style="width: 12%";
-                col style="width: 8%";
-                col style="width: 12%";
-                col style="width: 68%";
-            }
-            thead {
-                tr {
-                    th { (W::Date.get(lang)) }
-                    th { (W::Status.get(lang)) }
-                    th { (W::Region.get(lang)) }
-                    th { (W::What.get(lang)) }
-                }
-            }
+            (table_head(&[
+                (12, W::Date.get(lang)),
+                (8, W::Status.get(lang)),
+                (12, W::Region.get(lang)),
+                (68, W::What.get(lang)),
+            ]))
             tbody {
                 @for item in items {
                     tr.overdue[item.overdue].done[item.status == Some(Status::Done)] {
@@ -705,22 +672,13 @@ fn questions(report: &CompareReport, lang: Lang) -> Markup {
                 p { (W::NoQuestions.get(lang)) }
             } @else {
                 table {
-                    colgroup {
-                        col style="width: 12%";
-                        col style="width: 38%";
-                        col style="width: 14%";
-                        col style="width: 18%";
-                        col style="width: 18%";
-                    }
-                    thead {
-                        tr {
-                            th { (W::Region.get(lang)) }
-                            th { (W::Question.get(lang)) }
-                            th { (W::Theme.get(lang)) }
-                            th { (W::Ask.get(lang)) }
-                            th { (W::Shared.get(lang)) }
-                        }
-                    }
+                    (table_head(&[
+                        (12, W::Region.get(lang)),
+                        (38, W::Question.get(lang)),
+                        (14, W::Theme.get(lang)),
+                        (18, W::Ask.get(lang)),
+                        (18, W::Shared.get(lang)),
+                    ]))
                     tbody {
                         @for q in &report.questions {
                             (question_row(q, &list, &or_none))

@@ -2,51 +2,12 @@
 //! fetched) laid out like the original sheet and sized for A4. maud escapes every
 //! piece of sheet text.
 
-use maud::{html, Markup, PreEscaped, DOCTYPE};
+use maud::{html, Markup};
 
 use super::{ChallengeLayout, ItemLayout, SheetLayout, SheetLayouts};
 use crate::i18n::authoring::{self, Label};
 use crate::i18n::Lang;
-
-/// The look every printed page of `sheet` shares (the sheet, the briefing): fonts,
-/// headings, tables, status marks. Text breaks anywhere when it must: one long
-/// unbroken string (a URL) would otherwise widen the page, and Chromium shrinks
-/// the whole printout to fit it and still cuts it off.
-pub const BASE_CSS: &str = r#"
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body {
-  margin: 0; color: #111; font-size: 9.5pt; line-height: 1.5;
-  font-family: "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN",
-    "Hiragino Sans", "Yu Gothic", "YuGothic", "Meiryo", sans-serif;
-  overflow-wrap: anywhere; word-break: normal;
-}
-h1, h2, h3, p, li, td, th, span, div { overflow-wrap: anywhere; min-width: 0; }
-section { margin-top: 5mm; }
-h2 { margin: 0 0 2mm; padding: .5mm 2mm; font-size: 11.5pt;
-  border-left: 5px solid #111; background: #ececec; break-after: avoid; }
-h3 { margin: 3mm 0 1mm; font-size: 10pt; break-after: avoid; }
-table { width: 100%; border-collapse: collapse; table-layout: fixed; margin-bottom: 2mm; }
-th, td { border: 1px solid #444; padding: 1mm 1.5mm; vertical-align: top;
-  white-space: pre-line; overflow-wrap: anywhere; }
-th { background: #e4e4e4; font-weight: bold; text-align: center; font-size: 8.5pt;
-  white-space: normal; }
-thead { display: table-header-group; }
-tr { break-inside: avoid; }
-ul { margin: 0; padding-left: 1.1em; list-style-type: "・"; }
-ul.plain { padding-left: 0; list-style: none; }
-ol { margin: 0; padding-left: 1.6em; }
-li { white-space: pre-line; break-inside: avoid; }
-li + li { margin-top: .8mm; }
-.date { font-weight: bold; margin-right: .3em; }
-.status { display: inline-block; margin-right: .3em; padding: 0 .3em; line-height: 1.3;
-  border: 1px solid #333; border-radius: 2px; font-size: 8pt; }
-.status.done { background: #dff0d8; }
-.status.planned { background: #fff; }
-.status.in_progress { background: #fcf3cf; }
-.status.postponed, .status.cancelled { background: #f6dcdc; }
-.aside { display: block; font-size: 8.5pt; color: #333; }
-"#;
+use crate::render::html::{document, table_head};
 
 /// The sheet's own layout, on top of [`BASE_CSS`].
 const CSS: &str = r#"
@@ -82,25 +43,12 @@ td.view-name { font-weight: bold; }
 pub fn render(report: &SheetLayouts, lang: Lang) -> String {
     let regions: Vec<String> = report.sheets.iter().map(|s| s.region.clone()).collect();
     let title = authoring::page_title(&regions, lang);
-    let page: Markup = html! {
-        (DOCTYPE)
-        html lang=(lang.pick("ja", "en")) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) }
-                style { (PreEscaped(BASE_CSS)) (PreEscaped(CSS)) }
-            }
-            body {
-                @for sheet in &report.sheets {
-                    (render_sheet(sheet, lang))
-                }
-            }
+    let body = html! {
+        @for sheet in &report.sheets {
+            (render_sheet(sheet, lang))
         }
     };
-    let mut text = page.into_string();
-    text.push('\n');
-    text
+    document(lang, &title, CSS, body)
 }
 
 fn render_sheet(s: &SheetLayout, lang: Lang) -> Markup {
@@ -147,13 +95,10 @@ fn section1(s: &SheetLayout, lang: Lang) -> Markup {
         section {
             h2 { (authoring::section1(&s.era, s.start_year, lang)) }
             table.goals {
-                colgroup { col style="width: 40%"; col style="width: 60%"; }
-                thead {
-                    tr {
-                        th { (authoring::goals_column(&s.era, s.start_year, lang)) }
-                        th { (Label::Progress.get(lang)) }
-                    }
-                }
+                (table_head(&[
+                    (40, &authoring::goals_column(&s.era, s.start_year, lang)),
+                    (60, Label::Progress.get(lang)),
+                ]))
                 tbody {
                     @if s.goals.is_empty() {
                         tr { (blank_cell(lang)) (blank_cell(lang)) }
@@ -209,22 +154,13 @@ fn section2(s: &SheetLayout, lang: Lang) -> Markup {
                 }
             }
             table.indicators {
-                colgroup {
-                    col style="width: 24%";
-                    col style="width: 28%";
-                    col style="width: 16%";
-                    col style="width: 16%";
-                    col style="width: 16%";
-                }
-                thead {
-                    tr {
-                        th { (Label::Indicator.get(lang)) }
-                        th { (Label::Reason.get(lang)) }
-                        th { (Label::Baseline.get(lang)) }
-                        th { (Label::Current.get(lang)) }
-                        th { (Label::Target.get(lang)) }
-                    }
-                }
+                (table_head(&[
+                    (24, Label::Indicator.get(lang)),
+                    (28, Label::Reason.get(lang)),
+                    (16, Label::Baseline.get(lang)),
+                    (16, Label::Current.get(lang)),
+                    (16, Label::Target.get(lang)),
+                ]))
                 tbody {
                     @if s.indicators.is_empty() {
                         tr { @for _ in 0..5 { (blank_cell(lang)) } }
