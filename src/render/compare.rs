@@ -71,109 +71,49 @@ struct Figure {
     alert_zero: Option<Color>,
 }
 
+impl Figure {
+    const fn new(label: W, value: fn(&RegionSummary) -> usize) -> Figure {
+        Figure {
+            label,
+            value,
+            alert: None,
+            alert_zero: None,
+        }
+    }
+
+    const fn alert(self, color: Color) -> Figure {
+        Figure {
+            alert: Some(color),
+            ..self
+        }
+    }
+
+    const fn alert_zero(self, color: Color) -> Figure {
+        Figure {
+            alert_zero: Some(color),
+            ..self
+        }
+    }
+}
+
 const FIGURES: &[Figure] = &[
-    Figure {
-        label: W::RowGoals,
-        value: |r| r.goals,
-        alert: None,
-        alert_zero: Some(Color::Magenta),
-    },
-    Figure {
-        label: W::RowDone,
-        value: |r| r.progress.done,
-        alert: None,
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowPlanned,
-        value: |r| r.progress.planned,
-        alert: None,
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowInProgress,
-        value: |r| r.progress.in_progress,
-        alert: None,
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowPostponed,
-        value: |r| r.progress.postponed,
-        alert: Some(Color::Yellow),
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowCancelled,
-        value: |r| r.progress.cancelled,
-        alert: Some(Color::Yellow),
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowNote,
-        value: |r| r.progress.note,
-        alert: None,
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowOverdue,
-        value: |r| r.progress.overdue,
-        alert: Some(Color::Red),
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowChallenges,
-        value: |r| r.challenges,
-        alert: None,
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowViewsFilled,
-        value: |r| r.views_total.filled,
-        alert: None,
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowViewsEmpty,
-        value: |r| r.views_total.empty,
-        alert: Some(Color::Yellow),
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowIndicators,
-        value: |r| r.indicators.total,
-        alert: None,
-        alert_zero: Some(Color::Magenta),
-    },
-    Figure {
-        label: W::RowNumeric,
-        value: |r| r.indicators.numeric,
-        alert: None,
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowAchieved,
-        value: |r| r.indicators.achieved,
-        alert: None,
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowUndetermined,
-        value: |r| r.indicators.undetermined,
-        alert: Some(Color::Magenta),
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowConcerns,
-        value: |r| r.concerns,
-        alert: None,
-        alert_zero: None,
-    },
-    Figure {
-        label: W::RowQuestions,
-        value: |r| r.questions,
-        alert: None,
-        alert_zero: None,
-    },
+    Figure::new(W::RowGoals, |r| r.goals).alert_zero(Color::Magenta),
+    Figure::new(W::RowDone, |r| r.progress.done),
+    Figure::new(W::RowPlanned, |r| r.progress.planned),
+    Figure::new(W::RowInProgress, |r| r.progress.in_progress),
+    Figure::new(W::RowPostponed, |r| r.progress.postponed).alert(Color::Yellow),
+    Figure::new(W::RowCancelled, |r| r.progress.cancelled).alert(Color::Yellow),
+    Figure::new(W::RowNote, |r| r.progress.note),
+    Figure::new(W::RowOverdue, |r| r.progress.overdue).alert(Color::Red),
+    Figure::new(W::RowChallenges, |r| r.challenges),
+    Figure::new(W::RowViewsFilled, |r| r.views_total.filled),
+    Figure::new(W::RowViewsEmpty, |r| r.views_total.empty).alert(Color::Yellow),
+    Figure::new(W::RowIndicators, |r| r.indicators.total).alert_zero(Color::Magenta),
+    Figure::new(W::RowNumeric, |r| r.indicators.numeric),
+    Figure::new(W::RowAchieved, |r| r.indicators.achieved),
+    Figure::new(W::RowUndetermined, |r| r.indicators.undetermined).alert(Color::Magenta),
+    Figure::new(W::RowConcerns, |r| r.concerns),
+    Figure::new(W::RowQuestions, |r| r.questions),
 ];
 
 /// Whom to ask; where nobody can answer, who shares the problem.
