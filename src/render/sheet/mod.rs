@@ -205,7 +205,7 @@ fn nonblank(s: Option<&str>) -> Option<String> {
 }
 
 /// A value with its unit when it is a number (`11人`); text as written; blank = none.
-fn value_text(v: &Value, unit: Option<&str>) -> Option<String> {
+pub(crate) fn value_text(v: &Value, unit: Option<&str>) -> Option<String> {
     match v {
         // Written with its unit already (`"13人"`): as written.
         Value::Text(t) | Value::Written(WrittenNumber { text: t, .. }) => nonblank(Some(t)),
@@ -217,7 +217,7 @@ fn value_text(v: &Value, unit: Option<&str>) -> Option<String> {
 }
 
 /// `１．` in Japanese (full-width, as on the sheet), `1.` in English.
-fn number(n: usize, lang: Lang) -> String {
+pub(crate) fn number(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => {
             let digits: String = n

@@ -9,6 +9,7 @@ use crate::core::model::{DateValue, Event, Sheet, Value, View};
 use crate::i18n::authoring::{self, Label};
 use crate::i18n::workbook::X;
 use crate::i18n::Lang;
+use crate::render::sheet::{number, value_text};
 
 /// Widths of the six columns of the form (characters). Goals take A:B and their
 /// progress C:F; a challenge A, its actions B, the view's name C and its text D:F;
@@ -198,7 +199,7 @@ fn lay_out(p: &mut Paper<'_>, s: &Sheet, lang: Lang) -> Result<(), WriteError> {
         p.row(&[span(0, 1, blank), span(2, LAST, blank)], &cell)?;
     }
     for (n, g) in s.goals.iter().enumerate() {
-        let goal = format!("{}{}", number(n + 1, lang), g.text);
+        let goal = numbered(n + 1, &g.text, lang);
         let progress = if g.progress.is_empty() {
             blank.to_string()
         } else {
@@ -219,7 +220,7 @@ fn lay_out(p: &mut Paper<'_>, s: &Sheet, lang: Lang) -> Result<(), WriteError> {
         p.line(blank, &plain)?;
     }
     for (n, t) in s.strengths.iter().enumerate() {
-        p.line(&format!("{}{t}", number(n + 1, lang)), &plain)?;
+        p.line(&numbered(n + 1, t, lang), &plain)?;
     }
     p.row(
         &[
@@ -263,11 +264,10 @@ fn lay_out(p: &mut Paper<'_>, s: &Sheet, lang: Lang) -> Result<(), WriteError> {
     }
     for (n, i) in s.indicators.iter().enumerate() {
         let name = format!("{}{}", circled(n + 1), i.name);
-        let unit = i.unit.as_deref().unwrap_or("");
-        let value = |v: &Option<Value>| match v {
-            None => String::new(),
-            Some(v @ (Value::Integer(_) | Value::Float(_))) => format!("{v}{unit}"),
-            Some(v) => v.to_string(),
+        let value = |v: &Option<Value>| {
+            v.as_ref()
+                .and_then(|v| value_text(v, i.unit.as_deref()))
+                .unwrap_or_default()
         };
         let (baseline, current, target) = (value(&i.baseline), value(&i.current), value(&i.target));
         p.row(
@@ -378,19 +378,9 @@ fn challenge(
     Ok(())
 }
 
-/// `１．` as the form numbers goals and strengths (`1. ` in English).
-fn number(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => {
-            let digits: String = n
-                .to_string()
-                .chars()
-                .map(|d| char::from_u32(u32::from(d) - u32::from('0') + 0xFF10).unwrap_or(d))
-                .collect();
-            format!("{digits}．")
-        }
-        Lang::En => format!("{n}. "),
-    }
+/// `１．text` as the form numbers goals and strengths (`1. text` in English).
+fn numbered(n: usize, text: &str, lang: Lang) -> String {
+    format!("{}{}{text}", number(n, lang), lang.pick("", " "))
 }
 
 /// `①` … `⑳` as the form numbers indicators, then `21.`.
@@ -445,9 +435,9 @@ mod tests {
 
     #[test]
     fn numbers_as_the_form_writes_them() {
-        assert_eq!(number(1, Lang::Ja), "１．");
-        assert_eq!(number(12, Lang::Ja), "１２．");
-        assert_eq!(number(3, Lang::En), "3. ");
+        assert_eq!(numbered(1, "x", Lang::Ja), "１．x");
+        assert_eq!(numbered(12, "x", Lang::Ja), "１２．x");
+        assert_eq!(numbered(3, "x", Lang::En), "3. x");
         assert_eq!(circled(1), "①");
         assert_eq!(circled(20), "⑳");
         assert_eq!(circled(21), "21.");
