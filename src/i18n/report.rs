@@ -79,7 +79,6 @@ words! {
         HospitalItem => "病院との連携", "Hospital collaboration";
         Shared => "同じ課題", "Shares the problem";
         SharedNote => "同じ課題: 答えられる圏域がないとき、課題・悩みなどで同じテーマに触れている圏域。", "Shares the problem: where no region can answer, the regions that mention the themes elsewhere (concerns, challenges).";
-        NotFixed => "未定", "not fixed";
         Organizer => "主催", "organizer";
         Briefing => "事前資料", "Briefing";
         Standing => "各圏域の現況", "Where each region stands";

@@ -367,6 +367,27 @@ fn the_terminal_shows_texts_and_the_timeline_within_80_columns() {
     assert!(undated.contains("| -  "), "{undated}");
 }
 
+/// The briefing showed a date written 未定 in its own words (`not fixed` in
+/// English) where every other output says `not fixed (未定)`: its dates now go
+/// through the one date display of `render`.
+#[test]
+fn the_briefing_says_an_undetermined_date_as_every_output_does() {
+    let t = odd_sheets();
+    let compare = t.sheet(&["--lang", "en", "compare", "--format", "markdown"]);
+    assert_eq!(compare.code, 0, "{}", compare.stderr);
+    let progress = t.sheet(&[
+        "--lang", "en", "progress", "--region", "乙", "--format", "markdown",
+    ]);
+    assert_eq!(progress.code, 0, "{}", progress.stderr);
+    for out in [&compare.stdout, &progress.stdout] {
+        let line = out
+            .lines()
+            .find(|l| l.contains("日の決まらない会"))
+            .unwrap_or_else(|| panic!("{out}"));
+        assert!(line.contains("| not fixed (未定) |"), "{line}");
+    }
+}
+
 // ------------------------------------------------------------ HTML
 
 fn briefing_html(t: &Test) -> String {

@@ -6,24 +6,20 @@ use std::io::{self, Write};
 
 use crate::i18n::report::{self as words, W};
 use crate::i18n::Lang;
+use crate::render::date_as_written;
 use crate::render::markdown::text as md;
 use crate::report::compare::{CompareReport, Due, RegionSummary, Section, TimelineItem};
 use crate::table::{self, Align, Color, Look, Rules};
 
-/// The date of an item for people: as written on the sheet (`11月中旬`, `8/3`) in
-/// Japanese (a TOML date as `2018年11月2日`), with its precision word in English
-/// (`2018-11 (mid)`); `未定` when the sheet says so, `-` when it gives none. Every
-/// form of `compare` shows dates through here.
+/// The date of an item for people, as every output of a sheet's dates shows it
+/// ([`date_as_written`]): as written on the sheet (`11月中旬`, `8/3`) in Japanese,
+/// with its precision word in English (`2018-11 (mid)`); `未定` when the sheet
+/// says so, `-` when it gives none.
 pub fn date_shown(item: &TimelineItem, lang: Lang) -> String {
-    match (&item.date, lang) {
-        (None, _) if item.date_text.is_some() => W::NotFixed.get(lang).to_string(),
-        (None, _) => W::Missing.get(lang).to_string(),
-        (Some(d), Lang::Ja) => match item.date_text.as_deref() {
-            Some(written) if written != d.date.to_iso() => written.to_string(),
-            _ => d.date.display(true),
-        },
-        (Some(d), Lang::En) => d.date.display(false),
-    }
+    // An item without a date has a `date_text` only when it was written 未定.
+    let undetermined = item.date.is_none() && item.date_text.is_some();
+    date_as_written(item.date.as_ref(), undetermined, lang)
+        .unwrap_or_else(|| W::Missing.get(lang).to_string())
 }
 
 /// `予定 11月2日 第1回地域連絡会`, marked when overdue: a goal's latest progress.

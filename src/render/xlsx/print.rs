@@ -5,10 +5,11 @@
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet};
 
 use super::{base, fits, line_count, row_points, write_text, Book, WriteError};
-use crate::core::model::{DateValue, Event, Sheet, Value, View};
+use crate::core::model::{Event, Sheet, Value, View};
 use crate::i18n::authoring::{self, Label};
 use crate::i18n::workbook::X;
 use crate::i18n::Lang;
+use crate::render::date_as_written;
 use crate::render::sheet::{number, value_text};
 
 /// Widths of the six columns of the form (characters). Goals take A:B and their
@@ -172,12 +173,8 @@ fn lay_out(p: &mut Paper<'_>, s: &Sheet, lang: Lang) -> Result<(), WriteError> {
         format!("{}{colon}{}", Label::Prefecture.get(lang), s.prefecture),
         format!("{}{colon}{}", Label::Region.get(lang), s.region),
     ];
-    if let Some(at) = &s.as_of {
-        who.push(format!(
-            "{}{colon}{}",
-            Label::AsOf.get(lang),
-            date_text(at, lang)
-        ));
+    if let Some(at) = date_as_written(s.as_of.as_ref(), false, lang) {
+        who.push(format!("{}{colon}{at}", Label::AsOf.get(lang)));
     }
     p.line(&who.join(sep), &plain)?;
     if let Some(summary) = &s.summary {
@@ -391,22 +388,13 @@ fn circled(n: usize) -> String {
     }
 }
 
-/// A date as the official wrote it; a TOML date as a Japanese date.
-fn date_text(d: &DateValue, lang: Lang) -> String {
-    let written = d.written.trim();
-    if written == d.date.to_iso() {
-        d.date.display(lang == Lang::Ja)
-    } else {
-        written.to_string()
-    }
-}
-
 /// A progress item or a collaboration on one line:
 /// `11月2日 ［予定］ 第1回地域連絡会（当初：9/4）（補足：…）`.
 fn item(e: &Event, lang: Lang) -> String {
     let mut line = String::new();
-    if let Some(d) = &e.date {
-        line.push_str(&date_text(d, lang));
+    // The form writes dates as written, and 未定 where the sheet says so.
+    if let Some(d) = date_as_written(e.date.as_ref(), e.date_undetermined, lang) {
+        line.push_str(&d);
         line.push(' ');
     }
     if let Some(s) = e.status {
@@ -423,7 +411,7 @@ fn item(e: &Event, lang: Lang) -> String {
     aside(Label::Organizer, e.organizer.clone());
     aside(
         Label::Originally,
-        e.rescheduled_from.as_ref().map(|d| date_text(d, lang)),
+        date_as_written(e.rescheduled_from.as_ref(), false, lang),
     );
     aside(Label::Note, e.note.clone());
     line
@@ -441,5 +429,49 @@ mod tests {
         assert_eq!(circled(1), "①");
         assert_eq!(circled(20), "⑳");
         assert_eq!(circled(21), "21.");
+    }
+
+    /// The form wrote nothing for a date written 未定, and a TOML date or one
+    /// written `11月中旬` in its own way: dates now show as `render` shows them.
+    #[test]
+    fn dates_on_the_form_as_written_and_undetermined_as_such() {
+        let text = r#"format = 1
+
+[sheet]
+prefecture = "石川県"
+region = "南加賀"
+fiscal_year = 2018
+as_of = 2018-09-30
+
+[[goals]]
+text = "g"
+
+  [[goals.progress]]
+  text = "未定の会議"
+  date = "未定"
+  status = "予定"
+
+  [[goals.progress]]
+  text = "中旬の会議"
+  date = "11月中旬"
+  rescheduled_from = 2018-09-04
+"#;
+        let today = chrono::NaiveDate::from_ymd_opt(2018, 9, 30).unwrap();
+        let (_, sheet) = crate::core::load::load_file("s.toml", text.as_bytes().to_vec(), today);
+        let sheet = sheet.unwrap();
+        let [undetermined, mid] = [&sheet.goals[0].progress[0], &sheet.goals[0].progress[1]];
+        assert_eq!(item(undetermined, Lang::Ja), "未定 ［予定］未定の会議");
+        assert_eq!(
+            item(undetermined, Lang::En),
+            "not fixed (未定) [planned] 未定の会議"
+        );
+        assert_eq!(
+            item(mid, Lang::Ja),
+            "11月中旬 中旬の会議（当初：2018年9月4日）"
+        );
+        assert_eq!(
+            item(mid, Lang::En),
+            "2018-11 (mid) 中旬の会議 (originally: 2018-09-04)"
+        );
     }
 }
