@@ -493,27 +493,21 @@ impl Sheet {
     }
 }
 
-impl Event {
-    /// The date for people (`2018年11月中旬`), `未定` / `not fixed` when written so,
-    /// `None` when there is none.
-    pub fn date_display(&self, ja: bool) -> Option<String> {
-        match &self.date {
-            Some(d) => Some(d.display(ja)),
-            None if self.date_undetermined => {
-                Some(if ja { "未定" } else { "not fixed (未定)" }.to_string())
-            }
-            None => None,
-        }
+/// JSON's `date_text` (SPEC §4.1) of a date, or of none that was written `未定`
+/// (`undetermined`).
+pub fn date_text(date: Option<&DateValue>, undetermined: bool) -> Option<&str> {
+    match date {
+        Some(d) => d.date_text(),
+        None if undetermined => Some(crate::core::indicator::UNDETERMINED),
+        None => None,
     }
+}
 
+impl Event {
     /// The date as written when it says more than the ISO date (`"11月中旬"`,
     /// `"10月15日(火)"`), or `未定`: JSON's `date_text` (SPEC §4.1).
     pub fn date_text(&self) -> Option<&str> {
-        match &self.date {
-            Some(d) => d.date_text(),
-            None if self.date_undetermined => Some(crate::core::indicator::UNDETERMINED),
-            None => None,
-        }
+        date_text(self.date.as_ref(), self.date_undetermined)
     }
 
     /// The item's text, note and organizer.

@@ -348,11 +348,7 @@ fn date_field((d, undetermined): DateSide) -> Field {
 
 /// A date as written, when it says more than its ISO form (JSON's `date_text`).
 fn date_text((d, undetermined): DateSide) -> Option<String> {
-    match d {
-        Some(d) => d.date_text().map(str::to_string),
-        None if undetermined => Some(crate::core::indicator::UNDETERMINED.to_string()),
-        None => None,
-    }
+    crate::core::model::date_text(d, undetermined).map(str::to_string)
 }
 
 /// A value written as a number with words, as written (JSON's `<field>_text`).
