@@ -332,8 +332,6 @@ pub struct SheetDigest {
     /// The sheet's dated items, and its open items without a date (unlabelled).
     timeline: Vec<TimelineItem>,
     undated: Vec<TimelineItem>,
-    /// Region and year, to keep the years of one region together.
-    order_key: (String, String, i32),
 }
 
 /// Counts a set of themes found in one text.
@@ -413,24 +411,19 @@ impl SheetDigest {
             questions,
             timeline,
             undated,
-            order_key: (
-                crate::core::text::normalize(sheet.prefecture.trim()),
-                crate::core::text::region_key(sheet.region.trim()),
-                sheet.fiscal_year.start_year(),
-            ),
         }
     }
 }
 
 impl CompareReport {
-    /// The sheets of a run, in input order but the fiscal years of one region
-    /// together, oldest first (SPEC §4), each labelled among the others.
+    /// The sheets of a run in the order given (the years of one region together,
+    /// oldest first, as [`crate::workspace::load_for_report`] gives every report
+    /// its sheets: SPEC §4), each labelled among the others.
     pub fn new(
         sheets: Vec<(SheetId, SheetDigest)>,
         judging: &Judging,
         glossary: &Glossary,
     ) -> CompareReport {
-        let sheets = together_by_region(sheets);
         let ids: Vec<&SheetId> = sheets.iter().map(|(id, _)| id).collect();
         let labels: Vec<SheetLabel> = label::labels(&ids).into_iter().map(Into::into).collect();
         let mut prefectures: Vec<String> = Vec::new();
@@ -504,25 +497,6 @@ impl CompareReport {
     pub fn mixed_fiscal_years(&self) -> bool {
         self.fiscal_years.len() > 1
     }
-}
-
-/// The sheets with those of one region (prefecture and region name) next to each
-/// other where the first of them is, oldest fiscal year first; other sheets keep
-/// their order.
-fn together_by_region(sheets: Vec<(SheetId, SheetDigest)>) -> Vec<(SheetId, SheetDigest)> {
-    let mut first: HashMap<(String, String), usize> = HashMap::new();
-    let mut keyed: Vec<((usize, i32), (SheetId, SheetDigest))> = sheets
-        .into_iter()
-        .enumerate()
-        .map(|(i, sheet)| {
-            let (prefecture, region, year) = sheet.1.order_key.clone();
-            let at = *first.entry((prefecture, region)).or_insert(i);
-            ((at, year), sheet)
-        })
-        .collect();
-    // Stable: sheets of one region and year keep their order.
-    keyed.sort_by_key(|(key, _)| *key);
-    keyed.into_iter().map(|(_, sheet)| sheet).collect()
 }
 
 fn summarize(sheet: &Sheet, rows: &[IndicatorRow], judging: &Judging) -> RegionSummary {

@@ -141,6 +141,15 @@ fn several_years_of_a_region_show_oldest_first() {
         "{}",
         out.stdout
     );
+    // compare takes its sheets in the same order as every report, from loading.
+    let out = t.sheet(&["compare", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        years_of(&out.json(), "regions"),
+        expected.map(|(r, y)| (r.to_string(), y)),
+        "{}",
+        out.stdout
+    );
     let table = t.sheet(&["progress", "--region", "南加賀"]);
     let first = table.stdout.find("平成30年度 (2018)").unwrap();
     let second = table.stdout.find("令和7年度 (2025)").unwrap();
