@@ -242,21 +242,7 @@ fn describe(c: &Change, v: &Json, lang: Lang) -> Vec<String> {
 
 /// `11 人（達成、進捗 0%）`.
 fn standing_line(value: &str, numeric: bool, s: &Standing, lang: Lang) -> String {
-    let mut judged = Vec::new();
-    match s.achieved {
-        Some(true) => judged.push(W::Achieved.get(lang).to_string()),
-        Some(false) => judged.push(W::NotAchieved.get(lang).to_string()),
-        None => {}
-    }
-    if s.target_already_met {
-        judged.push(crate::i18n::report::W::MetAtBaseline.get(lang).to_string());
-    } else if let Some(p) = s.progress_pct {
-        judged.push(format!(
-            "{} {}",
-            W::ProgressPct.get(lang),
-            crate::render::percent(p)
-        ));
-    }
+    let mut judged = crate::render::judged(s, lang);
     if let Some(t) = &s.target {
         judged.push(format!("{} {t}", W::TargetWord.get(lang)));
     }

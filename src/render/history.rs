@@ -68,24 +68,7 @@ fn judged(p: &Point, lang: Lang) -> String {
         PointStatus::NoIndicator => W::NoIndicators.get(lang).to_string(),
         PointStatus::NotInClone => W::NotInClone.get(lang).to_string(),
         PointStatus::TooLarge => W::TooLargeVersion.get(lang).to_string(),
-        PointStatus::Ok => {
-            let mut parts = Vec::new();
-            match p.achieved {
-                Some(true) => parts.push(W::Achieved.get(lang).to_string()),
-                Some(false) => parts.push(W::NotAchieved.get(lang).to_string()),
-                None => {}
-            }
-            if p.target_already_met {
-                parts.push(crate::i18n::report::W::MetAtBaseline.get(lang).to_string());
-            } else if let Some(pct) = p.progress_pct {
-                parts.push(format!(
-                    "{} {}",
-                    W::ProgressPct.get(lang),
-                    crate::render::percent(pct)
-                ));
-            }
-            parts.join(lang.pick("、", ", "))
-        }
+        PointStatus::Ok => crate::render::judged(&p.standing, lang).join(lang.pick("、", ", ")),
     }
 }
 
@@ -97,7 +80,11 @@ fn single_indicator(report: &HistoryReport) -> Option<(String, Option<String>)> 
     if names.any(|n| n != first) {
         return None;
     }
-    let unit = report.points.iter().rev().find_map(|p| p.unit.clone());
+    let unit = report
+        .points
+        .iter()
+        .rev()
+        .find_map(|p| p.standing.unit.clone());
     Some((first.clone(), unit))
 }
 
@@ -129,12 +116,14 @@ fn table(report: &HistoryReport, look: &Look, lang: Lang) -> String {
         ];
         if single.is_none() {
             row.push(table::text_cell(p.indicator.as_deref().unwrap_or_default()));
-            row.push(table::text_cell(p.unit.as_deref().unwrap_or_default()));
+            row.push(table::text_cell(
+                p.standing.unit.as_deref().unwrap_or_default(),
+            ));
         }
         row.extend([
-            table::right_cell(value(&p.baseline)),
-            table::right_cell(value(&p.current)),
-            table::right_cell(value(&p.target)),
+            table::right_cell(value(&p.standing.baseline)),
+            table::right_cell(value(&p.standing.current)),
+            table::right_cell(value(&p.standing.target)),
             table::text_cell(&note),
         ]);
         t.add_row(row);
@@ -200,16 +189,22 @@ pub fn csv(out: &mut impl Write, report: &HistoryReport, bom: bool) -> anyhow::R
             p.file.clone(),
             status,
             p.indicator.clone().unwrap_or_default(),
-            p.unit.clone().unwrap_or_default(),
-            csv_value(&p.baseline),
-            csv_value(&p.current),
-            csv_value(&p.target),
+            p.standing.unit.clone().unwrap_or_default(),
+            csv_value(&p.standing.baseline),
+            csv_value(&p.standing.current),
+            csv_value(&p.standing.target),
             p.texts.baseline_text.clone().unwrap_or_default(),
             p.texts.current_text.clone().unwrap_or_default(),
             p.texts.target_text.clone().unwrap_or_default(),
-            p.achieved.map(|b| b.to_string()).unwrap_or_default(),
-            p.progress_pct.map(|x| x.to_string()).unwrap_or_default(),
-            p.target_already_met.to_string(),
+            p.standing
+                .achieved
+                .map(|b| b.to_string())
+                .unwrap_or_default(),
+            p.standing
+                .progress_pct
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
+            p.standing.target_already_met.to_string(),
             p.error
                 .as_ref()
                 .map(|e| format!("{} {}:{}: {}", e.code, e.line, e.column, e.message))
@@ -284,14 +279,18 @@ pub fn line_chart(name: &str, points: &[&Point], lang: Lang) -> maud::Markup {
     use crate::render::chart::{colors, num, px, Scale};
     use maud::html;
     let (left, right, top, bottom) = (56.0, CHART_WIDTH - 120.0, 30.0, CHART_HEIGHT - 52.0);
-    let target = |p: &Point| crate::core::indicator::target_number(p.target.as_ref());
+    let target = |p: &Point| crate::core::indicator::target_number(p.standing.target.as_ref());
     type Get = fn(&Point) -> Option<&Value>;
     let series: [(W, &str, &str, Get); 3] = [
         (W::Baseline, colors::BASELINE, "4 3", |p| {
-            p.baseline.as_ref()
+            p.standing.baseline.as_ref()
         }),
-        (W::Current, colors::CURRENT, "", |p| p.current.as_ref()),
-        (W::Target, colors::TARGET, "1 3", |p| p.target.as_ref()),
+        (W::Current, colors::CURRENT, "", |p| {
+            p.standing.current.as_ref()
+        }),
+        (W::Target, colors::TARGET, "1 3", |p| {
+            p.standing.target.as_ref()
+        }),
     ];
     let number = |i: usize, p: &Point| -> Option<f64> {
         if i == 2 {
@@ -315,7 +314,7 @@ pub fn line_chart(name: &str, points: &[&Point], lang: Lang) -> maud::Markup {
     };
     // At most about eight commits are labelled; the others keep their marks.
     let every = n.div_ceil(8).max(1);
-    let unit = points.iter().rev().find_map(|p| p.unit.as_deref());
+    let unit = points.iter().rev().find_map(|p| p.standing.unit.as_deref());
     let heading = match unit {
         Some(u) => format!("{name}（{u}）"),
         None => name.to_string(),

@@ -19,6 +19,7 @@ pub mod xlsx;
 use crate::core::model::{DateValue, Event};
 use crate::i18n::report::W;
 use crate::i18n::Lang;
+use crate::report::Standing;
 
 /// A date for people: the one form every output shows (`progress`, `history`,
 /// `diff`, `show`, `render` in English, `compare`): with the precision word written
@@ -49,6 +50,24 @@ pub fn date_as_written(date: Option<&DateValue>, undetermined: bool, lang: Lang)
         None if !undetermined => None,
         _ => Some(date_text(date, undetermined, lang)),
     }
+}
+
+/// An indicator's standing in words, as the review outputs (`diff`, `history`,
+/// `show`) say it: 達成 or 未達成, then 当初から達成 or the progress (`進捗 50%`).
+pub fn judged(s: &Standing, lang: Lang) -> Vec<String> {
+    use crate::i18n::review::W as R;
+    let mut judged = Vec::new();
+    match s.achieved {
+        Some(true) => judged.push(R::Achieved.get(lang).to_string()),
+        Some(false) => judged.push(R::NotAchieved.get(lang).to_string()),
+        None => {}
+    }
+    if s.target_already_met {
+        judged.push(W::MetAtBaseline.get(lang).to_string());
+    } else if let Some(p) = s.progress_pct {
+        judged.push(format!("{} {}", R::ProgressPct.get(lang), percent(p)));
+    }
+    judged
 }
 
 /// A percentage for people: whole numbers without decimals, else one decimal;

@@ -177,22 +177,7 @@ pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
         c.opt("", "baseline", show(&i.baseline).as_deref());
         c.opt("", "current", show(&i.current).as_deref());
         c.opt("", "target", show(&i.target).as_deref());
-        let a = i.assess();
-        let mut judged = Vec::new();
-        match a.achieved {
-            Some(true) => judged.push(W::Achieved.get(lang).to_string()),
-            Some(false) => judged.push(W::NotAchieved.get(lang).to_string()),
-            None => {}
-        }
-        if a.target_already_met {
-            judged.push(crate::i18n::report::W::MetAtBaseline.get(lang).to_string());
-        } else if let Some(p) = a.progress_pct {
-            judged.push(format!(
-                "{} {}",
-                W::ProgressPct.get(lang),
-                crate::render::percent(p)
-            ));
-        }
+        let judged = crate::render::judged(&crate::report::Standing::of(i), lang);
         if !judged.is_empty() {
             let label = lang.pick("評価", "assessment");
             c.out.push_str(&format!(

@@ -7,12 +7,12 @@ use serde::Serialize;
 
 use crate::core::diag::Severity;
 use crate::core::fiscal::FiscalYear;
-use crate::core::model::{Sheet, Value};
+use crate::core::model::Sheet;
 use crate::core::place::Position;
 use crate::core::text;
 use crate::git::Blob;
 use crate::i18n::Lang;
-use crate::report::ValueTexts;
+use crate::report::{Standing, ValueTexts};
 use crate::revisions::HistoryVersion;
 use crate::workspace;
 
@@ -47,18 +47,12 @@ pub struct Point {
     pub file: String,
     pub status: PointStatus,
     pub indicator: Option<String>,
-    pub unit: Option<String>,
-    pub baseline: Option<Value>,
-    pub current: Option<Value>,
-    pub target: Option<Value>,
+    /// The indicator's values in this commit (none when `status` is not `ok`).
+    #[serde(flatten)]
+    pub standing: Standing,
     /// `<field>_text` of values written as numbers with words (SPEC §4.1).
     #[serde(flatten)]
     pub texts: ValueTexts,
-    pub achieved: Option<bool>,
-    /// Null when the baseline already met the target (`target_already_met`).
-    pub progress_pct: Option<f64>,
-    /// The baseline already met the target: shown as 当初から達成 (SPEC §3).
-    pub target_already_met: bool,
     /// Why the version does not load (its first error).
     pub error: Option<PointError>,
 }
@@ -200,14 +194,8 @@ pub fn history(
             file: entry.path.clone(),
             status: PointStatus::Ok,
             indicator: None,
-            unit: None,
-            baseline: None,
-            current: None,
-            target: None,
+            standing: Standing::default(),
             texts: ValueTexts::default(),
-            achieved: None,
-            progress_pct: None,
-            target_already_met: false,
             error,
         };
         let sheet = match sheet {
@@ -226,17 +214,10 @@ pub fn history(
                 continue;
             }
             any = true;
-            let a = i.assess();
             points.push(Point {
                 indicator: Some(i.name.clone()),
-                unit: i.unit.clone(),
-                baseline: i.baseline.clone(),
-                current: i.current.clone(),
-                target: i.target.clone(),
+                standing: Standing::of(i),
                 texts: ValueTexts::of(i),
-                achieved: a.achieved,
-                progress_pct: a.progress_pct,
-                target_already_met: a.target_already_met,
                 ..base.clone()
             });
         }

@@ -103,6 +103,36 @@ pub struct IndicatorRow {
     pub verdict: Verdict,
 }
 
+/// An indicator's values and where they stand (SPEC §3): a point of `history`,
+/// each side of a changed value in `diff`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Standing {
+    pub unit: Option<String>,
+    pub baseline: Option<Value>,
+    pub current: Option<Value>,
+    pub target: Option<Value>,
+    pub achieved: Option<bool>,
+    /// Null when the baseline already meets the target (`target_already_met`).
+    pub progress_pct: Option<f64>,
+    /// The baseline already meets the target: 当初から達成 (SPEC §3).
+    pub target_already_met: bool,
+}
+
+impl Standing {
+    pub fn of(i: &Indicator) -> Standing {
+        let a = i.assess();
+        Standing {
+            unit: i.unit.clone(),
+            baseline: i.baseline.clone(),
+            current: i.current.clone(),
+            target: i.target.clone(),
+            achieved: a.achieved,
+            progress_pct: a.progress_pct,
+            target_already_met: a.target_already_met,
+        }
+    }
+}
+
 /// The text of each value of an indicator written as a number with words
 /// (`"13人"`, `"16人以上"`): `baseline_text`, `current_text`, `target_text` in JSON,
 /// each present only for such a value (SPEC §4.1).

@@ -761,10 +761,10 @@ fn texts(report: &CompareReport, lang: Lang) -> Markup {
 
 /// A point of the history with a baseline, current or target number.
 fn has_number(p: &crate::report::history::Point) -> bool {
-    [&p.baseline, &p.current]
+    [&p.standing.baseline, &p.standing.current]
         .into_iter()
         .any(|v| v.as_ref().and_then(Value::as_number).is_some())
-        || target_number(p.target.as_ref()).is_some()
+        || target_number(p.standing.target.as_ref()).is_some()
 }
 
 /// Each region's indicators over the history of its file (inside git).

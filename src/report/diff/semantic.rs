@@ -26,6 +26,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::core::model::{Challenge, DateValue, Event, Goal, Indicator, Sheet, Value, View};
 use crate::core::value::WrittenNumber;
+pub use crate::report::Standing;
 
 /// The least similarity (0–1) for two texts to count as one edited item: an edited
 /// sentence keeps at least half of its characters.
@@ -75,35 +76,6 @@ pub enum Kind {
     Added,
     Removed,
     Changed,
-}
-
-/// An indicator's standing on one side (SPEC §3).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Standing {
-    pub baseline: Option<Value>,
-    pub current: Option<Value>,
-    pub target: Option<Value>,
-    pub unit: Option<String>,
-    pub achieved: Option<bool>,
-    /// Null when the baseline already meets the target (`target_already_met`).
-    pub progress_pct: Option<f64>,
-    /// The baseline already meets the target: 当初から達成 (SPEC §3).
-    pub target_already_met: bool,
-}
-
-impl Standing {
-    fn of(i: &Indicator) -> Standing {
-        let a = i.assess();
-        Standing {
-            baseline: i.baseline.clone(),
-            current: i.current.clone(),
-            target: i.target.clone(),
-            unit: i.unit.clone(),
-            achieved: a.achieved,
-            progress_pct: a.progress_pct,
-            target_already_met: a.target_already_met,
-        }
-    }
 }
 
 /// An indicator's standing before and after a change of its values.
