@@ -11,7 +11,7 @@ use crate::core::syntax::{SyntaxError, SyntaxKind};
 use crate::core::value::WrittenNumber;
 use crate::core::workbook::cells::{CellValue, WorkbookProblem, MAX_UNPACKED};
 use crate::core::workbook::layout::{self, HeaderProblem, Part};
-use crate::i18n::Lang;
+use crate::i18n::{status_word, Lang};
 
 /// How a table is named in a message.
 pub fn table_header(table: Table, lang: Lang) -> &'static str {
@@ -320,11 +320,15 @@ pub fn message(msg: &Msg, lang: Lang, form: Form) -> String {
             }
         }
         Msg::DoneInFuture { date, as_of } => {
-            let date = date_in_message(*date, lang);
+            // The status as every output names it (`i18n::status_word`).
+            let (date, done) = (
+                date_in_message(*date, lang),
+                status_word(Status::Done, lang),
+            );
             if ja {
-                format!("実施済み（done）なのに日付 {date} が時点 {as_of} より後です")
+                format!("{done}（done）なのに日付 {date} が時点 {as_of} より後です")
             } else {
-                format!("marked done but dated {date}, after {as_of}")
+                format!("marked {done} but dated {date}, after {as_of}")
             }
         }
         Msg::EraOverflow { written, year } => {
@@ -341,9 +345,12 @@ pub fn message(msg: &Msg, lang: Lang, form: Form) -> String {
             }
         }
         Msg::Overdue { date, as_of } => {
-            let date = date_in_message(*date, lang);
+            let (date, planned) = (
+                date_in_message(*date, lang),
+                status_word(Status::Planned, lang),
+            );
             if ja {
-                format!("予定（planned）の日付 {date} が時点 {as_of} を過ぎています")
+                format!("{planned}（planned）の日付 {date} が時点 {as_of} を過ぎています")
             } else {
                 format!("planned for {date}, which is past {as_of}")
             }

@@ -523,3 +523,29 @@ fn a_japanese_key_is_named_with_the_key_to_use() {
         "{d}"
     );
 }
+
+/// `done-in-future` said 実施済み while every output names the status 実施 (the
+/// one table of status words): the message names it so, in both languages.
+#[test]
+fn done_in_future_names_the_status_as_every_output_does() {
+    let t = Test::new().file(
+        "s.toml",
+        std::fs::read(fixtures("invalid/done-in-future.toml")).unwrap(),
+    );
+    let ja = t.sheet(&["validate", "s.toml"]);
+    assert_eq!(ja.code, 1, "{}", ja.stdout);
+    assert!(
+        ja.stdout
+            .contains("error[done-in-future]: 実施（done）なのに日付"),
+        "{}",
+        ja.stdout
+    );
+    assert!(!ja.stdout.contains("実施済"), "{}", ja.stdout);
+    let en = t.sheet(&["--lang", "en", "validate", "s.toml"]);
+    assert!(
+        en.stdout
+            .contains("error[done-in-future]: marked done but dated"),
+        "{}",
+        en.stdout
+    );
+}
