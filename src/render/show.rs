@@ -42,8 +42,10 @@ impl Canon {
         self.out.push('\n');
     }
 
+    /// An optional field, left out when absent or blank (`meeting = ""`), as
+    /// every other output leaves it out.
     fn opt(&mut self, indent: &str, key: &str, value: Option<&str>) {
-        if let Some(v) = value {
+        if let Some(v) = value.filter(|v| !crate::core::text::is_blank(v)) {
             self.line(indent, key, v);
         }
     }

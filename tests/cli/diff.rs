@@ -847,3 +847,21 @@ fn show_canonical_keeps_dates_as_written_in_meaning() {
         assert!(out.stdout.contains(s), "{s}\n{}", out.stdout);
     }
 }
+
+/// `sheet show` printed `会議: ` for `meeting = ""`: a blank optional field is
+/// left out, as every other output leaves it out.
+#[test]
+fn show_leaves_out_blank_optional_fields() {
+    let sheet = crate::progress::OFFICIALS_SHEET;
+    let blank = format!(
+        "{}\n",
+        sheet.replacen("[sheet]", "[sheet]\nmeeting = \"\"\ntheme = \"  \"", 1)
+    );
+    let t = Test::new().file("a.toml", blank);
+    let out = t.sheet(&["show", "a.toml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("[シート]"), "{}", out.stdout);
+    for label in ["会議:", "テーマ:"] {
+        assert!(!out.stdout.contains(label), "{label}\n{}", out.stdout);
+    }
+}
