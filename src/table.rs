@@ -107,6 +107,8 @@ pub struct Cell {
     right: bool,
     color: Option<Color>,
     bold: bool,
+    /// Kept whole as a figure is ([`Cell::whole`]).
+    whole: bool,
 }
 
 impl Cell {
@@ -121,16 +123,33 @@ impl Cell {
         self
     }
 
+    /// A short phrase that reads as one, such as a verdict (`当初から達成`,
+    /// `未達成`): broken only between its words (`当初から` / `達成`) as long as
+    /// figures are kept whole, rather than wherever Unicode allows between two
+    /// kana or kanji.
+    pub fn whole(mut self) -> Cell {
+        self.whole = true;
+        self
+    }
+
     /// The narrowest the cell's column may be: the widest line or word that does
     /// not break (a short header, a figure: [`wrap::is_figure`]), as far as the
     /// table gives way.
     fn least_width(&self, header: bool, give: Give) -> usize {
         let figures = give < Give::Figures;
+        if self.whole && figures {
+            // Whole, or parted only by its spaces, until phrases give way.
+            let kana = give > Give::Nothing;
+            let words = self.text.split('\n').map(|l| wrap::widest_word(l, kana));
+            return words.max().unwrap_or(0);
+        }
         self.text
             .split('\n')
             .map(|line| match (header, give) {
                 (_, Give::Words) => wrap::widest_run(line, false).min(2),
-                (true, Give::Nothing) if line.width() <= SHORT_HEADER => line.width(),
+                (true, Give::Nothing | Give::Phrases) if line.width() <= SHORT_HEADER => {
+                    line.width()
+                }
                 (true, _) => wrap::widest_run(line, figures),
                 (false, _) => wrap::widest_run(line, figures).min(LONGEST_WORD),
             })
@@ -138,9 +157,19 @@ impl Cell {
             .unwrap_or(0)
     }
 
+    /// The cell's lines wrapped to `width`, figures kept whole or not (and a
+    /// [`Cell::whole`] phrase broken only between its words with them).
+    fn lines(&self, width: usize, figures: bool) -> Vec<&str> {
+        if self.whole && figures {
+            wrap::fit_words(&self.text, width)
+        } else {
+            wrap::fit(&self.text, Some(width), figures)
+        }
+    }
+
     /// The cell for comfy-table, its lines wrapped to `width`.
     fn wrapped(&self, width: usize, figures: bool) -> comfy_table::Cell {
-        let lines = wrap::fit(&self.text, Some(width), figures);
+        let lines = self.lines(width, figures);
         let mut cell = comfy_table::Cell::new(lines.join("\n"));
         if self.right {
             cell = cell.set_alignment(CellAlignment::Right);
@@ -156,12 +185,14 @@ impl Cell {
 }
 
 /// How far a column of a table too wide for the width gives way, as little as
-/// lets the table fit: figures and short headers stay whole, and words up to
-/// [`LONGEST_WORD`]; else headers break where Unicode allows; else figures too;
-/// else words are cut.
+/// lets the table fit: figures, short headers and [`Cell::whole`] phrases stay
+/// whole, and words up to [`LONGEST_WORD`]; else those phrases break between
+/// their words; else headers break where Unicode allows; else figures and
+/// phrases too; else words are cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Give {
     Nothing,
+    Phrases,
     Headers,
     Figures,
     Words,
@@ -229,7 +260,7 @@ impl Table {
     /// The widest line of column `i` once its cells are wrapped to `width`.
     fn used_width(&self, i: usize, width: usize, figures: bool) -> usize {
         self.column(i)
-            .flat_map(|(cell, _)| wrap::fit(&cell.text, Some(width), figures))
+            .flat_map(|(cell, _)| cell.lines(width, figures))
             .map(str::width)
             .max()
             .unwrap_or(0)
@@ -326,7 +357,7 @@ impl Table {
         let fits = |least: &[usize]| least.iter().sum::<usize>() <= room;
         let mut least = least_at(Give::Nothing);
         let mut give = vec![Give::Nothing; columns];
-        for next in [Give::Headers, Give::Figures] {
+        for next in [Give::Phrases, Give::Headers, Give::Figures] {
             let looser = least_at(next);
             let mut order: Vec<usize> = (0..columns).filter(|&i| looser[i] < least[i]).collect();
             order.sort_by_key(|&i| std::cmp::Reverse(least[i] - looser[i]));
@@ -870,6 +901,34 @@ mod tests {
                 s.lines().all(|l| display_width(l) <= usize::from(width)),
                 "{s}"
             );
+        }
+    }
+
+    /// A verdict is a phrase kept whole while the table fits so, then broken
+    /// between its words, never inside one: `当初か` / `ら達成` was drawn at 60
+    /// columns.
+    #[test]
+    fn a_verdict_breaks_between_its_words_only() {
+        let table = |width: u16| {
+            let mut t = new_table(&look(Some(width)), Rules::HeaderOnly);
+            t.set_header(header(&["指標", "判定", "進捗率"]));
+            for (verdict, pct) in [("未達成", "50%"), ("達成", "当初から達成")] {
+                t.add_row(vec![
+                    text_cell("地域移行数を増やすための取り組みの数"),
+                    text_cell(verdict).whole(),
+                    right_cell(pct).whole(),
+                ]);
+            }
+            t.render()
+        };
+        let wide = table(40);
+        assert!(wide.contains("| 当初から達成 |"), "{wide}");
+        let narrow = table(30);
+        assert!(narrow.contains("| 未達成 |"), "{narrow}");
+        assert!(narrow.contains("当初から |"), "{narrow}");
+        assert!(!narrow.contains("ら達成"), "{narrow}");
+        for s in [&wide, &narrow] {
+            assert!(s.lines().all(|l| display_width(l) <= 40), "{s}");
         }
     }
 

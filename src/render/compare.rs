@@ -295,8 +295,14 @@ fn indicators(out: &mut dyn Write, s: &Sections<'_>) -> io::Result<()> {
         for (label, row) in &ind.regions.0 {
             let cells = indicator_cells(row, unit.is_none(), lang);
             let mut line = vec![table::text_cell(label)];
-            line.extend(cells[..4].iter().map(table::right_cell));
-            line.push(table::text_cell(&cells[4]).color(verdict_color(row)));
+            line.extend(cells[..3].iter().map(table::right_cell));
+            // Progress and verdict are words that read as one (当初から達成).
+            line.push(table::right_cell(&cells[3]).whole());
+            line.push(
+                table::text_cell(&cells[4])
+                    .whole()
+                    .color(verdict_color(row)),
+            );
             t.add_row(line);
         }
         table::write_table(out, &t)?;

@@ -122,8 +122,10 @@ pub fn table(
                 table::right_cell(value_text(row.baseline.as_ref(), lang)),
                 table::right_cell(current_text(row, lang)),
                 table::right_cell(target_text(row, lang)),
-                table::text_cell(&verdict_text(row, lang)).color(verdict_color(row)),
-                table::right_cell(pct_text(row, lang)),
+                table::text_cell(&verdict_text(row, lang))
+                    .whole()
+                    .color(verdict_color(row)),
+                table::right_cell(pct_text(row, lang)).whole(),
             ]);
         }
         table::write_table(out, &t)?;

@@ -30,12 +30,63 @@ pub fn fit(text: &str, width: Option<usize>, figures: bool) -> Vec<&str> {
             Some(width) if line.width() > width => {
                 let width = width.max(1);
                 let whole = if figures { width } else { 0 };
-                wrap_line(line, width, whole, &mut lines)
+                wrap_line(line, width, breaks(line, whole), &mut lines)
             }
             _ => lines.push(line),
         }
     }
     lines
+}
+
+/// [`fit`] for a short phrase that reads as one, such as a verdict: broken only
+/// between its words ([`word_breaks`]), a word wider than `width` where it
+/// reaches the width.
+pub fn fit_words(text: &str, width: usize) -> Vec<&str> {
+    let mut lines = Vec::new();
+    for line in text.split('\n') {
+        if line.width() > width {
+            wrap_line(line, width.max(1), word_breaks(line, true), &mut lines);
+        } else {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// The widest word of `line` (see [`word_breaks`]): Japanese words apart only
+/// when `kana` says so, else only what spaces part.
+pub fn widest_word(line: &str, kana: bool) -> usize {
+    let mut start = 0;
+    let mut widest = 0;
+    for at in word_breaks(line, kana) {
+        widest = widest.max(line[start..at].trim_end_matches(SPACES).width());
+        start = at;
+    }
+    widest
+}
+
+/// Where a short phrase may break between its words (the end of the line
+/// included): after a space, and (with `kana`) where hiragana end before a kanji
+/// (`当初から` / `達成`), the way a Japanese phrase falls into words; never
+/// inside a word (`未達成`, `baseline`).
+fn word_breaks(line: &str, kana: bool) -> Vec<usize> {
+    let is_kana = |c: char| ('\u{3041}'..='\u{309F}').contains(&c);
+    let is_kanji = |c: char| {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c)
+            || ('\u{3400}'..='\u{4DBF}').contains(&c)
+            || c == '々'
+    };
+    let mut at_breaks: Vec<usize> = line
+        .char_indices()
+        .zip(line.chars().skip(1))
+        .filter(|((_, c), next)| {
+            (SPACES.contains(c) && !SPACES.contains(next))
+                || (kana && is_kana(*c) && is_kanji(*next))
+        })
+        .map(|((at, c), _)| at + c.len_utf8())
+        .collect();
+    at_breaks.push(line.len());
+    at_breaks
 }
 
 /// The widest run of `line` that no break may split (a word, a number with its
@@ -97,8 +148,9 @@ fn breaks(line: &str, whole: usize) -> Vec<usize> {
         .collect()
 }
 
-fn wrap_line<'a>(line: &'a str, width: usize, whole: usize, lines: &mut Vec<&'a str>) {
-    let breaks = breaks(line, whole);
+/// Breaks `line` at `breaks` (in order, the end of the line last) into lines at
+/// most `width` wide.
+fn wrap_line<'a>(line: &'a str, width: usize, breaks: Vec<usize>, lines: &mut Vec<&'a str>) {
     let mut start = 0;
     // The next break to try.
     let mut k = 0;
@@ -300,6 +352,19 @@ mod tests {
         assert_eq!(widest_run("(2019)）。", false), 10);
         assert_eq!(widest_run("11 [3の367%]", false), 5);
         assert_eq!(widest_run("11 [3の367%]", true), 9);
+    }
+
+    /// Issue: at 60 columns `当初から達成` was drawn `当初か` / `ら達成`.
+    #[test]
+    fn a_phrase_breaks_only_between_its_words() {
+        assert_eq!(fit_words("当初から達成", 12), ["当初から達成"]);
+        assert_eq!(fit_words("当初から達成", 8), ["当初から", "達成"]);
+        assert_eq!(widest_word("当初から達成", true), 8);
+        assert_eq!(widest_word("当初から達成", false), 12);
+        assert_eq!(widest_word("未達成", true), 6);
+        assert_eq!(fit_words("未達成", 4), ["未達", "成"]);
+        assert_eq!(fit_words("met at baseline", 8), ["met at", "baseline"]);
+        assert_eq!(widest_word("met at baseline", false), 8);
     }
 
     #[test]

@@ -544,6 +544,32 @@ fn width_is_honoured() {
     assert_eq!(widest, 100);
 }
 
+/// At 60 columns `progress` drew 当初から達成 as `当初か` / `ら達成`: a verdict
+/// or progress word breaks only between its words (`当初から` / `達成`).
+/// `compare` keeps it whole.
+#[test]
+fn a_verdict_word_never_breaks_mid_word_at_60_columns() {
+    let t = Test::with_regions();
+    let out = t.sheet(&["progress", "--width", "60", "--region", "南加賀"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let row = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("地域") && l.contains("| 達成 |"))
+        .unwrap_or_else(|| panic!("{}", out.stdout));
+    assert!(row.trim_end().ends_with("| 当初から |"), "{}", out.stdout);
+    assert!(!out.stdout.contains("ら達成"), "{}", out.stdout);
+    for line in out.stdout.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 60, "{line}");
+    }
+    let compare = t.sheet(&["compare", "--width", "60"]);
+    assert!(
+        compare.stdout.contains("| 当初から達成 | 達成 |"),
+        "{}",
+        compare.stdout
+    );
+}
+
 /// Issue 17 point 10, in `progress`: at 60 columns the old tables broke dates
 /// (`2018年6月28 / 日`), targets (`3以 / 上`), `11 [3 / の367% / ]` and words
 /// (`ピア / サポーター`).
