@@ -142,7 +142,8 @@ pub enum Section {
     Indicators,
     /// `３ 病院（医療機関）との連携状況`.
     Hospital,
-    /// `４ 現時点での課題・悩み, 他自治体への質問`, at the end.
+    /// `４ 現時点での課題・悩み` (concerns, then questions to other regions), at
+    /// the end.
     End,
 }
 
