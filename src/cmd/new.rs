@@ -674,7 +674,7 @@ mod tests {
             .map(|d| {
                 let line = match report.position(d) {
                     crate::core::place::Position::Line { line, .. } => line,
-                    crate::core::place::Position::Cell(_) => 0,
+                    crate::core::place::Position::Cell(_) | crate::core::place::Position::File => 0,
                 };
                 (d.severity(), d.code(), line)
             })

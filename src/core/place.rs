@@ -1,4 +1,5 @@
-//! Where a finding points: a span of a text file or a cell of a workbook.
+//! Where a finding points: the whole file, a span of a text file or a cell of a
+//! workbook.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -9,6 +10,10 @@ use super::source::Source;
 /// The place of a value, a key or a table in the file it was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
+    /// The file as a whole: a finding about it rather than about a place in it
+    /// (a link not followed, a file too large to read, bytes that are no
+    /// workbook).
+    File,
     /// A byte span of a text file (a TOML sheet); turned into a line and column
     /// only when shown.
     Text(Range<usize>),
@@ -39,13 +44,15 @@ impl Place {
     pub fn span(&self) -> Option<Range<usize>> {
         match self {
             Place::Text(span) => Some(span.clone()),
-            Place::Cell(_) => None,
+            Place::File | Place::Cell(_) => None,
         }
     }
 
-    /// Where a person finds the place: a line and column of `source`, or a cell.
+    /// Where a person finds the place: a line and column of `source`, a cell, or
+    /// the file itself.
     pub fn position(&self, source: Option<&Source>) -> Position {
         match self {
+            Place::File => Position::File,
             Place::Text(span) => {
                 let (line, column) = source.map_or((1, 1), |s| s.line_col(span.start));
                 Position::Line { line, column }
@@ -55,11 +62,14 @@ impl Place {
     }
 }
 
-/// Places of one file sort in reading order: text by offset, cells by worksheet,
-/// row and column.
+/// Places of one file sort in reading order: the file itself first, then text by
+/// offset, cells by worksheet, row and column.
 impl Ord for Place {
     fn cmp(&self, other: &Place) -> Ordering {
         match (self, other) {
+            (Place::File, Place::File) => Ordering::Equal,
+            (Place::File, _) => Ordering::Less,
+            (_, Place::File) => Ordering::Greater,
             (Place::Text(a), Place::Text(b)) => (a.start, a.end).cmp(&(b.start, b.end)),
             (Place::Cell(a), Place::Cell(b)) => a.cmp(b),
             (Place::Text(_), Place::Cell(_)) => Ordering::Less,
@@ -125,6 +135,8 @@ pub enum Position {
         column: usize,
     },
     Cell(CellRef),
+    /// The file as a whole ([`Place::File`]).
+    File,
 }
 
 #[cfg(test)]
@@ -150,10 +162,12 @@ mod tests {
             Place::Cell(CellRef::new("指標", 0, 3)),
             Place::Text(2..5),
         ];
+        places.push(Place::File);
         places.sort();
         assert_eq!(
             places,
             [
+                Place::File,
                 Place::Text(2..5),
                 Place::Text(10..12),
                 Place::Cell(CellRef::new("指標", 0, 3)),

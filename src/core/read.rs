@@ -13,6 +13,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::diag::{Diagnostic, FileReport, Msg};
+use super::place::Place;
 
 /// The largest sheet file read: 4 MiB, a hundred times the largest real sheet.
 pub const MAX_SHEET_BYTES: u64 = 4 * 1024 * 1024;
@@ -71,12 +72,12 @@ impl ReadError {
     }
 }
 
-/// The report of a file that was not read: the one finding, at its start.
+/// The report of a file that was not read: the one finding, about the file.
 pub fn not_read(name: &str, msg: Msg) -> FileReport {
     FileReport {
         name: name.to_string(),
         source: None,
-        diagnostics: vec![Diagnostic::new(0..0, msg)],
+        diagnostics: vec![Diagnostic::new(Place::File, msg)],
     }
 }
 

@@ -1581,6 +1581,7 @@ pub fn position(p: &Position, lang: Lang) -> String {
             Lang::En => format!("line {line}"),
         },
         Position::Cell(cell) => cell.to_string(),
+        Position::File => lang.pick("ファイル全体", "the whole file").to_string(),
     }
 }
 

@@ -20,7 +20,8 @@ pub fn help(d: &Diagnostic, lang: Lang) -> Option<String> {
 }
 
 /// A diagnostic as `--format json` shows it (SPEC §4.1): `line` and `column` for a
-/// text file, `cell` (`"指標!F3"`) for a workbook, the others null.
+/// text file, `cell` (`"指標!F3"`) for a workbook, the others null; all null for a
+/// finding about the whole file (`too-large`, `symlink`, `bad-workbook`).
 #[derive(Debug, Clone, Serialize)]
 pub struct JsonDiagnostic {
     pub file: String,
@@ -40,6 +41,7 @@ impl JsonDiagnostic {
         let (line, column, cell) = match report.position(d) {
             Position::Line { line, column } => (Some(line), Some(column), None),
             Position::Cell(cell) => (None, None, Some(cell.to_string())),
+            Position::File => (None, None, None),
         };
         JsonDiagnostic {
             file: report.name.clone(),
@@ -58,7 +60,8 @@ impl JsonDiagnostic {
 /// source line with a caret under the offending key or value (placed by display
 /// width, so it sits under full-width text), and a help line. Borders are ASCII so
 /// they stay intact where ambiguous-width characters are wide. A place in a
-/// workbook is shown as `--> file:worksheet!cell`, without a snippet.
+/// workbook is shown as `--> file:worksheet!cell`, without a snippet; a finding
+/// about the whole file as `--> file`.
 pub fn render_human(report: &FileReport, lang: Lang, color: bool) -> String {
     use annotate_snippets::renderer::DecorStyle;
     use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
@@ -104,6 +107,7 @@ pub fn render_human(report: &FileReport, lang: Lang, color: bool) -> String {
                 let at = match report.position(d) {
                     Position::Cell(cell) => format!("{name}:{}", clean(&cell.to_string())),
                     Position::Line { line, column } => format!("{name}:{line}:{column}"),
+                    Position::File => name.clone(),
                 };
                 title.element(annotate_snippets::Origin::path(at))
             }

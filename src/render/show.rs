@@ -210,11 +210,12 @@ pub fn as_written(report: &FileReport, bytes: &[u8], lang: Lang) -> String {
         .filter(|d| d.severity() == Severity::Error)
     {
         let at = match report.position(d) {
-            Position::Line { line, column } => format!("{line}:{column}"),
-            Position::Cell(cell) => cell.to_string(),
+            Position::Line { line, column } => format!(" {line}:{column}"),
+            Position::Cell(cell) => format!(" {cell}"),
+            Position::File => String::new(),
         };
         let message = crate::render::diag::message(d, lang).replace(['\n', '\r'], " ");
-        out.push_str(&format!("# sheet: {} {at}: {message}\n", d.code().as_str()));
+        out.push_str(&format!("# sheet: {}{at}: {message}\n", d.code().as_str()));
     }
     // A workbook (no text) is not shown: its bytes are a zip.
     if report.source.is_some() {

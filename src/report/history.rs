@@ -125,7 +125,7 @@ fn load(
                 .map(|d| {
                     let (line, column) = match report.position(d) {
                         Position::Line { line, column } => (line, column),
-                        Position::Cell(_) => (0, 0),
+                        Position::Cell(_) | Position::File => (0, 0),
                     };
                     PointError {
                         code: d.code().as_str(),

@@ -68,8 +68,9 @@ const WARNINGS: [&str; 17] = [
     "symlink",
 ];
 
-/// The `# expect: CODE LINE:COL` line of a fixture.
-fn expectation(path: &Path) -> (String, u64, u64) {
+/// The `# expect: CODE LINE:COL` line of a fixture; `# expect: CODE file` for a
+/// finding about the whole file (no line or column).
+fn expectation(path: &Path) -> (String, serde_json::Value, serde_json::Value) {
     let bytes = std::fs::read(path).unwrap();
     let first = String::from_utf8_lossy(&bytes);
     let first = first.lines().next().unwrap();
@@ -77,12 +78,16 @@ fn expectation(path: &Path) -> (String, u64, u64) {
         .strip_prefix("# expect: ")
         .unwrap_or_else(|| panic!("{} has no expect line", path.display()));
     let (code, pos) = rest.split_once(' ').unwrap();
+    if pos == "file" {
+        return (
+            code.to_string(),
+            serde_json::Value::Null,
+            serde_json::Value::Null,
+        );
+    }
     let (line, col) = pos.split_once(':').unwrap();
-    (
-        code.to_string(),
-        line.parse().unwrap(),
-        col.parse().unwrap(),
-    )
+    let number = |s: &str| serde_json::Value::from(s.parse::<u64>().unwrap());
+    (code.to_string(), number(line), number(col))
 }
 
 fn validate_json(args: &[&str]) -> Output {
@@ -547,5 +552,48 @@ fn done_in_future_names_the_status_as_every_output_does() {
             .contains("error[done-in-future]: marked done but dated"),
         "{}",
         en.stdout
+    );
+}
+
+/// A finding about a whole file (`too-large`, `symlink`, `bad-workbook`) was shown
+/// at `file:1:1` (JSON line 1, column 1), a place it is not about: it is shown as
+/// `--> file`, with no line, column or cell in JSON. `encoding` keeps its place,
+/// the byte where the text stops being UTF-8.
+#[test]
+fn a_finding_about_the_whole_file_has_no_line_or_column() {
+    let t = Test::new()
+        .file("regions/big.toml", vec![b'#'; 4 * 1024 * 1024 + 1])
+        .file("regions/bad.xlsx", "a,b\n1,2\n");
+    let link = fixtures("invalid/symlink");
+    for (run_on, file, code) in [
+        (t.path("regions/big.toml"), "big.toml", "too-large"),
+        (t.path("regions/bad.xlsx"), "bad.xlsx", "bad-workbook"),
+        (link.clone(), "outside.toml", "symlink"),
+    ] {
+        let run_on = run_on.to_str().unwrap();
+        let out = t.sheet(&["validate", "--format", "json", run_on]);
+        let json = out.json();
+        let d = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap_or_else(|| panic!("{code}: {json:#}"))
+            .clone();
+        for key in ["line", "column", "cell"] {
+            assert!(d[key].is_null(), "{code}: {key} in {d:#}");
+        }
+        let human = t.sheet(&["validate", run_on]).stdout;
+        let arrow = human
+            .lines()
+            .find(|l| l.starts_with("--> ") && l.ends_with(file))
+            .unwrap_or_else(|| panic!("{code}: no --> line for {file}:\n{human}"));
+        assert!(!arrow.contains(":1:1"), "{arrow}");
+    }
+    let out = validate_json(&[fixtures("invalid/encoding.toml").to_str().unwrap()]);
+    let d = &out.json()["diagnostics"][0];
+    assert_eq!(
+        (d["code"].as_str(), d["line"].as_u64()),
+        (Some("encoding"), Some(4))
     );
 }

@@ -67,7 +67,7 @@ pub fn read_workbook(name: &str, bytes: &[u8], today: NaiveDate) -> Loaded {
             let report = FileReport {
                 name: name.to_string(),
                 source: None,
-                diagnostics: vec![Diagnostic::new(0..0, Msg::BadWorkbook(problem))],
+                diagnostics: vec![Diagnostic::new(Place::File, Msg::BadWorkbook(problem))],
             };
             return Loaded {
                 report,
@@ -94,7 +94,7 @@ pub fn read_workbook(name: &str, bytes: &[u8], today: NaiveDate) -> Loaded {
         .filter(|d| matches!(d.msg, Msg::BadCell { .. }))
         .filter_map(|d| match &d.place {
             Place::Cell(c) => Some(c),
-            Place::Text(_) => None,
+            Place::File | Place::Text(_) => None,
         })
         .collect();
     let mut found = Vec::new();
@@ -122,7 +122,7 @@ pub fn read_workbook(name: &str, bytes: &[u8], today: NaiveDate) -> Loaded {
             c.row,
             c.column,
         ),
-        Place::Text(_) => (0, 0, 0),
+        Place::File | Place::Text(_) => (0, 0, 0),
     };
     diagnostics.sort_by_key(|d| tab(&d.place));
     let report = FileReport {
@@ -173,7 +173,7 @@ impl Relocate<'_> {
             } => Msg::Type {
                 key: match &place {
                     Place::Cell(c) => label_in(&c.worksheet, &key).map_or(key, str::to_string),
-                    Place::Text(_) => key,
+                    Place::File | Place::Text(_) => key,
                 },
                 expected,
                 found,
@@ -203,7 +203,7 @@ impl Relocate<'_> {
             .map_or(start, |(i, _)| start + i);
         match self.place(&Place::Text(offset..offset), None) {
             Place::Cell(c) => Position::Cell(c),
-            Place::Text(_) => Position::Cell(self.default.clone()),
+            Place::File | Place::Text(_) => Position::Cell(self.default.clone()),
         }
     }
 }
@@ -381,6 +381,7 @@ mod tests {
                 let at = match &d.place {
                     Place::Cell(c) => c.to_string(),
                     Place::Text(s) => format!("{s:?}"),
+                    Place::File => "file".to_string(),
                 };
                 (d.code(), at)
             })
