@@ -688,7 +688,7 @@ pub fn csv_writer<W: Write>(mut out: W, bom: bool) -> io::Result<csv::Writer<W>>
 /// spreadsheet would take for a formula — starting with `= + - @`, also after
 /// spaces (` =5+6`), and not a number — quoted with `'`.
 pub fn csv_field(s: &str) -> String {
-    let s = crate::render::terminal::sanitize_for_terminal(s);
+    let s = crate::render::terminal::escape(s);
     let start = s.trim_start();
     if start.starts_with(['=', '+', '-', '@']) && start.parse::<f64>().is_err() {
         format!("'{s}")

@@ -43,11 +43,6 @@ pub fn clean(text: &str) -> String {
     escape(text).into_owned()
 }
 
-/// [`escape`], under the name the table module calls it by.
-pub fn sanitize_for_terminal(text: &str) -> Cow<'_, str> {
-    escape(text)
-}
-
 /// [`escape`] together with where byte offsets of `text` land in the escaped text,
 /// for a caret that must stay under the same characters. `offsets` need not be
 /// sorted; an offset inside a character maps to the character's start, one past the
