@@ -47,7 +47,7 @@ words! {
         MetAtBaseline => "当初から達成", "Met at baseline";
         Reason => "設定理由", "Reason";
         Goals => "達成目標の数", "Goals";
-        Done => "進捗: 実施済", "Progress: done";
+        Done => "進捗: 実施", "Progress: done";
         Planned => "進捗: 予定", "Progress: planned";
         InProgress => "進捗: 実施中", "Progress: in progress";
         Postponed => "進捗: 延期", "Progress: postponed";

@@ -656,6 +656,8 @@ fn openpyxl_reads_the_report_workbooks() {
     assert_eq!(cell(overview, "D2")["value"], 2018);
     assert_eq!(cell(overview, "E2")["type"], "d");
     assert_eq!(overview["filter"], "A1:V4");
+    // The status named as every output names it (compare's table says 進捗: 実施).
+    assert_eq!(cell(overview, "G1")["value"], "進捗: 実施");
     let across = worksheet(&d, "指標の比較");
     let pct = across["cells"]
         .as_array()
