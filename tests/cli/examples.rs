@@ -2,7 +2,6 @@
 //! exactly what examples/README.md shows.
 
 use std::path::Path;
-use std::process::Command;
 
 fn examples() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
