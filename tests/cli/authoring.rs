@@ -10,7 +10,7 @@ fn repo() -> &'static Path {
 
 /// Runs `sheet` again in the folder of `t` (which keeps its files).
 fn run_in(t: &Test, args: &[&str]) -> Output {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sheet"))
+    let out = crate::common::sheet_command()
         .args(args)
         .current_dir(t.dir.path())
         .env_remove("SHEET_DIR")

@@ -93,7 +93,7 @@ impl Test {
     /// Runs `sheet` in `dir` with `args`, no colour, no user git configuration and
     /// none of the environment variables `sheet` reads.
     fn run_in(&self, dir: &Path, args: &[impl AsRef<std::ffi::OsStr>]) -> Output {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sheet"));
+        let mut cmd = sheet_command();
         cmd.args(args)
             .current_dir(dir)
             .env_remove("SHEET_DIR")
@@ -121,11 +121,9 @@ impl Test {
 /// `git` in a test's folder, with a fixed identity and date and no user or system
 /// configuration, so commits (and their hashes) are the same on every machine.
 pub fn git(dir: &Path, args: &[&str], date: &str) -> String {
-    let out = Command::new("git")
+    let out = git_command()
         .args(args)
         .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_AUTHOR_NAME", "Tester")
         .env("GIT_AUTHOR_EMAIL", "tester@example.org")
         .env("GIT_COMMITTER_NAME", "Tester")
@@ -140,6 +138,36 @@ pub fn git(dir: &Path, args: &[&str], date: &str) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Removes every `GIT_*` variable the tests inherit. A test run under `git rebase
+/// --exec` or from a hook has `GIT_DIR` set: without this, every git the tests
+/// start (and every git `sheet` starts) would work on the repository the tests
+/// run in, not on their temporary one.
+pub fn without_git_env(cmd: &mut Command) -> &mut Command {
+    for (key, _) in std::env::vars_os() {
+        if key.to_string_lossy().starts_with("GIT_") {
+            cmd.env_remove(key);
+        }
+    }
+    cmd
+}
+
+/// The `sheet` binary without the caller's `GIT_*` variables (see [`without_git_env`]).
+pub fn sheet_command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sheet"));
+    without_git_env(&mut cmd);
+    cmd
+}
+
+/// `git` for the tests: none of the caller's `GIT_*` variables, no system or user
+/// configuration.
+pub fn git_command() -> Command {
+    let mut cmd = Command::new("git");
+    without_git_env(&mut cmd)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null");
+    cmd
 }
 
 impl Test {

@@ -572,12 +572,10 @@ fn pre_commit_hook_refuses_a_broken_sheet() {
         std::env::var("PATH").unwrap_or_default()
     );
     let commit = |msg: &str| {
-        std::process::Command::new("git")
+        crate::common::git_command()
             .args(["commit", "-q", "-m", msg])
             .current_dir(t.dir.path())
             .env("PATH", &path)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_AUTHOR_NAME", "T")
             .env("GIT_AUTHOR_EMAIL", "t@example.org")
             .env("GIT_COMMITTER_NAME", "T")
@@ -651,11 +649,9 @@ fn history_with_a_broken_commit(t: &Test) {
 
 /// git with the test's environment, its exit status kept.
 fn git_status(t: &Test, args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new("git")
+    let out = crate::common::git_command()
         .args(args)
         .current_dir(t.dir.path())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("NO_COLOR", "1")
         .env_remove("SHEET_LANG")
         .output()

@@ -2,14 +2,13 @@
 //! exactly what examples/README.md shows.
 
 use std::path::Path;
-use std::process::Command;
 
 fn examples() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
 }
 
 fn validate(rel: &str) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sheet"))
+    let out = crate::common::sheet_command()
         .args(["validate", rel])
         .current_dir(examples())
         .env("NO_COLOR", "1")
@@ -25,7 +24,7 @@ fn validate(rel: &str) -> (i32, String) {
 /// The template is what `sheet new` writes, so there is one blank sheet to maintain.
 #[test]
 fn the_template_is_what_sheet_new_writes() {
-    let out = Command::new(env!("CARGO_BIN_EXE_sheet"))
+    let out = crate::common::sheet_command()
         .args([
             "new",
             "--region",

@@ -79,11 +79,9 @@ fn reading_commands() -> Vec<(Vec<&'static str>, i32)> {
 /// Runs git with the test's environment but none of `sheet`'s precautions, to show
 /// that the planted setting is live.
 fn plain_git(t: &Test, args: &[&str]) -> std::process::Output {
-    std::process::Command::new("git")
+    crate::common::git_command()
         .args(args)
         .current_dir(t.dir.path())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_AUTHOR_NAME", "T")
         .env("GIT_AUTHOR_EMAIL", "t@example.org")
         .env("GIT_COMMITTER_NAME", "T")
@@ -222,11 +220,9 @@ fn credential_helpers_and_askpass_do_not_run() {
     let (_d, m) = marker("credential");
     t.git(&["config", "credential.helper", &format!("!{}", planted(&m))]);
     t.git(&["config", "core.askPass", &planted(&m)]);
-    let fill = std::process::Command::new("git")
+    let fill = crate::common::git_command()
         .args(["credential", "fill"])
         .current_dir(t.dir.path())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_TERMINAL_PROMPT", "0")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::null())

@@ -152,7 +152,7 @@ fn every_command_survives_the_bad_corpus_and_writes_nothing() {
     let t = bad_corpus();
     let before = snapshot(&t.path("regions"));
     for args in READ_COMMANDS {
-        let out = Command::new(env!("CARGO_BIN_EXE_sheet"))
+        let out = crate::common::sheet_command()
             .args(*args)
             .current_dir(t.dir.path())
             .env("NO_COLOR", "1")
@@ -235,7 +235,7 @@ fn a_closed_pipe_ends_quietly() {
         );
     }
     for args in &READ_COMMANDS[..9] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sheet"))
+        let mut child = crate::common::sheet_command()
             .args(*args)
             .current_dir(t.dir.path())
             .env("NO_COLOR", "1")

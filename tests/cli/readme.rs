@@ -24,7 +24,7 @@ fn readme_diagnostic_excerpt_is_real_output() {
         .unwrap();
     let excerpt = &readme[start..];
     let excerpt = &excerpt[..excerpt.find("\n```").unwrap()];
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sheet"))
+    let out = crate::common::sheet_command()
         .args(["validate", "broken/2-keys-and-types.toml"])
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
         .env("NO_COLOR", "1")
