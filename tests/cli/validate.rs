@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{Output, Test};
+use crate::common::{sheet_command, Output, Test};
 
 fn fixtures(sub: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -461,8 +461,11 @@ fn reading_modifies_nothing() {
 }
 
 fn t_run(t: &Test, args: &[&str]) {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_sheet"));
-    let out = cmd.args(args).current_dir(t.dir.path()).output().unwrap();
+    let out = sheet_command()
+        .args(args)
+        .current_dir(t.dir.path())
+        .output()
+        .unwrap();
     assert!(out.status.code().is_some());
 }
 

@@ -10,7 +10,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
 use sheet::core::workbook::doc::{doc_of, Doc, Table, Value, ValueKind};
 use sheet::core::workbook::layout::{self, Column, Part};
 
-use crate::common::{bundled_regions, Output, Test};
+use crate::common::{bundled_regions, without_git_env, Output, Test};
 
 // ------------------------------------------------------------------ workbooks
 
@@ -791,7 +791,8 @@ fn run_measured(dir: &Path, args: &[&str]) -> Option<(i32, u64)> {
         return None;
     }
     let report = dir.join("time.txt");
-    let status = std::process::Command::new(time)
+    let mut cmd = std::process::Command::new(time);
+    let status = without_git_env(&mut cmd)
         .arg("-f")
         .arg("%M")
         .arg("-o")
