@@ -1,10 +1,8 @@
 //! The `sheet` binary: everything lives in the library.
 
-// A report keeps a digest of every sheet, made on the loading threads and freed on
-// another: mimalloc serves that pattern markedly better than the system
-// allocator (benches/README.md has the figures). Its defaults are used as they are.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// The system allocator: mimalloc was measured against it (benches/README.md) and
+// made `compare` faster but every peak larger, `progress` at 23,500 sheets past
+// its memory target; the targets hold without it.
 
 fn main() -> std::process::ExitCode {
     sheet::main()
