@@ -19,6 +19,8 @@ words! {
         SheetIndicatorsAcross => "指標の比較", "Indicators compared";
         SheetThemes => "テーマ", "Themes";
         SheetQuestions => "他自治体への質問", "Questions";
+        SheetTexts => "本文", "Texts";
+        SheetTimeline => "予定と実施", "Timeline";
         // Columns.
         Label => "圏域", "Region";
         Prefecture => "都道府県", "Prefecture";
@@ -66,6 +68,19 @@ words! {
         Question => "質問", "Question";
         Themes => "テーマ", "Themes";
         Ask => "聞く相手", "Ask";
+        Kind => "区分", "Kind";
+        Number => "番号", "No.";
+        Text => "本文", "Text";
+        What => "内容", "Item";
+        Organizer => "主催", "Organizer";
+        // Kinds of text and of timeline item.
+        KindGoal => "達成目標", "Goal";
+        KindStrength => "強み", "Strength";
+        KindChallenge => "課題", "Challenge";
+        KindConcern => "課題・悩み", "Concern";
+        KindQuestion => "他自治体への質問", "Question";
+        KindProgress => "進捗", "Progress";
+        KindHospital => "病院との連携", "Hospital collaboration";
         Yes => "はい", "yes";
         No => "いいえ", "no";
         // The drop-downs.

@@ -643,7 +643,9 @@ fn openpyxl_reads_the_report_workbooks() {
             "視点別の空欄",
             "指標の比較",
             "テーマ",
-            "他自治体への質問"
+            "他自治体への質問",
+            "本文",
+            "予定と実施"
         ]
     );
     for ws in d["sheets"].as_array().unwrap() {
@@ -658,6 +660,28 @@ fn openpyxl_reads_the_report_workbooks() {
     assert_eq!(overview["filter"], "A1:V4");
     // The status named as every output names it (compare's table says 進捗: 実施).
     assert_eq!(cell(overview, "G1")["value"], "進捗: 実施");
+    // The briefing's texts, a row each, and its timeline (SPEC §5).
+    let texts = worksheet(&d, "本文");
+    assert_eq!(cell(texts, "A1")["value"], "圏域");
+    assert_eq!(cell(texts, "B2")["value"], "達成目標");
+    assert_eq!(cell(texts, "C2")["value"], 1);
+    assert_eq!(cell(texts, "D2")["value"], "多機関との連携強化を図る");
+    let timeline = worksheet(&d, "予定と実施");
+    assert_eq!(cell(timeline, "A2")["type"], "d");
+    // The row of the first cell of a column holding a value.
+    let row_of = |letter: &str, value: &str| -> u32 {
+        timeline["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["value"] == value)
+            .find_map(|c| c["cell"].as_str()?.strip_prefix(letter)?.parse().ok())
+            .unwrap_or_else(|| panic!("no {value} in column {letter}"))
+    };
+    // A month stays as written, placed at its last day: 10月 before 11月2日.
+    let october = row_of("A", "10月");
+    assert_eq!(cell(timeline, &format!("A{october}"))["type"], "s");
+    assert!(october < row_of("G", "第1回地域連絡会実施予定"));
     let across = worksheet(&d, "指標の比較");
     let pct = across["cells"]
         .as_array()

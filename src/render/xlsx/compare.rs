@@ -1,14 +1,15 @@
 //! `compare --format xlsx`: the parts of the comparison a worksheet each —
-//! overview, blank views, indicators, themes, questions — with regions as rows, so
-//! that thousands of regions stay a table to filter and sort.
+//! overview, blank views, indicators, themes, questions, and the briefing's texts
+//! and timeline (SPEC §5) — with regions as rows, so that thousands of regions stay
+//! a table to filter and sort.
 
 use super::progress::{indicators, report_table};
-use super::{Book, Cell, Column, WorkbookReport, WriteError};
+use super::{date_cell, status_word, Book, Cell, Column, WorkbookReport, WriteError};
 use crate::core::model::View;
 use crate::i18n::report as words;
-use crate::i18n::workbook::X;
+use crate::i18n::workbook::{yes_no, X};
 use crate::i18n::Lang;
-use crate::report::compare::{CompareReport, RegionSummary};
+use crate::report::compare::{CompareReport, RegionSummary, Section, TimelineItem};
 
 impl WorkbookReport for CompareReport {
     fn workbook(&self, lang: Lang) -> Result<Vec<u8>, WriteError> {
@@ -33,6 +34,8 @@ impl WorkbookReport for CompareReport {
         ))?;
         book.table(&themes(self, lang))?;
         book.table(&questions(self, lang))?;
+        book.table(&texts(self, lang))?;
+        book.table(&timeline(self, lang))?;
         book.finish()
     }
 }
@@ -165,4 +168,82 @@ fn questions<'a>(report: &'a CompareReport, lang: Lang) -> super::Table<'a> {
         })
         .collect();
     report_table(X::SheetQuestions.get(lang), columns, rows)
+}
+
+/// Each region's texts, a row each: what an advisor reads before the meeting.
+fn texts<'a>(report: &'a CompareReport, lang: Lang) -> super::Table<'a> {
+    let columns = vec![
+        Column::new(X::Label.get(lang)),
+        Column::new(X::Kind.get(lang)),
+        Column::new(X::Number.get(lang)),
+        Column::new(X::Text.get(lang)).wide(),
+    ];
+    let mut rows = Vec::new();
+    for r in &report.regions {
+        let t = &r.texts;
+        let kinds = [
+            (X::KindGoal, &t.goals),
+            (X::KindStrength, &t.strengths),
+            (X::KindChallenge, &t.challenges),
+            (X::KindConcern, &t.concerns),
+            (X::KindQuestion, &t.questions),
+        ];
+        for (kind, items) in kinds {
+            for (n, text) in items.iter().enumerate() {
+                rows.push(vec![
+                    Cell::text(&r.label),
+                    Cell::text(kind.get(lang)),
+                    Cell::count(n + 1),
+                    Cell::text(text),
+                ]);
+            }
+        }
+    }
+    report_table(X::SheetTexts.get(lang), columns, rows)
+}
+
+/// The timeline across regions, by date, then the open items without a date.
+fn timeline<'a>(report: &'a CompareReport, lang: Lang) -> super::Table<'a> {
+    let columns = vec![
+        Column::new(X::Date.get(lang)).date(),
+        Column::new(X::Status.get(lang)),
+        Column::new(X::Overdue.get(lang)),
+        Column::new(X::Label.get(lang)),
+        Column::new(X::Kind.get(lang)),
+        Column::new(X::Goal.get(lang)).wide(),
+        Column::new(X::What.get(lang)).wide(),
+        Column::new(X::Organizer.get(lang)),
+        Column::new(X::Note.get(lang)).wide(),
+    ];
+    let row = |i: &'a TimelineItem| {
+        let date = match (&i.date, &i.date_text) {
+            (Some(d), _) => date_cell(d),
+            // `未定`: no date fixed yet, said as every output says it.
+            (None, Some(written)) => Cell::text(written),
+            (None, None) => Cell::Empty,
+        };
+        let kind = match i.section {
+            Section::Progress => X::KindProgress,
+            Section::HospitalCollaboration => X::KindHospital,
+        };
+        vec![
+            date,
+            i.status
+                .map_or(Cell::Empty, |s| Cell::text(status_word(lang, s))),
+            Cell::text(yes_no(lang, i.overdue)),
+            Cell::text(&i.label),
+            Cell::text(kind.get(lang)),
+            Cell::opt(i.goal.as_deref()),
+            Cell::text(&i.text),
+            Cell::opt(i.organizer.as_deref()),
+            Cell::opt(i.note.as_deref()),
+        ]
+    };
+    let rows = report
+        .timeline
+        .iter()
+        .chain(&report.undated)
+        .map(row)
+        .collect();
+    report_table(X::SheetTimeline.get(lang), columns, rows)
 }
