@@ -40,8 +40,8 @@ crate::words! {
                     "Check sheets; show errors and warnings with line and column";
         Progress => "圏域ごとの達成目標・進捗・指標",
                     "Goals, progress and indicators of each region";
-        Compare => "圏域を並べて比較（視点の空欄、指標、テーマ、質問）",
-                   "Compare regions side by side (blank views, indicators, themes, questions)";
+        Compare => "事前資料: 圏域を並べて比較（本文、予定、視点の空欄、指標、テーマ、質問）",
+                   "The briefing: regions side by side with texts, timeline, indicators, themes";
         Diff => "2 つのシート、または git の版どうしを項目ごとに比べる",
                 "Compare two sheets, or git revisions, item by item";
         History => "圏域の指標の値を git の履歴で追う",

@@ -133,7 +133,7 @@ fn every_command_has_help_in_both_languages() {
 fn compare_help_in_both_languages() {
     let ja = help(&["compare", "--help"]);
     for expected in [
-        "圏域を並べて比較",
+        "事前資料: 圏域を並べて比較（本文、予定、",
         "使い方: sheet compare [オプション] [PATH]...",
         "引数:",
         "--format <FORMAT>",
@@ -146,7 +146,7 @@ fn compare_help_in_both_languages() {
     }
     let en = help(&["compare", "--lang", "en", "--help"]);
     for expected in [
-        "Compare regions side by side",
+        "regions side by side with texts, timeline",
         "Usage: sheet compare [OPTIONS] [PATH]...",
         "Arguments:",
         "- markdown: Markdown, to paste into meeting notes",
