@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::core::diag::Diagnostic;
 use crate::core::diag::Msg;
+use crate::core::indicator;
 use crate::core::model::{Event, Sheet, Status, View};
 use crate::core::place::Place;
 use crate::core::source::Source;
@@ -73,11 +74,30 @@ pub fn check_sheet(sheet: &Sheet, source: Option<&Source>, today: NaiveDate) -> 
         let a = ind.assess();
         let target_place = ind.target_place.clone().unwrap_or(ind.place.clone());
         if a.undetermined {
+            // Shown at the value written `未定`, the first of them in sheet order.
+            let values = [
+                ("baseline", &ind.baseline, &ind.baseline_place),
+                ("current", &ind.current, &ind.current_place),
+                ("target", &ind.target, &ind.target_place),
+            ];
+            let written = values.into_iter().find_map(|(key, value, place)| {
+                let value = value
+                    .as_ref()
+                    .filter(|v| indicator::is_undetermined(Some(v)))?;
+                let place = place.clone().unwrap_or(ind.place.clone());
+                Some((key, value.written().into_owned(), place))
+            });
+            let missing_target = ind.target.is_none();
+            let (place, key) = match written {
+                Some((key, text, place)) if !missing_target => (place, Some((key, text))),
+                _ => (target_place.clone(), None),
+            };
             out.push(Diagnostic::new(
-                target_place.clone(),
+                place,
                 Msg::Undetermined {
                     name: ind.name.clone(),
-                    missing_target: ind.target.is_none(),
+                    missing_target,
+                    key,
                 },
             ));
         }

@@ -346,9 +346,12 @@ pub enum Msg {
     EmptyView(View),
     NoProgress,
     NoIndicators,
+    /// An indicator without a target, or with a value written `未定`: `key` names
+    /// the first such value (none when the target is missing).
     Undetermined {
         name: String,
         missing_target: bool,
+        key: Option<(&'static str, String)>,
     },
     TargetAlreadyMet {
         name: String,

@@ -179,6 +179,8 @@ mod tests {
             place: Place::default(),
             name_place: Place::default(),
             target_place: None,
+            baseline_place: None,
+            current_place: None,
         }
     }
     use Value::{Float as F, Integer as I, Text as T};

@@ -446,6 +446,8 @@ impl Walker {
             self.push(span, msg);
         }
         let target_span = target.as_ref().map(|(_, s)| s.clone());
+        let baseline_span = baseline.as_ref().map(|(_, s)| s.clone());
+        let current_span = current.as_ref().map(|(_, s)| s.clone());
         if let (Some((target, s)), Some(written)) = (&target, better_written) {
             if let Some(implied) = crate::core::indicator::implied_direction(target) {
                 if implied != written {
@@ -472,6 +474,8 @@ impl Walker {
             place: span.into(),
             name_place: name_span.into(),
             target_place: target_span.map(Into::into),
+            baseline_place: baseline_span.map(Into::into),
+            current_place: current_span.map(Into::into),
         })
     }
 

@@ -316,6 +316,11 @@ pub struct Indicator {
     pub name_place: Place,
     #[serde(skip)]
     pub target_place: Option<Place>,
+    /// Where `baseline` and `current` are written, as `target_place`.
+    #[serde(skip)]
+    pub baseline_place: Option<Place>,
+    #[serde(skip)]
+    pub current_place: Option<Place>,
 }
 
 /// Which way an indicator improves.

@@ -396,7 +396,20 @@ pub fn message(msg: &Msg, lang: Lang, form: Form) -> String {
         }
         Msg::Undetermined {
             name,
+            key: Some((key, written)),
+            missing_target: false,
+        } => {
+            let it = form.value(key, written, lang);
+            if ja {
+                format!("指標「{name}」は {it} のため、進捗を判定しません")
+            } else {
+                format!("indicator \"{name}\": {it}, so its progress is not judged")
+            }
+        }
+        Msg::Undetermined {
+            name,
             missing_target,
+            ..
         } => match (ja, missing_target) {
             (true, true) => format!("指標「{name}」に目標値（target）がありません"),
             (true, false) => format!("指標「{name}」に未定の値があります"),

@@ -600,3 +600,54 @@ fn a_finding_about_the_whole_file_has_no_line_or_column() {
         (Some("encoding"), Some(4))
     );
 }
+
+/// `undetermined` is shown at the value written `未定` and names it, in a sheet and
+/// at the cell of its workbook (it was shown at the target whichever value it was).
+#[test]
+fn undetermined_is_shown_at_the_value_written_mitei() {
+    let sheet = r#"format = 1
+
+[sheet]
+prefecture = "石川県"
+region = "南加賀"
+fiscal_year = 2018
+as_of = 2018-09-30
+
+[[indicators]]
+name = "訪問件数"
+unit = "件"
+baseline = 2
+current = "未定"
+target = 6
+"#;
+    let t = Test::new().file("regions/a.toml", sheet);
+    let find = |out: &Output| {
+        out.json()["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "undetermined")
+            .cloned()
+            .unwrap_or_else(|| panic!("no undetermined in {}", out.stdout))
+    };
+    let d = find(&t.sheet(&["validate", "--format", "json"]));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(13), Some(11))
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains(r#"current = "未定""#),
+        "{d}"
+    );
+    let out = t.sheet(&["export", "--out", "a.xlsx"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let d = find(&t.sheet(&["validate", "--format", "json", "a.xlsx"]));
+    assert_eq!(d["cell"], "指標!F2");
+    assert!(
+        d["message"].as_str().unwrap().contains("現状値（今回）"),
+        "{d}"
+    );
+}

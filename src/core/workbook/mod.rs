@@ -284,7 +284,14 @@ fn relocate_sheet(s: &mut Sheet, f: &dyn Fn(&Place) -> Place) {
     for i in &mut s.indicators {
         at(&mut i.place);
         at(&mut i.name_place);
-        if let Some(p) = &mut i.target_place {
+        for p in [
+            &mut i.baseline_place,
+            &mut i.current_place,
+            &mut i.target_place,
+        ]
+        .into_iter()
+        .flatten()
+        {
             at(p);
         }
     }
