@@ -52,6 +52,19 @@ fn mode(args: &DiffArgs, ctx: &Ctx) -> anyhow::Result<Mode> {
         }
         return Ok(Mode::Files(PathBuf::from(&a[0]), PathBuf::from(&a[1])));
     }
+    // One file that exists and one that looks like a file but does not: the user
+    // meant two files, so name the missing one (not "unknown revision" for the other).
+    if a.len() == 2 && a.iter().any(|s| Path::new(s).is_file()) {
+        if let Some(missing) = a
+            .iter()
+            .find(|s| looks_like_path(s) && !Path::new(s).exists())
+        {
+            return Err(Failure::NotFound {
+                path: PathBuf::from(missing),
+            }
+            .into());
+        }
+    }
     if (a.len() == 7 || a.len() == 9) && args.paths.is_empty() && looks_external(a) {
         let side = |file: &str| (file != "/dev/null").then(|| PathBuf::from(file));
         return Ok(Mode::External(External {
@@ -68,6 +81,15 @@ fn mode(args: &DiffArgs, ctx: &Ctx) -> anyhow::Result<Mode> {
         git::check_revision(rev)?;
     }
     Ok(Mode::Revisions(a.clone()))
+}
+
+/// A sheet's file name, not a revision (`origin/main` has a slash too, so a slash
+/// alone does not say it).
+fn looks_like_path(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    [".toml", ".xlsx", ".xlsm"]
+        .iter()
+        .any(|e| lower.ends_with(e))
 }
 
 /// Hex names and modes where git's convention has them (`.` for a missing side).
@@ -188,7 +210,7 @@ fn revisions(
             // `sheet diff a.toml typo.toml` outside a repository: say which file is missing.
             if let Some(missing) = revs
                 .iter()
-                .find(|r| r.ends_with(".toml") && !Path::new(r).exists())
+                .find(|r| looks_like_path(r) && !Path::new(r).exists())
             {
                 return Err(Failure::NotFound {
                     path: PathBuf::from(missing),
@@ -201,7 +223,7 @@ fn revisions(
     // `sheet diff a.toml typo.toml`: say which file is missing, not "unknown revision".
     let commit = |rev: &str| {
         repo.commit(rev).map_err(|e| match e {
-            Failure::UnknownRevision(_) if rev.ends_with(".toml") && !Path::new(rev).exists() => {
+            Failure::UnknownRevision(_) if looks_like_path(rev) && !Path::new(rev).exists() => {
                 Failure::NotFound {
                     path: PathBuf::from(rev),
                 }

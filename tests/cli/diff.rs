@@ -442,6 +442,18 @@ fn unknown_revision() {
     );
     let out = t.sheet(&["diff", "HEAD", "HEAD~5"]);
     assert_eq!(out.code, 2);
+    // Inside a repository too, a missing second file is named, not the first one
+    // taken for a revision; either order.
+    for args in [[MK, "regions/typo.toml"], ["regions/typo.toml", MK]] {
+        let out = t.sheet(&["diff", args[0], args[1]]);
+        assert_eq!(out.code, 2);
+        assert!(
+            out.stderr
+                .contains("regions/typo.toml: ファイルまたはフォルダがありません"),
+            "{}",
+            out.stderr
+        );
+    }
 }
 
 #[test]
