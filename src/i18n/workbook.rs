@@ -165,12 +165,12 @@ impl WorkbookWords {
     pub fn needs_folder(lang: Lang, path: &str, regions: usize) -> String {
         match lang {
             Lang::Ja => format!(
-                "{regions} 圏域のシートは 1 つのファイル {path} に書けません。\
-                 フォルダを指定するか（--out DIR、圏域ごとに 1 ブック）、--region で 1 圏域にしてください"
+                "{regions} 枚のシートは 1 つのファイル {path} に書けません。\
+                 フォルダを指定するか（--out DIR、シートごとに 1 ブック）、--region と --fiscal-year で 1 枚にしてください"
             ),
             Lang::En => format!(
                 "{regions} sheets do not fit in one file {path}: give a folder \
-                 (--out DIR, one workbook each) or one region (--region)"
+                 (--out DIR, one workbook each) or pick one sheet (--region, --fiscal-year)"
             ),
         }
     }
