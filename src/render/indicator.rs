@@ -75,9 +75,10 @@ pub fn verdict_color(row: &IndicatorRow) -> Option<Color> {
 }
 
 /// The progress from the baseline; 当初から達成 when the baseline already met the
-/// target (SPEC §3: the ratio would mean nothing); `-` when there is none.
+/// target (SPEC §3: the ratio would mean nothing) and the current value is judged;
+/// `-` when there is none (a blank current value beside 判定できず is not 達成).
 pub fn pct_text(row: &IndicatorRow, lang: Lang) -> String {
-    if row.target_already_met {
+    if row.target_already_met && row.verdict != Verdict::NotJudged {
         return W::MetAtBaseline.get(lang).to_string();
     }
     row.progress_pct

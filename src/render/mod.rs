@@ -62,7 +62,9 @@ pub fn judged(s: &Standing, lang: Lang) -> Vec<String> {
         Some(false) => judged.push(R::NotAchieved.get(lang).to_string()),
         None => {}
     }
-    if s.target_already_met {
+    // Beside a judgement only: with no current value, 当初から達成 alone would read
+    // as achieved.
+    if s.target_already_met && s.achieved.is_some() {
         judged.push(W::MetAtBaseline.get(lang).to_string());
     } else if let Some(p) = s.progress_pct {
         judged.push(format!("{} {}", R::ProgressPct.get(lang), percent(p)));

@@ -879,3 +879,38 @@ fn a_named_region_with_errors_is_said_to_be_left_out_once() {
     );
     assert!(out.stdout.contains("能登中部"));
 }
+
+/// A sheet just started with `new --from`: the baseline meets the target and the
+/// current value is blank. The table said 判定できず and 当初から達成 side by side.
+#[test]
+fn a_blank_current_value_is_not_called_met_at_baseline() {
+    let rest = indicator("地域移行数", "unit = \"人\"\nbaseline = 11\ntarget = 3");
+    let out = Test::new()
+        .file(
+            "regions/a.toml",
+            sheet("石川県", "テスト", "平成30年度", &rest),
+        )
+        .args(&["progress", "--width", "100"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let row = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("地域移行数"))
+        .unwrap_or_else(|| panic!("{}", out.stdout));
+    assert!(row.contains("判定できず"), "{row}");
+    assert!(!row.contains("当初から達成"), "{row}");
+    // With a current value, it is said again.
+    let rest = indicator(
+        "地域移行数",
+        "unit = \"人\"\nbaseline = 11\ncurrent = 12\ntarget = 3",
+    );
+    let out = Test::new()
+        .file(
+            "regions/a.toml",
+            sheet("石川県", "テスト", "平成30年度", &rest),
+        )
+        .args(&["progress", "--width", "100"])
+        .run();
+    assert!(out.stdout.contains("当初から達成"), "{}", out.stdout);
+}
