@@ -285,17 +285,39 @@ pub fn note(lang: Lang, text: &str) -> String {
     }
 }
 
-/// The title of `compare`; `scope` (prefecture, fiscal year) may be empty.
-pub fn compare_title(lang: Lang, regions: usize, scope: &str, as_of_text: &str) -> String {
+/// The title of `compare`; `scope` (prefecture, fiscal year) may be empty. `sheets`
+/// is more than `regions` when a region has sheets of several years.
+pub fn compare_title(
+    lang: Lang,
+    regions: usize,
+    sheets: usize,
+    scope: &str,
+    as_of_text: &str,
+) -> String {
     match lang {
-        Lang::Ja if scope.is_empty() => format!("圏域の比較（{regions} 圏域）　{as_of_text}"),
-        Lang::Ja => format!("圏域の比較（{regions} 圏域）　{scope}　{as_of_text}"),
+        Lang::Ja => {
+            let count = if sheets == regions {
+                format!("{regions} 圏域")
+            } else {
+                format!("{regions} 圏域・{sheets} 枚")
+            };
+            if scope.is_empty() {
+                format!("圏域の比較（{count}）　{as_of_text}")
+            } else {
+                format!("圏域の比較（{count}）　{scope}　{as_of_text}")
+            }
+        }
         Lang::En => {
             let plural = if regions == 1 { "" } else { "s" };
-            if scope.is_empty() {
-                format!("Comparing {regions} region{plural}, {as_of_text}")
+            let count = if sheets == regions {
+                format!("{regions} region{plural}")
             } else {
-                format!("Comparing {regions} region{plural}: {scope}, {as_of_text}")
+                format!("{sheets} sheets of {regions} region{plural}")
+            };
+            if scope.is_empty() {
+                format!("Comparing {count}, {as_of_text}")
+            } else {
+                format!("Comparing {count}: {scope}, {as_of_text}")
             }
         }
     }

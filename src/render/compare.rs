@@ -49,7 +49,14 @@ fn heading(report: &CompareReport, lang: Lang) -> (String, Vec<String>) {
         _ => words::as_of_per_region(lang).to_string(),
     };
     let sep = lang.pick("　", ", ");
-    let title = words::compare_title(lang, report.regions.len(), &scope.join(sep), &as_of);
+    let regions = report
+        .regions
+        .iter()
+        .map(|r| (&r.prefecture, &r.region))
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    let sheets = report.regions.len();
+    let title = words::compare_title(lang, regions, sheets, &scope.join(sep), &as_of);
     let mut notes = Vec::new();
     if report.mixed_prefectures() {
         notes.push(words::mixed_prefectures(lang, &report.prefectures));

@@ -664,9 +664,18 @@ fn questions(
         label_rank[i] = rank;
     }
     let order = |&(j, n): &(usize, usize)| (std::cmp::Reverse(n), label_rank[j]);
+    // A region is not sent to ask itself: its sheets of other years are not
+    // "other regions" to an advisor (docs/format.md). How many sheets one region
+    // has at most in this run.
+    let region = |j: usize| (&digests[j].summary.prefecture, &digests[j].summary.region);
+    let mut per_region: HashMap<_, usize> = HashMap::new();
+    for j in 0..digests.len() {
+        *per_region.entry(region(j)).or_default() += 1;
+    }
+    let most = per_region.values().copied().max().unwrap_or(1);
     // For each set of themes asked about, the sheets whose texts of one kind
-    // mention one of them, best first: one more than is shown, in case the asking
-    // sheet is among them.
+    // mention one of them, best first: as many more than are shown as the asking
+    // region has sheets, in case they are among them.
     type Sets = [(Vec<usize>, usize)];
     let rank = |wanted: &[usize], sets: fn(&SheetDigest) -> &Sets| {
         let mut head = Vec::new();
@@ -677,7 +686,7 @@ fn questions(
                 .map(|(_, n)| n)
                 .sum();
             if n > 0 {
-                keep_top(&mut head, (j, n), MAX_ASK + 1, order);
+                keep_top(&mut head, (j, n), MAX_ASK + most, order);
             }
         }
         head
@@ -686,7 +695,7 @@ fn questions(
         ByLabel(
             ranked
                 .iter()
-                .filter(|&&(j, _)| j != i)
+                .filter(|&&(j, _)| region(j) != region(i))
                 .take(MAX_ASK)
                 .map(|&(j, n)| (labels[j].clone(), n))
                 .collect(),

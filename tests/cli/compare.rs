@@ -155,6 +155,43 @@ fn at_most_five_to_ask_most_mentions_first_ties_by_label() {
     assert_eq!(q[1]["ask"], json!([]));
 }
 
+/// A region's sheets of other years are not sent to answer its question, even
+/// when they mention the theme most; five other regions still fill `ask`.
+#[test]
+fn a_region_is_not_asked_to_ask_its_own_other_years() {
+    let names = ["あ", "い", "う", "え", "お", "か"];
+    let mut t = Test::new().file(
+        "regions/q.toml",
+        sheet(
+            "石川県",
+            "南加賀",
+            "2018",
+            "questions = [\"病院との連携について\"]\n",
+        ),
+    );
+    // Three later years of the asking region, mentioning hospitals most.
+    for year in ["2019", "2020", "2021"] {
+        t = t.file(
+            &format!("regions/q{year}.toml"),
+            sheet(
+                "石川県",
+                "南加賀",
+                year,
+                "strengths = [\"病院 1\", \"病院 2\", \"病院 3\"]\n",
+            ),
+        );
+    }
+    for (i, name) in names.iter().enumerate() {
+        t = t.file(
+            &format!("regions/{i}.toml"),
+            sheet("石川県", name, "2018", "strengths = [\"病院\"]\n"),
+        );
+    }
+    let j = compare_json(t);
+    let q = &j["questions"][0];
+    assert_eq!(q["ask"], json!(["あ", "い", "う", "え", "お"]), "{q}");
+}
+
 #[test]
 fn a_region_asking_is_not_among_those_to_ask_and_the_next_one_takes_its_place() {
     // Every region asks about hospitals; region i mentions them in 6 - i strengths.
