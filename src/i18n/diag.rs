@@ -1099,12 +1099,21 @@ pub fn help(msg: &Msg, lang: Lang, form: Form) -> Option<String> {
                         "save the sheet as a UTF-8 text file",
                     )
                     .to_string(),
-                _ => lang
-                    .pick(
-                        "UTF-8 で保存し直してください（メモ帳:「名前を付けて保存」で文字コード「UTF-8」を選ぶ。VS Code: 右下の文字コードをクリックし「エンコード付きで保存」で UTF-8 を選ぶ。iconv -f CP932 -t UTF-8 でも変換できます）",
-                        "re-save it as UTF-8 (Notepad: Save As, Encoding UTF-8; VS Code: click the encoding in the status bar, Save with Encoding, UTF-8; or iconv -f CP932 -t UTF-8)",
-                    )
-                    .to_string(),
+                known => {
+                    // iconv's name of the encoding found, so the command converts
+                    // this file (CP932 would garble UTF-16 or EUC-JP).
+                    let from = match known {
+                        EncodingProblem::Utf16 { big_endian: true } => "UTF-16BE",
+                        EncodingProblem::Utf16 { big_endian: false } => "UTF-16LE",
+                        EncodingProblem::EucJp => "EUC-JP",
+                        _ => "CP932",
+                    };
+                    if ja {
+                        format!("UTF-8 で保存し直してください（メモ帳:「名前を付けて保存」で文字コード「UTF-8」を選ぶ。VS Code: 右下の文字コードをクリックし「エンコード付きで保存」で UTF-8 を選ぶ。iconv -f {from} -t UTF-8 でも変換できます）")
+                    } else {
+                        format!("re-save it as UTF-8 (Notepad: Save As, Encoding UTF-8; VS Code: click the encoding in the status bar, Save with Encoding, UTF-8; or iconv -f {from} -t UTF-8)")
+                    }
+                }
             },
             Msg::UnknownKey { key, table } => return unknown_key_help(key, *table, lang),
             Msg::Syntax(e) => return syntax_help(e, lang),
