@@ -157,6 +157,9 @@ pub fn load_for_report<T: Send>(
     // skipped file the line saying so (left out for the file a failure below
     // names, which says it again).
     let mut stderr: Vec<(String, Option<String>)> = Vec::new();
+    // A file not read for a warning (`symlink`): with no sheet left to show, the
+    // run showed nothing, which is not success (exit 2, as for a skipped file).
+    let mut not_read = false;
     for_each_file(&inputs.files, ctx.today, prepare, |report, made, stale| {
         let made = match made {
             // `duplicate-region` was added: the sheet now has an error.
@@ -170,6 +173,7 @@ pub fn load_for_report<T: Send>(
             }
             Made::Other(id) => known.push(id),
             Made::NotRead => {
+                not_read = true;
                 stderr.push((
                     crate::render::diag::render_human(&report, ctx.lang, ctx.color_stderr),
                     None,
@@ -185,7 +189,7 @@ pub fn load_for_report<T: Send>(
         }
         Ok(())
     })?;
-    loaded.skipped = !skipped.is_empty();
+    loaded.skipped = !skipped.is_empty() || (not_read && loaded.sheets.is_empty());
     let years_of = |named: &dyn Fn(&SheetId) -> bool| {
         let mut years: Vec<_> = known
             .iter()

@@ -504,6 +504,13 @@ fn a_named_link_out_of_its_folder_is_not_read_either() {
     let out = t.sheet(&["--lang", "en", "validate", "regions/secret.toml"]);
     assert!(!out.stdout.contains(SECRET) && !out.stderr.contains(SECRET));
     assert!(out.stdout.contains("symlink"), "{}", out.stdout);
+    // A report of nothing but that link shows nothing: not a success.
+    for command in ["progress", "compare"] {
+        let out = t.sheet(&[command, "regions/secret.toml"]);
+        assert_eq!(out.code, 2, "{command}: {}{}", out.stdout, out.stderr);
+        assert!(out.stderr.contains("symlink"), "{command}: {}", out.stderr);
+        assert!(!out.stdout.contains(SECRET) && !out.stderr.contains(SECRET));
+    }
 }
 
 #[test]
