@@ -787,3 +787,19 @@ fn the_briefing_is_complete_on_sheets_not_seen_before() {
     assert!(html.contains("<td class=\"when\">未定</td>"), "{html}");
     assert!(html.contains("10月中旬"));
 }
+
+/// Page 1 counts an overdue hospital-collaboration item as the timeline does (it
+/// counted goal progress only, so a region with such an item showed 0 there).
+#[test]
+fn the_first_page_counts_overdue_hospital_items_as_the_timeline_does() {
+    let rest = "[[hospital_collaboration]]\ntext = \"A病院との個別ケース会議\"\n\
+                date = \"8月25日\"\nstatus = \"予定\"\n";
+    let t = Test::new().file("regions/a.toml", sheet("石川県", "南加賀", "2018", rest));
+    let html = briefing_html(&t);
+    let standing = &html[html.find("class=\"standing\"").expect("page 1")..];
+    let row = &standing[standing
+        .find("<td class=\"label\">南加賀")
+        .expect("the region's row")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("<td class=\"n alert\">1</td>"), "{row}");
+}

@@ -161,6 +161,8 @@ fn standing(report: &CompareReport, lang: Lang) -> Markup {
                     @for r in &report.regions {
                         @let segments = progress_segments(r, lang);
                         @let next = report.timeline.iter().find(|i| i.label == r.label && i.due == Due::Next);
+                        // As the timeline below counts them: hospital collaboration too.
+                        @let overdue = report.timeline.iter().filter(|i| i.label == r.label && i.overdue).count();
                         tr {
                             td.label { (clean(&r.label)) }
                             td.n { (r.goals) }
@@ -173,7 +175,7 @@ fn standing(report: &CompareReport, lang: Lang) -> Markup {
                                     }
                                 }
                             }
-                            td.n.alert[r.progress.overdue > 0] { (r.progress.overdue) }
+                            td.n.alert[overdue > 0] { (overdue) }
                             td.next {
                                 @match next {
                                     Some(item) => {
