@@ -520,23 +520,34 @@ fn number(f: f64) -> ValueKind {
     }
 }
 
-/// The items of a cell holding a list: two lines or more, each starting with `・`
-/// (blank lines aside). Items lose the mark and surrounding spaces.
+/// The items of a cell holding a list: two items or more, each starting on a line
+/// with `・` (text before the first mark means the cell is not a list). A line
+/// without the mark continues the item above, so an item written with a line
+/// break inside comes back whole. Items lose the mark and surrounding spaces.
 fn list_items(s: &str) -> Option<Vec<String>> {
-    let lines: Vec<&str> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let marked = |l: &&str| text::nfkc(l).starts_with(LIST_MARK);
-    if lines.len() < 2 || !lines.iter().all(marked) {
+    let marked = |l: &str| text::nfkc(l.trim()).starts_with(LIST_MARK);
+    let mut items: Vec<String> = Vec::new();
+    for line in s.lines() {
+        if marked(line) {
+            // Only the end of a whole item is trimmed (below): a line break inside
+            // keeps what stands before it.
+            let l = line.trim_start();
+            let rest = l.char_indices().nth(1).map_or("", |(i, _)| &l[i..]);
+            items.push(rest.trim_start().to_string());
+        } else if let Some(item) = items.last_mut() {
+            item.push('\n');
+            item.push_str(line);
+        } else if !line.trim().is_empty() {
+            return None;
+        }
+    }
+    if items.len() < 2 {
         return None;
     }
-    Some(
-        lines
-            .iter()
-            .map(|l| {
-                let rest = l.char_indices().nth(1).map_or("", |(i, _)| &l[i..]);
-                rest.trim().to_string()
-            })
-            .collect(),
-    )
+    for item in &mut items {
+        item.truncate(item.trim_end().len());
+    }
+    Some(items)
 }
 
 fn items_of(items: Vec<String>, cell: &CellRef) -> ValueKind {
@@ -563,6 +574,17 @@ mod tests {
         assert_eq!(list_items("・一つだけ"), None);
         assert_eq!(list_items("・一つ目\n二つ目"), None);
         assert_eq!(list_items("普通の文\n二行目"), None);
+        assert_eq!(list_items("前置き\n・一つ目\n・二つ目"), None);
+        // A line without the mark continues the item above (an item with a line
+        // break in it, as `export` writes it).
+        assert_eq!(
+            list_items("・a\nb\n・c\n"),
+            Some(vec!["a\nb".to_string(), "c".to_string()])
+        );
+        assert_eq!(
+            list_items("・一つ目\n\n  二行目\n・二つ目"),
+            Some(vec!["一つ目\n\n  二行目".to_string(), "二つ目".to_string()])
+        );
     }
 
     #[test]
