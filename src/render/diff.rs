@@ -45,6 +45,13 @@ impl Style {
 }
 
 /// A side as people read it: the file, `HEAD~1 (abc1234)`, or the working tree.
+/// A value with line breaks, its later lines under its first (after `    - `),
+/// not at the start of the line where they would break the layout.
+fn hanging(value: &str) -> String {
+    let lead = value.len() - value.trim_start_matches(' ').len();
+    value.replace('\n', &format!("\n{}", " ".repeat(6 + lead)))
+}
+
 fn side_name(s: &DiffSide, lang: Lang) -> String {
     match (s.kind, &s.name, &s.commit) {
         ("working_tree", _, _) => W::WorkingTree.get(lang).to_string(),
@@ -306,7 +313,7 @@ fn render_change(c: &Change, lang: Lang, style: &Style, out: &mut dyn Write) -> 
                 let lines = describe(c, v, lang);
                 for (i, l) in lines.iter().enumerate() {
                     let prefix = if i == 0 { mark } else { " " };
-                    writeln!(out, "    {}", paint(&format!("{prefix} {l}")))?;
+                    writeln!(out, "    {}", paint(&format!("{prefix} {}", hanging(l))))?;
                 }
             }
         }
@@ -332,8 +339,16 @@ fn render_change(c: &Change, lang: Lang, style: &Style, out: &mut dyn Write) -> 
                 }
                 None => (old.clone(), new.clone()),
             };
-            writeln!(out, "    {}", style.red(&format!("- {old_line}")))?;
-            writeln!(out, "    {}", style.green(&format!("+ {new_line}")))?;
+            writeln!(
+                out,
+                "    {}",
+                style.red(&format!("- {}", hanging(&old_line)))
+            )?;
+            writeln!(
+                out,
+                "    {}",
+                style.green(&format!("+ {}", hanging(&new_line)))
+            )?;
             let is_text = |v: &Option<Json>| matches!(v, Some(Json::String(_)));
             let plain_text = !matches!(
                 field,
