@@ -703,7 +703,7 @@ fn bad_cell(column: &str, value: &CellValue, lang: Lang) -> String {
                 format!("the {column} cell holds a date with a time, {t}")
             }
         }
-        CellValue::Text(_) | CellValue::Number(_) | CellValue::Date(_) => {
+        CellValue::Text(_) | CellValue::Number(_) | CellValue::Percent(_) | CellValue::Date(_) => {
             if ja {
                 format!("「{column}」のセルは読めません")
             } else {
