@@ -1239,6 +1239,45 @@ fn validate_a_workbook_for_people_and_for_programs() {
     assert_eq!(goal["severity"], "error");
 }
 
+/// A target written `5人以上` in a workbook: the hint says what to type in which
+/// cell, never TOML, in both languages — and what it says is then read cleanly.
+#[test]
+fn the_hint_for_a_target_with_its_unit_speaks_of_cells() {
+    let rows: &[&[&str]] = &[
+        &["指標", "単位", "現状値（第1回会議時）", "目標値"],
+        &["地域移行数", "", "3", "5人以上"],
+    ];
+    let t = Test::new().file("南加賀.xlsx", minami_kaga_with("指標", rows, |_| {}));
+    let out = t.sheet(&["validate", "南加賀.xlsx"]);
+    assert!(
+        out.stdout.contains(
+            "warning[number-as-text]: 「目標値」の \"5人以上\" を数値 5（単位 人、以上）として読みました\n\
+             --> 南加賀.xlsx:指標!D2\n \
+             = ヒント: 「目標値」のセルに 5以上 と入力します。単位は「単位」の列に 人 と書きます\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("target ="), "{}", out.stdout);
+    let out = t.sheet(&["--lang", "en", "validate", "南加賀.xlsx"]);
+    assert!(
+        out.stdout
+            .contains(" = help: type 5以上 in the cell 目標値; put 人 in the column 単位\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("target ="), "{}", out.stdout);
+    // Done as the hint says: no finding at the indicator's cells.
+    let rows: &[&[&str]] = &[
+        &["指標", "単位", "現状値（第1回会議時）", "目標値"],
+        &["地域移行数", "人", "3", "5以上"],
+    ];
+    let t = Test::new().file("南加賀.xlsx", minami_kaga_with("指標", rows, |_| {}));
+    let (_, found) = findings(&t, &["南加賀.xlsx"]);
+    assert!(!has(&found, "number-as-text", "指標!D2"), "{found:?}");
+    assert!(!found.iter().any(|(_, c)| c == "指標!B2"), "{found:?}");
+}
+
 /// Display width as a terminal shows it (full-width characters take two cells).
 fn unicode_width_of(s: &str) -> usize {
     s.chars()
