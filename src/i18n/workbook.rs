@@ -42,6 +42,7 @@ words! {
         Baseline => "現状値（第1回会議時）", "Baseline";
         Current => "現状値（今回）", "Current";
         Target => "目標値", "Target";
+        ValueNotes => "値の注記", "Notes on values";
         Verdict => "判定", "Verdict";
         Achieved => "達成", "Achieved";
         ProgressPct => "進捗率", "Progress";
