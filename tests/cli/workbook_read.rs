@@ -484,6 +484,55 @@ fn a_merged_goal_number_groups_its_rows() {
     assert_eq!(region["goals"][1]["progress"][0]["text"], "四つ目");
 }
 
+/// What 記入方法 says: a 進捗 row with a blank 目標番号 belongs to the goal of
+/// the row above (empty rows between skipped), unmerged; the first row of
+/// several goals needs its number.
+#[test]
+fn a_blank_goal_number_continues_the_goal_of_the_row_above() {
+    let rows: &[&[&str]] = &[
+        PROGRESS_HEAD,
+        &["1", "11月2日", "予定", "一つ目"],
+        &["", "", "実施", "二つ目"],
+        &[],
+        &["", "", "", "三つ目"],
+        &["2", "", "", "四つ目"],
+        &["", "", "", "五つ目"],
+    ];
+    let region = progress_json(minami_kaga_with("進捗", rows, |_| {}));
+    let texts = |g: usize| -> Vec<String> {
+        region["goals"][g]["progress"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(texts(0), ["一つ目", "二つ目", "三つ目"]);
+    assert_eq!(texts(1), ["四つ目", "五つ目"]);
+    let rows: &[&[&str]] = &[PROGRESS_HEAD, &["", "11月2日", "予定", "一つ目"]];
+    let t = Test::new().file("南加賀.xlsx", minami_kaga_with("進捗", rows, |_| {}));
+    let (_, found) = findings(&t, &["南加賀.xlsx"]);
+    assert!(has(&found, "missing", "進捗!A2"), "{found:?}");
+    // And 記入方法 says so, in both languages.
+    for (lang, words) in [
+        (
+            sheet::i18n::Lang::Ja,
+            "目標番号が空欄の行は、その上の行と同じ目標",
+        ),
+        (
+            sheet::i18n::Lang::En,
+            "a row whose 目標番号 is blank belongs to the goal of the row above",
+        ),
+    ] {
+        assert!(
+            sheet::i18n::workbook::howto(lang)
+                .iter()
+                .any(|l| l.contains(words)),
+            "{lang:?}"
+        );
+    }
+}
+
 #[test]
 fn alt_enter_lists_with_the_mark_are_lists() {
     let rows: &[&[&str]] = &[
