@@ -716,7 +716,7 @@ fn bad_cell(column: &str, value: &CellValue, lang: Lang) -> String {
                 format!("the {column} cell holds a date with a time, {t}")
             }
         }
-        CellValue::Text(_) | CellValue::Number(_) | CellValue::Date(_) => {
+        CellValue::Text(_) | CellValue::Number(_) | CellValue::Percent(_) | CellValue::Date(_) => {
             if ja {
                 format!("「{column}」のセルは読めません")
             } else {
@@ -1142,7 +1142,7 @@ pub fn help(msg: &Msg, lang: Lang, form: Form) -> Option<String> {
                 year,
                 may_be_undetermined,
                 ..
-            } => date_forms(*year, *may_be_undetermined, lang),
+            } => date_forms(*year, *may_be_undetermined, lang, Form::Toml),
             Msg::BadStatus(_) => {
                 let list: Vec<String> = Status::ALL
                     .iter()
@@ -1313,16 +1313,7 @@ pub fn help(msg: &Msg, lang: Lang, form: Form) -> Option<String> {
                 actual,
                 ..
             } => {
-                let wrong = date::weekday_ja(*weekday);
-                let fixed = match written.rfind(wrong) {
-                    Some(at) => format!(
-                        "{}{}{}",
-                        &written[..at],
-                        date::weekday_ja(*actual),
-                        &written[at + wrong.len()..]
-                    ),
-                    None => written.clone(),
-                };
+                let fixed = weekday_fixed(written, *weekday, *actual);
                 if ja {
                     format!("日付と曜日のどちらが正しいか確かめてください（日付が正しければ \"{fixed}\"）")
                 } else {
@@ -1443,30 +1434,70 @@ pub fn help(msg: &Msg, lang: Lang, form: Form) -> Option<String> {
 }
 
 /// The date forms a hint names, with examples in the sheet's fiscal year.
-fn date_forms(year: Option<FiscalYear>, may_be_undetermined: bool, lang: Lang) -> String {
+/// The date forms a hint names, with examples in the sheet's fiscal year: TOML
+/// strings and a TOML date in a TOML file, what to type in a cell in a workbook.
+fn date_forms(
+    year: Option<FiscalYear>,
+    may_be_undetermined: bool,
+    lang: Lang,
+    form: Form,
+) -> String {
     let start = year.map_or(2018, FiscalYear::start_year);
     let era = year.map_or("H30".to_string(), FiscalYear::era_short);
     let weekday = chrono::NaiveDate::from_ymd_opt(start, 10, 15)
         .map_or("火", |d| date::weekday_ja(chrono::Datelike::weekday(&d)));
-    let mut forms = vec![
-        "\"11/2\"".to_string(),
-        "\"11月2日\"".to_string(),
-        format!("\"10月15日({weekday})\""),
-        "\"11月\"".to_string(),
-        "\"10月中旬\"".to_string(),
-        "\"10月末\"".to_string(),
-        "\"上半期\"".to_string(),
-        "\"年度末\"".to_string(),
-        format!("{start}-11-02"),
-        format!("\"{era}.11.2\""),
+    let mut words = vec![
+        "11/2".to_string(),
+        "11月2日".to_string(),
+        format!("10月15日({weekday})"),
+        "11月".to_string(),
+        "10月中旬".to_string(),
+        "10月末".to_string(),
+        "上半期".to_string(),
+        "年度末".to_string(),
     ];
-    if may_be_undetermined {
-        forms.push("\"未定\"".to_string());
+    let era_day = format!("{era}.11.2");
+    let undetermined = may_be_undetermined.then(|| "未定".to_string());
+    match form {
+        Form::Toml => {
+            let quoted = |w: &String| format!("\"{w}\"");
+            let mut forms: Vec<String> = words.iter().map(quoted).collect();
+            forms.push(format!("{start}-11-02"));
+            forms.extend([Some(era_day), undetermined].iter().flatten().map(quoted));
+            if lang == Lang::Ja {
+                format!("{} などの形で書きます", forms.join(", "))
+            } else {
+                format!("accepted forms: {}", forms.join(", "))
+            }
+        }
+        Form::Workbook => {
+            words.extend([Some(era_day), undetermined].into_iter().flatten());
+            if lang == Lang::Ja {
+                format!(
+                    "日付のセル（{start}/11/2）にするか、{} などの形で入力します",
+                    words.join("、")
+                )
+            } else {
+                format!(
+                    "make it a date cell ({start}/11/2), or type a form such as {}",
+                    words.join(", ")
+                )
+            }
+        }
     }
-    if lang == Lang::Ja {
-        format!("{} などの形で書きます", forms.join(", "))
-    } else {
-        format!("accepted forms: {}", forms.join(", "))
+}
+
+/// A weekday-mismatched date with the weekday the date has (`10月15日(月)`).
+fn weekday_fixed(written: &str, weekday: chrono::Weekday, actual: chrono::Weekday) -> String {
+    let wrong = date::weekday_ja(weekday);
+    match written.rfind(wrong) {
+        Some(at) => format!(
+            "{}{}{}",
+            &written[..at],
+            date::weekday_ja(actual),
+            &written[at + wrong.len()..]
+        ),
+        None => written.to_string(),
     }
 }
 
@@ -1764,12 +1795,25 @@ fn workbook_help(msg: &Msg, lang: Lang) -> Option<Option<String>> {
                 format!("write 年度 as {} or {}", year.era_ja(), year.start_year())
             }
         }
-        Msg::NumberAsText { value, add_unit, .. } => {
+        Msg::NumberAsText {
+            key,
+            value,
+            add_unit,
+        } => {
             let n = value.number_text();
-            let mut parts = vec![match value.bound {
-                Some(_) => return None,
-                None if ja => format!("数値のセルに {n} とだけ入力します"),
-                None => format!("type the number {n} alone in the cell"),
+            // A bound stays text, which the cell reads with no warning when it is
+            // the number and 以上/以下 alone (`5以上`, SPEC §3).
+            let bound = match value.bound {
+                Some(Better::Higher) => Some("以上"),
+                Some(Better::Lower) => Some("以下"),
+                None => None,
+            };
+            let column = indicator_label(key);
+            let mut parts = vec![match (bound, ja) {
+                (Some(b), true) => format!("「{column}」のセルに {n}{b} と入力します"),
+                (Some(b), false) => format!("type {n}{b} in the cell {column}"),
+                (None, true) => format!("数値のセルに {n} とだけ入力します"),
+                (None, false) => format!("type the number {n} alone in the cell"),
             }];
             if let (true, Some(u)) = (add_unit, &value.unit) {
                 parts.push(if ja {
@@ -1782,7 +1826,7 @@ fn workbook_help(msg: &Msg, lang: Lang) -> Option<Option<String>> {
                 parts.push(
                     lang.pick(
                         "「約」や括弧内の注記は「設定理由」に書きます",
-                        "an \"about\" or a remark in brackets goes in 設定理由",
+                        "an approximate 約 or a remark in brackets goes in 設定理由",
                     )
                     .to_string(),
                 );
@@ -1849,7 +1893,46 @@ fn workbook_help(msg: &Msg, lang: Lang) -> Option<Option<String>> {
                 format!("set 向き to {} to match the target, or, if 向き is right, write the target as {target}", word(implied))
             }
         }
-        Msg::BadBetter(_) | Msg::BadFormat(_) => return Some(None),
+        Msg::BadFiscalYear(_) => lang
+            .pick(
+                "年度 は 2018、2018年度、平成30年度、H30、令和6年度、R6 のように入力します",
+                "type 年度 like 2018, 2018年度, 平成30年度, H30, 令和6年度 or R6",
+            )
+            .to_string(),
+        Msg::BadDate {
+            year,
+            may_be_undetermined,
+            ..
+        } => date_forms(*year, *may_be_undetermined, lang, Form::Workbook),
+        Msg::DuplicateRegion { .. } => lang
+            .pick(
+                "同じ圏域・年度のシートは一つにまとめてください（別の年度なら シート の「年度」を確かめてください）",
+                "keep one sheet per region and fiscal year (check 年度 in the worksheet シート)",
+            )
+            .to_string(),
+        Msg::WeekdayMismatch {
+            written,
+            weekday,
+            actual,
+            ..
+        } => {
+            let fixed = weekday_fixed(written, *weekday, *actual);
+            if ja {
+                format!("日付と曜日のどちらが正しいか確かめてください（日付が正しければ {fixed} と入力します）")
+            } else {
+                format!("check which of the date and the weekday is right (if the date is, type {fixed})")
+            }
+        }
+        // What a cell cannot give rise to (the text written from a workbook is
+        // TOML made by `sheet`), and the TOML-only advice the general hint would
+        // give: no hint rather than TOML.
+        Msg::BadBetter(_)
+        | Msg::BadFormat(_)
+        | Msg::UnknownKey { .. }
+        | Msg::Syntax(_)
+        | Msg::Encoding(_)
+        | Msg::TableForArray(_)
+        | Msg::DateWithTime(_) => return Some(None),
         _ => return None,
     }))
 }
@@ -1862,6 +1945,213 @@ fn indicator_label(key: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn written(s: &str, is_target: bool) -> WrittenNumber {
+        match crate::core::value::read(s, is_target) {
+            crate::core::value::Reading::Number(w) => w,
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    /// A target with its unit and 以上: in a TOML file the hint writes TOML; at a
+    /// cell it says what to type in which cell, which the reader then takes with
+    /// no warning (`5以上`, the unit in 単位).
+    #[test]
+    fn a_bound_target_is_said_in_the_words_of_each_form() {
+        let msg = |add_unit| Msg::NumberAsText {
+            key: "target",
+            value: written("5人以上", true),
+            add_unit,
+        };
+        let hint = |add_unit, lang, form| help(&msg(add_unit), lang, form).unwrap();
+        assert_eq!(
+            hint(true, Lang::Ja, Form::Toml),
+            "target = \"5以上\" と書きます。単位は指標に unit = \"人\" と書きます"
+        );
+        assert_eq!(
+            hint(true, Lang::Ja, Form::Workbook),
+            "「目標値」のセルに 5以上 と入力します。単位は「単位」の列に 人 と書きます"
+        );
+        assert_eq!(
+            hint(true, Lang::En, Form::Workbook),
+            "type 5以上 in the cell 目標値; put 人 in the column 単位"
+        );
+        assert_eq!(
+            hint(false, Lang::Ja, Form::Workbook),
+            "「目標値」のセルに 5以上 と入力します"
+        );
+        assert_eq!(
+            hint(false, Lang::En, Form::Workbook),
+            "type 5以上 in the cell 目標値"
+        );
+        let lower = Msg::NumberAsText {
+            key: "target",
+            value: written("約3件以下（年間）", true),
+            add_unit: false,
+        };
+        assert_eq!(
+            help(&lower, Lang::Ja, Form::Workbook).unwrap(),
+            "「目標値」のセルに 3以下 と入力します。「約」や括弧内の注記は「設定理由」に書きます"
+        );
+        // What the hint says to type is read as the bound with no warning.
+        assert!(written("5以上", true).is_plain_bound());
+        assert!(written("3以下", true).is_plain_bound());
+    }
+
+    /// No hint shown at a cell of a workbook speaks TOML: no `key = value`, no
+    /// `[[table]]`, no quoted string, no English key.
+    #[test]
+    fn no_hint_at_a_cell_speaks_toml() {
+        let year = FiscalYear::new(2018);
+        let day = crate::core::date::SheetDate::day(
+            chrono::NaiveDate::from_ymd_opt(2018, 10, 15).unwrap(),
+        );
+        let msgs = [
+            Msg::NumberAsText {
+                key: "target",
+                value: written("5人以上", true),
+                add_unit: true,
+            },
+            Msg::NumberAsText {
+                key: "current",
+                value: written("約13人（H29年度～）", false),
+                add_unit: true,
+            },
+            Msg::NumberAsText {
+                key: "target",
+                value: written("１６以下", true),
+                add_unit: false,
+            },
+            Msg::UnitMismatch {
+                key: "target",
+                written: "3件".into(),
+                unit: "件".into(),
+                expected: "人".into(),
+                expected_from: None,
+            },
+            Msg::QualitativeNumber {
+                key: "current",
+                written: "11人程度増".into(),
+            },
+            Msg::FullwidthNumber("１１".into()),
+            Msg::BadFiscalYear("平成".into()),
+            Msg::BadDate {
+                written: "11月31日".into(),
+                err: DateError::Impossible,
+                year,
+                may_be_undetermined: true,
+            },
+            Msg::BadDate {
+                written: "そのうち".into(),
+                err: DateError::Unreadable,
+                year: None,
+                may_be_undetermined: false,
+            },
+            Msg::BadStatus("できた".into()),
+            Msg::UnknownIndicator {
+                name: "x".into(),
+                known: vec![],
+            },
+            Msg::UnknownIndicator {
+                name: "地域移行".into(),
+                known: vec!["地域移行数".into()],
+            },
+            Msg::DuplicateRegion {
+                region: "南加賀".into(),
+                other_file: "a.xlsx".into(),
+            },
+            Msg::DoneInFuture {
+                date: day,
+                as_of: "2018-09-30".into(),
+            },
+            Msg::Overdue {
+                date: day,
+                as_of: "2018-11-30".into(),
+            },
+            Msg::EmptyView(crate::core::model::View::Medical),
+            Msg::TargetAlreadyMet {
+                name: "n".into(),
+                baseline: "11".into(),
+                target: "3".into(),
+            },
+            Msg::NoAsOf(FiscalYear::new(2018).unwrap()),
+            Msg::AsOfOutsideFiscalYear {
+                as_of: "2019-09-30".into(),
+                year: FiscalYear::new(2018).unwrap(),
+            },
+            Msg::OutsideFiscalYear {
+                date: day,
+                year: FiscalYear::new(2019).unwrap(),
+            },
+            Msg::ConflictingBetter {
+                target: "5以上".into(),
+                better: Better::Lower,
+                number: Some("5".into()),
+            },
+            Msg::WeekdayMismatch {
+                written: "10月15日(火)".into(),
+                date: day,
+                weekday: chrono::Weekday::Tue,
+                actual: chrono::Weekday::Mon,
+            },
+            Msg::EraOverflow {
+                written: "平成32年度".into(),
+                year: FiscalYear::new(2020).unwrap(),
+            },
+            Msg::NoGoals,
+            Msg::NoChallenges,
+            Msg::NoProgress,
+            Msg::NoIndicators,
+            Msg::UnknownKey {
+                key: "concerns".into(),
+                table: Table::Hospital,
+            },
+            Msg::StringForList("actions"),
+            Msg::TableForArray("goals"),
+            Msg::DateWithTime("2018-11-02T10:00".into()),
+            Msg::BadBetter("up".into()),
+            Msg::BadFormat("2".into()),
+            Msg::Missing {
+                key: "region",
+                table: Table::Sheet,
+            },
+            Msg::Type {
+                key: "番号".into(),
+                expected: TypeName::Integer,
+                found: TypeName::String,
+            },
+        ];
+        for msg in &msgs {
+            for lang in [Lang::Ja, Lang::En] {
+                let Some(hint) = help(msg, lang, Form::Workbook) else {
+                    continue;
+                };
+                // TOML's marks, and its keys. English prose quotes a name and
+                // says "the target" or "one unit": there only what no prose has.
+                let mut toml_words = vec![
+                    "=",
+                    "[[",
+                    "[sheet]",
+                    "`",
+                    "fiscal_year",
+                    "as_of",
+                    "rescheduled_from",
+                ];
+                if lang == Lang::Ja {
+                    toml_words.extend(["\"", "target", "baseline", "current", "unit", "reason"]);
+                    toml_words.extend(["status", "better", "date", "text"]);
+                }
+                for word in toml_words {
+                    assert!(!hint.contains(word), "{msg:?} ({lang:?}): {word} in {hint}");
+                }
+            }
+        }
+        // The general hints of these do speak TOML: the test would see it.
+        assert!(help(&msgs[0], Lang::Ja, Form::Toml)
+            .unwrap()
+            .contains("target = "));
+        assert!(help(&msgs[7], Lang::Ja, Form::Toml).unwrap().contains('"'));
+    }
 
     /// The messages worded once for both forms name keys in a TOML file and
     /// worksheets and columns in a workbook.

@@ -42,6 +42,7 @@ words! {
         Baseline => "現状値（第1回会議時）", "Baseline";
         Current => "現状値（今回）", "Current";
         Target => "目標値", "Target";
+        ValueNotes => "値の注記", "Notes on values";
         Verdict => "判定", "Verdict";
         Achieved => "達成", "Achieved";
         ProgressPct => "進捗率", "Progress";
@@ -114,6 +115,7 @@ pub fn howto(lang: Lang) -> &'static [&'static str] {
             "・「シート」: 都道府県・圏域・年度は記入済みです。時点（現時点の日付）、会議、テーマ、概要を書きます。",
             "・「達成目標」: 番号（1、2、…）と目標を書きます。指標の欄には「指標」ワークシートの指標名を書きます。",
             "・「進捗」: 目標番号（「達成目標」の番号）、日付、状況（一覧から選ぶ）、進捗状況を書きます。延期したものは元の予定に当初の日付を書きます。",
+            "・「進捗」の目標番号が空欄の行は、その上の行と同じ目標の進捗です（間の空行は飛ばします）。同じ目標の進捗を続けて書くときは、最初の行にだけ目標番号を書けば足ります。達成目標が一つだけなら、目標番号はすべて空欄で構いません。",
             "・「課題」: 取組方針や視点別の認識を複数書くときは、セルの中で改行（Alt+Enter）し、各行を「・」で始めます。空欄は「記入なし」として扱います。",
             "・「指標」: 値は数字で書き、単位は単位の欄に書きます。向きは一覧から選びます。決まっていない値は「未定」と書きます。",
             "・「強み」「課題・悩み」「他自治体への質問」: 1 行に 1 件です。",
@@ -130,6 +132,7 @@ pub fn howto(lang: Lang) -> &'static [&'static str] {
             "- シート: prefecture, region and fiscal year are filled in. Write 時点 (the date the sheet describes), 会議, テーマ and 概要.",
             "- 達成目標: a number (1, 2, ...) and the goal. 指標 names an indicator of the 指標 worksheet.",
             "- 進捗: the goal's number, the date, the status (pick from the list) and the progress. For a postponed item, 元の予定 holds the original date.",
+            "- 進捗: a row whose 目標番号 is blank belongs to the goal of the row above it (empty rows between are skipped), so a goal's progress rows need its number on the first only. With a single goal, 目標番号 may be left blank throughout.",
             "- 課題: several actions or views go in one cell, one a line (Alt+Enter), each line starting with ・. A blank view counts as not filled.",
             "- 指標: values are numbers; the unit goes in 単位. Pick 向き from the list. Write 未定 for a value not fixed yet.",
             "- 強み, 課題・悩み, 他自治体への質問: one a row.",

@@ -484,6 +484,55 @@ fn a_merged_goal_number_groups_its_rows() {
     assert_eq!(region["goals"][1]["progress"][0]["text"], "四つ目");
 }
 
+/// What 記入方法 says: a 進捗 row with a blank 目標番号 belongs to the goal of
+/// the row above (empty rows between skipped), unmerged; the first row of
+/// several goals needs its number.
+#[test]
+fn a_blank_goal_number_continues_the_goal_of_the_row_above() {
+    let rows: &[&[&str]] = &[
+        PROGRESS_HEAD,
+        &["1", "11月2日", "予定", "一つ目"],
+        &["", "", "実施", "二つ目"],
+        &[],
+        &["", "", "", "三つ目"],
+        &["2", "", "", "四つ目"],
+        &["", "", "", "五つ目"],
+    ];
+    let region = progress_json(minami_kaga_with("進捗", rows, |_| {}));
+    let texts = |g: usize| -> Vec<String> {
+        region["goals"][g]["progress"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(texts(0), ["一つ目", "二つ目", "三つ目"]);
+    assert_eq!(texts(1), ["四つ目", "五つ目"]);
+    let rows: &[&[&str]] = &[PROGRESS_HEAD, &["", "11月2日", "予定", "一つ目"]];
+    let t = Test::new().file("南加賀.xlsx", minami_kaga_with("進捗", rows, |_| {}));
+    let (_, found) = findings(&t, &["南加賀.xlsx"]);
+    assert!(has(&found, "missing", "進捗!A2"), "{found:?}");
+    // And 記入方法 says so, in both languages.
+    for (lang, words) in [
+        (
+            sheet::i18n::Lang::Ja,
+            "目標番号が空欄の行は、その上の行と同じ目標",
+        ),
+        (
+            sheet::i18n::Lang::En,
+            "a row whose 目標番号 is blank belongs to the goal of the row above",
+        ),
+    ] {
+        assert!(
+            sheet::i18n::workbook::howto(lang)
+                .iter()
+                .any(|l| l.contains(words)),
+            "{lang:?}"
+        );
+    }
+}
+
 #[test]
 fn alt_enter_lists_with_the_mark_are_lists() {
     let rows: &[&[&str]] = &[
@@ -549,6 +598,173 @@ fn text_and_number_cells_of_indicators() {
     assert!(out.stdout.contains("target = 3\n"), "{}", out.stdout);
     let region = progress_json(std::fs::read(t.path("南加賀.xlsx")).unwrap());
     assert_eq!(region["indicators"][0]["current"], 12.5);
+}
+
+/// The `指標` worksheet of the percentage tests: 地域移行数 in 人 as the bundled
+/// 南加賀 has it, and 参加率 in `%`, its values left to `extra`.
+const PERCENT_ROWS: &[&[&str]] = &[
+    &[
+        "指標",
+        "単位",
+        "向き",
+        "現状値（第1回会議時）",
+        "現状値（今回）",
+        "目標値",
+    ],
+    &["地域移行数", "人", "", "11", "11", "3"],
+    &["参加率", "%", "高いほど良い"],
+];
+
+/// A percentage typed in Excel (`25%`) is kept as 0.25 in the format `0%`: it
+/// is read as the 25 it shows, a clean value of an indicator in `%`, and the
+/// progress is counted on it (25 → 40 against 50: 60%), not on 0.25.
+#[test]
+fn a_percentage_typed_in_excel_is_read_as_the_percentage() {
+    let data = minami_kaga_with("指標", PERCENT_ROWS, |ws| {
+        // Built in (9, `0%`), built in (10, `0.00%`), custom (`0.0%`).
+        let formats = [
+            Format::new().set_num_format_index(9),
+            Format::new().set_num_format_index(10),
+            Format::new().set_num_format("0.0%"),
+        ];
+        for (col, (format, stored)) in formats.iter().zip([0.25, 0.4, 0.5]).enumerate() {
+            ws.write_number_with_format(2, col as u16 + 3, stored, format)
+                .unwrap();
+        }
+    });
+    let t = Test::new().file("南加賀.xlsx", data);
+    let (out, found) = findings(&t, &["南加賀.xlsx"]);
+    assert_eq!(out.json()["errors"], 0, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(_, c)| !(c.starts_with("指標!") && c.ends_with('3'))),
+        "the percentages are clean: {found:?}"
+    );
+    let region = progress_json(std::fs::read(t.path("南加賀.xlsx")).unwrap());
+    let i = &region["indicators"][1];
+    assert_eq!(i["name"], "参加率");
+    assert_eq!(
+        (&i["baseline"], &i["current"], &i["target"]),
+        (&25.into(), &40.into(), &50.into())
+    );
+    assert_eq!(i["unit"], "%");
+    assert_eq!(i["progress_pct"], 60.0);
+    assert_eq!(i["achieved"], false);
+    let out = t.sheet(&["progress", "南加賀.xlsx"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let line = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("参加率"))
+        .unwrap_or_else(|| panic!("{}", out.stdout));
+    assert!(
+        line.contains("25") && line.contains("40") && line.contains("50"),
+        "{line}"
+    );
+    assert!(!line.contains("0.25"), "{line}");
+    // Imported as what it means: the numbers, in `%`.
+    let out = t.sheet(&["import", "--out", "-", "南加賀.xlsx"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stdout.contains("baseline = 25\n") && out.stdout.contains("target = 50\n"),
+        "{}",
+        out.stdout
+    );
+    // And the round trip holds from there: export writes the numbers as plain
+    // numbers (no percent format), which import reads as the same sheet.
+    std::fs::create_dir_all(t.path("back")).unwrap();
+    let out = t.sheet(&["import", "--out", "back/s.toml", "南加賀.xlsx"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let out = t.sheet(&["export", "back/s.toml", "--out", "again.xlsx"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    for (a, b) in [("back/s.toml", "again.xlsx"), ("南加賀.xlsx", "again.xlsx")] {
+        let out = t.sheet(&["diff", a, b]);
+        assert_eq!(out.code, 0, "{a} {b}: {}", out.stdout);
+    }
+    let again =
+        sheet::core::workbook::cells::read(&std::fs::read(t.path("again.xlsx")).unwrap()).unwrap();
+    let indicators = again.iter().find(|w| w.name == "指標").unwrap();
+    assert_eq!(
+        indicators.get(2, 4),
+        Some(&sheet::core::workbook::cells::CellValue::Number(25.0)),
+        "{indicators:?}"
+    );
+}
+
+/// A percentage in an indicator counted in another unit is not silently a
+/// number of that unit: `unit-mismatch` at its cell. With 単位 blank, the
+/// percent format gives the unit.
+#[test]
+fn a_percentage_of_an_indicator_in_another_unit_is_unit_mismatch() {
+    let rows: &[&[&str]] = &[
+        &["指標", "単位", "現状値（第1回会議時）", "目標値"],
+        &["地域移行数", "人", "", "3"],
+        &["参加率", "", "", "50%"],
+    ];
+    let data = minami_kaga_with("指標", rows, |ws| {
+        let percent = Format::new().set_num_format("0%");
+        ws.write_number_with_format(1, 2, 0.25, &percent).unwrap();
+        ws.write_number_with_format(2, 2, 0.25, &percent).unwrap();
+    });
+    let t = Test::new().file("南加賀.xlsx", data);
+    let (out, found) = findings(&t, &["南加賀.xlsx"]);
+    assert!(has(&found, "unit-mismatch", "指標!C2"), "{found:?}");
+    assert!(!found.iter().any(|(_, c)| c == "指標!C3"), "{found:?}");
+    assert_eq!(out.code, 1);
+    let out = t.sheet(&["validate", "南加賀.xlsx"]);
+    assert!(
+        out.stdout
+            .contains("「現状値（第1回会議時）」の \"25%\" の単位「%」が「単位」の 人 と違います"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// The same 25% as openpyxl writes it (the built-in `0%`), in a workbook made
+/// from scratch as another program would. Skipped without python3 and openpyxl.
+#[test]
+fn a_percentage_in_a_workbook_openpyxl_made() {
+    if !crate::workbook_roundtrip::tool_available(
+        "python3 with openpyxl",
+        &["python3", "-c", "import openpyxl"],
+    ) {
+        return;
+    }
+    let t = Test::new();
+    let script = r#"
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "シート"
+for row in [("項目", "内容"), ("都道府県", "石川県"), ("圏域", "南加賀"),
+            ("年度", "平成30年度"), ("時点", "2018/9/30")]:
+    ws.append(row)
+ws = wb.create_sheet("指標")
+ws.append(("指標", "単位", "現状値（第1回会議時）", "現状値（今回）", "目標値"))
+ws.append(("参加率", "%", 0.25, 0.4, 0.5))
+for cell in ws[2][2:]:
+    cell.number_format = "0%"
+wb.save(sys.argv[1])
+"#;
+    let status = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(t.path("南加賀.xlsx"))
+        .status()
+        .expect("python3");
+    assert!(status.success());
+    let (out, found) = findings(&t, &["南加賀.xlsx"]);
+    assert_eq!(out.json()["errors"], 0, "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(_, c)| c.starts_with("指標!C") || c.starts_with("指標!D")),
+        "{found:?}"
+    );
+    let region = progress_json(std::fs::read(t.path("南加賀.xlsx")).unwrap());
+    let i = &region["indicators"][0];
+    assert_eq!(i["baseline"], 25);
+    assert_eq!(i["progress_pct"], 60.0);
 }
 
 #[test]
@@ -1070,6 +1286,45 @@ fn validate_a_workbook_for_people_and_for_programs() {
         .unwrap();
     assert_eq!(goal["cell"], "進捗!A3");
     assert_eq!(goal["severity"], "error");
+}
+
+/// A target written `5人以上` in a workbook: the hint says what to type in which
+/// cell, never TOML, in both languages — and what it says is then read cleanly.
+#[test]
+fn the_hint_for_a_target_with_its_unit_speaks_of_cells() {
+    let rows: &[&[&str]] = &[
+        &["指標", "単位", "現状値（第1回会議時）", "目標値"],
+        &["地域移行数", "", "3", "5人以上"],
+    ];
+    let t = Test::new().file("南加賀.xlsx", minami_kaga_with("指標", rows, |_| {}));
+    let out = t.sheet(&["validate", "南加賀.xlsx"]);
+    assert!(
+        out.stdout.contains(
+            "warning[number-as-text]: 「目標値」の \"5人以上\" を数値 5（単位 人、以上）として読みました\n\
+             --> 南加賀.xlsx:指標!D2\n \
+             = ヒント: 「目標値」のセルに 5以上 と入力します。単位は「単位」の列に 人 と書きます\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("target ="), "{}", out.stdout);
+    let out = t.sheet(&["--lang", "en", "validate", "南加賀.xlsx"]);
+    assert!(
+        out.stdout
+            .contains(" = help: type 5以上 in the cell 目標値; put 人 in the column 単位\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("target ="), "{}", out.stdout);
+    // Done as the hint says: no finding at the indicator's cells.
+    let rows: &[&[&str]] = &[
+        &["指標", "単位", "現状値（第1回会議時）", "目標値"],
+        &["地域移行数", "人", "3", "5以上"],
+    ];
+    let t = Test::new().file("南加賀.xlsx", minami_kaga_with("指標", rows, |_| {}));
+    let (_, found) = findings(&t, &["南加賀.xlsx"]);
+    assert!(!has(&found, "number-as-text", "指標!D2"), "{found:?}");
+    assert!(!found.iter().any(|(_, c)| c == "指標!B2"), "{found:?}");
 }
 
 /// Display width as a terminal shows it (full-width characters take two cells).

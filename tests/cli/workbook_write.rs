@@ -717,6 +717,128 @@ fn openpyxl_reads_the_report_workbooks() {
     assert!(statuses.contains(&"done"), "{statuses:?}");
 }
 
+/// 南加賀 with its values written as officials write them (SPEC §1.5).
+fn written_as_officials_write(t: &Test) {
+    t.edit(
+        "regions/minami-kaga.toml",
+        "baseline = 11 ",
+        "baseline = \"11人（H29年度～現時点）\" ",
+    );
+    t.edit(
+        "regions/minami-kaga.toml",
+        "current  = 11 ",
+        "current = \"１４人\" ",
+    );
+    t.edit(
+        "regions/minami-kaga.toml",
+        "target   = 3 ",
+        "target = \"18人以上\" ",
+    );
+}
+
+/// The row of a report's indicator worksheet holding `name`, by column header.
+fn indicator_row<'a>(ws: &'a Json, name: &str) -> std::collections::HashMap<String, &'a Json> {
+    let cells = ws["cells"].as_array().expect("cells");
+    let split = |at: &str| {
+        let i = at.find(|c: char| c.is_ascii_digit()).expect("a row");
+        (at[..i].to_string(), at[i..].to_string())
+    };
+    let row = cells
+        .iter()
+        .find(|c| c["value"] == name)
+        .map(|c| split(c["cell"].as_str().unwrap()).1)
+        .unwrap_or_else(|| panic!("no {name} in {}", ws["name"]));
+    let header = |column: &str| {
+        cells
+            .iter()
+            .find(|c| c["cell"] == format!("{column}1"))
+            .and_then(|c| c["value"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    cells
+        .iter()
+        .filter_map(|c| {
+            let (column, r) = split(c["cell"].as_str()?);
+            (r == row).then(|| (header(&column), c))
+        })
+        .collect()
+}
+
+/// In the report workbooks a value written with its unit (`１４人`), with a remark
+/// (`11人（H29年度～現時点）`) or as a bound (`18人以上`) is a number cell: the unit
+/// is in 単位, the bound shown by the number format, the remark in 値の注記.
+/// The sheet's own workbook (`export`) keeps them as written, for the round trip.
+#[test]
+fn report_workbooks_write_numbers_written_as_text_as_numbers() {
+    if !python_available() {
+        return;
+    }
+    let t = Test::with_regions();
+    written_as_officials_write(&t);
+    for (args, name) in [
+        (
+            &["compare", "--format", "xlsx", "--out", "c.xlsx"][..],
+            "指標の比較",
+        ),
+        (
+            &["progress", "--format", "xlsx", "--out", "p.xlsx"][..],
+            "指標",
+        ),
+    ] {
+        let out = t.sheet(args);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let d = dump(&t.path(args[4]));
+        let row = indicator_row(worksheet(&d, name), "地域移行数");
+        let at = |h: &str| *row.get(h).unwrap_or_else(|| panic!("no {h}: {row:?}"));
+        assert_eq!(at("単位")["value"], "人");
+        for (header, number) in [
+            ("現状値（第1回会議時）", 11),
+            ("現状値（今回）", 14),
+            ("目標値", 18),
+        ] {
+            assert_eq!(
+                (&at(header)["value"], at(header)["type"].as_str()),
+                (&number.into(), Some("n")),
+                "{name} {header}"
+            );
+        }
+        assert_eq!(at("目標値")["format"], "General\"以上\"");
+        assert_eq!(at("現状値（今回）")["format"], "General");
+        assert_eq!(
+            at("値の注記")["value"],
+            "現状値（第1回会議時）: 11人（H29年度～現時点）"
+        );
+        assert_eq!(at("進捗率")["type"], "n");
+    }
+    let out = t.sheet(&[
+        "--lang", "en", "progress", "--format", "xlsx", "--out", "en.xlsx",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let d = dump(&t.path("en.xlsx"));
+    let row = indicator_row(worksheet(&d, "Indicators"), "地域移行数");
+    assert_eq!(row["Target"]["value"], 18);
+    assert_eq!(
+        row["Notes on values"]["value"],
+        "Baseline: 11人（H29年度～現時点）"
+    );
+    // The sheet's workbook keeps the values as written.
+    export(&t, &t.path("regions/minami-kaga.toml"), "s.xlsx");
+    let d = dump(&t.path("s.xlsx"));
+    let indicators = worksheet(&d, "指標");
+    for (at, text) in [
+        ("E2", "11人（H29年度～現時点）"),
+        ("F2", "１４人"),
+        ("G2", "18人以上"),
+    ] {
+        let c = cell(indicators, at);
+        assert_eq!(
+            (c["value"].as_str(), c["type"].as_str()),
+            (Some(text), Some("s"))
+        );
+    }
+}
+
 /// The writing half of the round trip, read back by openpyxl: every value is
 /// where SPEC §6 puts it, in a form that gives the sheet back.
 #[test]

@@ -26,6 +26,11 @@ const CFB_SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 pub enum CellValue {
     Text(String),
     Number(f64),
+    /// A number cell in a percent format, as it shows before its `%`: 25 for a
+    /// cell holding 0.25 formatted `0%` (built-in formats 9 and 10, or a custom
+    /// one with `%`), which is how Excel keeps a typed `25%`; 25 for 25 formatted
+    /// `0"%"`, which shows the same. See [`PercentFormat`].
+    Percent(f64),
     /// A cell formatted as a date (the Japanese era formats included).
     Date(NaiveDate),
     /// A date cell whose value has a time of day, or a time or duration cell.
@@ -88,8 +93,11 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Worksheet>, WorkbookProblem> {
         Xlsx::new(Cursor::new(bytes)).map_err(|e| classify(&e.to_string()))?;
     let names = workbook.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
+    // The percent formats of the workbook's styles, by style id: the same for
+    // every worksheet, found with the first.
+    let mut percent_styles = None;
     for name in names {
-        sheets.push(read_worksheet(&mut workbook, &name)?);
+        sheets.push(read_worksheet(&mut workbook, &name, &mut percent_styles)?);
     }
     Ok(sheets)
 }
@@ -142,6 +150,7 @@ fn classify(message: &str) -> WorkbookProblem {
 fn read_worksheet<RS: Read + Seek>(
     workbook: &mut Xlsx<RS>,
     name: &str,
+    percent_styles: &mut Option<Vec<Option<PercentFormat>>>,
 ) -> Result<Worksheet, WorkbookProblem> {
     let mut sheet = Worksheet {
         name: name.to_string(),
@@ -151,6 +160,9 @@ fn read_worksheet<RS: Read + Seek>(
         let mut reader = workbook
             .worksheet_cells_reader(name)
             .map_err(|e| classify(&e.to_string()))?;
+        if percent_styles.is_none() {
+            *percent_styles = Some(reader.styles().iter().map(percent_style).collect());
+        }
         while let Some(cell) = reader
             .next_cell_with_formula()
             .map_err(|e| classify(&e.to_string()))?
@@ -160,6 +172,10 @@ fn read_worksheet<RS: Read + Seek>(
             }
         }
     }
+    let percents = percent_styles.as_deref().unwrap_or_default();
+    if percents.iter().any(Option::is_some) {
+        mark_percents(workbook, &mut sheet, percents)?;
+    }
     let merged = workbook
         .merge_cells_by_sheet_name(name)
         .map_err(|e| classify(&e.to_string()))?;
@@ -167,6 +183,126 @@ fn read_worksheet<RS: Read + Seek>(
         fill_merged(&mut sheet, range.start, range.end);
     }
     Ok(sheet)
+}
+
+/// How a number format shows a number with `%` (SPEC §6: a percentage typed in
+/// Excel is a number cell in a percent format).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PercentFormat {
+    /// `0%`, `0.0%`: the number shown a hundredfold, once for each `%` outside
+    /// quotes (Excel's rule), so a typed `25%` is kept as 0.25.
+    Scaled(u8),
+    /// `0"%"`, `0\%`: a `%` shown as a literal after the number as it is.
+    Literal,
+}
+
+impl PercentFormat {
+    /// The number a cell shows before its `%`, exact in decimal: 0.07 shows 7,
+    /// not 7.000000000000001.
+    pub fn shown(self, stored: f64) -> f64 {
+        match self {
+            PercentFormat::Literal => stored,
+            PercentFormat::Scaled(n) => shift_decimal(stored, 2 * i32::from(n)),
+        }
+    }
+}
+
+/// A style's number format as a percent format, if it is one.
+fn percent_style(style: &calamine::Style) -> Option<PercentFormat> {
+    let format = style.number_format.as_ref()?;
+    match format.format_id {
+        // The built-in `0%` and `0.00%`, whatever code a file gives them.
+        Some(9 | 10) => Some(PercentFormat::Scaled(1)),
+        _ => percent_format(&format.format_code),
+    }
+}
+
+/// Whether a number format code shows a `%`. Only its first section is looked at
+/// (the one for positive numbers; a percent format repeats its `%` in the
+/// others). Text in quotes, a character after `\` and the fill and padding
+/// characters after `*` and `_` are literal; `[...]` (a colour, a locale, a
+/// condition) says nothing of `%`.
+pub fn percent_format(code: &str) -> Option<PercentFormat> {
+    let mut scaled: u8 = 0;
+    let mut literal = false;
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            ';' => break,
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                    literal |= q == '%';
+                }
+            }
+            '\\' => literal |= chars.next() == Some('%'),
+            '*' | '_' => {
+                chars.next();
+            }
+            '[' => {
+                for b in chars.by_ref() {
+                    if b == ']' {
+                        break;
+                    }
+                }
+            }
+            '%' => scaled = scaled.saturating_add(1),
+            _ => {}
+        }
+    }
+    match (scaled, literal) {
+        (0, false) => None,
+        (0, true) => Some(PercentFormat::Literal),
+        (n, _) => Some(PercentFormat::Scaled(n)),
+    }
+}
+
+/// `x` × 10^`places`, moved in its shortest decimal form so that no binary
+/// rounding shows (0.255 → 25.5).
+fn shift_decimal(x: f64, places: i32) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    let text = format!("{x:e}");
+    let Some((mantissa, exponent)) = text.split_once('e') else {
+        return x * 10f64.powi(places);
+    };
+    match exponent.parse::<i32>() {
+        Ok(e) => format!("{mantissa}e{}", e.saturating_add(places))
+            .parse()
+            .unwrap_or(x * 10f64.powi(places)),
+        Err(_) => x * 10f64.powi(places),
+    }
+}
+
+/// Turns the number cells of a worksheet that are in a percent format into
+/// [`CellValue::Percent`]: a second read of the worksheet, for the styles only,
+/// made when the workbook has a percent format at all. Only cells already read
+/// as numbers change; nothing else is kept.
+fn mark_percents<RS: Read + Seek>(
+    workbook: &mut Xlsx<RS>,
+    sheet: &mut Worksheet,
+    percents: &[Option<PercentFormat>],
+) -> Result<(), WorkbookProblem> {
+    let mut reader = workbook
+        .worksheet_cells_reader(&sheet.name)
+        .map_err(|e| classify(&e.to_string()))?;
+    while let Some((row, column, style)) = reader
+        .next_style_id()
+        .map_err(|e| classify(&e.to_string()))?
+    {
+        let Some(Some(format)) = percents.get(style) else {
+            continue;
+        };
+        if let Some(cell) = sheet.cells.get_mut(&(row, column)) {
+            if let CellValue::Number(stored) = *cell {
+                *cell = CellValue::Percent(format.shown(stored));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A vertical merge (one range over several rows) reads as its top-left value in
@@ -361,6 +497,83 @@ mod tests {
         for (col, code) in codes.iter().enumerate() {
             assert_eq!(s.get(0, col as u32), nov2.as_ref(), "format {code}");
         }
+    }
+
+    /// A percentage typed in Excel (`25%`) is kept as 0.25 in a percent format:
+    /// it reads as the 25 it shows, whichever way the format is given.
+    #[test]
+    fn a_number_in_a_percent_format_is_the_percentage_it_shows() {
+        let cases: [(Format, f64, f64); 8] = [
+            (Format::new().set_num_format_index(9), 0.25, 25.0),
+            (Format::new().set_num_format_index(10), 0.125, 12.5),
+            (Format::new().set_num_format("0%"), 0.07, 7.0),
+            (Format::new().set_num_format("0.0%"), 0.255, 25.5),
+            (Format::new().set_num_format("0.0%;[Red]-0.0%"), -0.5, -50.0),
+            (Format::new().set_num_format("#,##0\"%\""), 25.0, 25.0),
+            (Format::new().set_num_format("0\\%"), 30.0, 30.0),
+            (Format::new().set_num_format("0%").set_bold(), 1.0, 100.0),
+        ];
+        let data = bytes(|wb| {
+            let ws = wb.add_worksheet();
+            for (col, (format, stored, _)) in cases.iter().enumerate() {
+                ws.write_number_with_format(0, col as u16, *stored, format)
+                    .expect("w");
+            }
+            // Not percentages: a plain number, text with a %, a date, and a
+            // percent format on a text cell and on a date format's sibling.
+            ws.write_number(1, 0, 0.25).expect("w");
+            ws.write_string(1, 1, "25%").expect("w");
+            let ymd = Format::new().set_num_format("yyyy-mm-dd");
+            ws.write_datetime_with_format(1, 2, date(2018, 11, 2), &ymd)
+                .expect("w");
+            ws.write_string_with_format(1, 3, "文", &Format::new().set_num_format("0%"))
+                .expect("w");
+            ws.write_number_with_format(1, 4, 3.0, &Format::new().set_num_format("0\"人\""))
+                .expect("w");
+        });
+        let s = &read(&data).expect("read")[0];
+        for (col, (_, stored, shown)) in cases.iter().enumerate() {
+            assert_eq!(
+                s.get(0, col as u32),
+                Some(&CellValue::Percent(*shown)),
+                "{stored} in format {col}"
+            );
+        }
+        assert_eq!(s.get(1, 0), Some(&CellValue::Number(0.25)));
+        assert_eq!(s.get(1, 1), Some(&CellValue::Text("25%".into())));
+        assert!(matches!(s.get(1, 2), Some(CellValue::Date(_))));
+        assert_eq!(s.get(1, 3), Some(&CellValue::Text("文".into())));
+        assert_eq!(s.get(1, 4), Some(&CellValue::Number(3.0)));
+    }
+
+    #[test]
+    fn percent_formats_are_told_by_their_first_section() {
+        let scaled = Some(PercentFormat::Scaled(1));
+        let literal = Some(PercentFormat::Literal);
+        for (code, expected) in [
+            ("0%", scaled),
+            ("0.00%", scaled),
+            ("[Red]0.0%", scaled),
+            ("0%;-0%", scaled),
+            ("0.0%%", Some(PercentFormat::Scaled(2))),
+            ("0\"%\"", literal),
+            ("0\\%", literal),
+            ("General", None),
+            ("0.00", None),
+            ("0;\"%\"", None),
+            ("[$-411]ge.m.d", None),
+            ("0_%", None),
+            ("0*%", None),
+        ] {
+            assert_eq!(percent_format(code), expected, "{code}");
+        }
+        assert_eq!(PercentFormat::Scaled(1).shown(0.07), 7.0);
+        assert_eq!(PercentFormat::Scaled(1).shown(0.001), 0.1);
+        assert_eq!(PercentFormat::Scaled(1).shown(1.1), 110.0);
+        assert_eq!(PercentFormat::Scaled(2).shown(0.0025), 25.0);
+        assert_eq!(PercentFormat::Scaled(1).shown(0.0), 0.0);
+        assert_eq!(PercentFormat::Scaled(1).shown(1e300), 1e302);
+        assert_eq!(PercentFormat::Literal.shown(0.07), 0.07);
     }
 
     #[test]

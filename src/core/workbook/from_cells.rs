@@ -61,7 +61,7 @@ pub fn convert(worksheets: &[Worksheet]) -> Converted {
         doc.challenges = c.challenges(ws);
     }
     if let Some(ws) = get(Part::Indicators) {
-        doc.indicators = c.rows(Part::Indicators, ws, "name");
+        doc.indicators = c.indicators(ws);
     }
     if let Some(ws) = get(Part::Hospital) {
         doc.hospital_collaboration = c.rows(Part::Hospital, ws, "text");
@@ -217,6 +217,9 @@ impl Converter {
                 }
             }
             CellValue::Number(f) => number(*f),
+            // As it shows (`25%`); an indicator's value is made a number by
+            // [`percent_values`].
+            CellValue::Percent(_) => ValueKind::Str(display(v)),
             CellValue::Date(d) => ValueKind::Date(*d),
             CellValue::DateTime(_)
             | CellValue::Bool(_)
@@ -464,6 +467,20 @@ impl Converter {
             .collect()
     }
 
+    /// `指標`, a row each, with the values typed as percentages made numbers.
+    fn indicators(&mut self, ws: &Worksheet) -> Vec<Table> {
+        let grid = self.grid(Part::Indicators, ws);
+        let keys: Vec<&str> = Part::Indicators.columns().iter().map(|c| c.key).collect();
+        grid.rows()
+            .iter()
+            .map(|row| {
+                let mut table = self.table(&grid, row, Kind::Indicator, "name", &keys);
+                percent_values(&mut table, row);
+                table
+            })
+            .collect()
+    }
+
     fn rows(&mut self, part: Part, ws: &Worksheet, main: &str) -> Vec<Table> {
         let grid = self.grid(part, ws);
         let kind = part.table().unwrap_or(Kind::Top);
@@ -472,6 +489,50 @@ impl Converter {
             .iter()
             .map(|row| self.table(&grid, row, kind, main, &keys))
             .collect()
+    }
+}
+
+/// The keys of an indicator's values.
+const VALUE_KEYS: [&str; 3] = ["baseline", "current", "target"];
+
+/// An indicator's values typed as percentages (`25%`, a number cell in a percent
+/// format, SPEC §6): the number shown, 25, in the unit `%`. Where the indicator's
+/// `単位` is `%` (or `％`) the value is that number, as if typed bare; where `単位`
+/// is blank the percent format gives the indicator its unit, as a value written
+/// `"25%"` would (SPEC §1.5) — but with no `number-as-text`, since nothing was
+/// written as text. Where `単位` is another unit the value stays `"25%"`, which
+/// the loader reports as `unit-mismatch` at its cell: never silently a number of
+/// the wrong unit.
+fn percent_values(table: &mut Table, row: &Row<'_>) {
+    let percents: Vec<(&str, f64)> = VALUE_KEYS
+        .iter()
+        .filter_map(|key| match row.get(key) {
+            Some((_, CellValue::Percent(p))) => Some((*key, *p)),
+            _ => None,
+        })
+        .collect();
+    let Some(&(first, _)) = percents.first() else {
+        return;
+    };
+    let unit = table.get("unit").map(|u| match &u.kind {
+        ValueKind::Str(s) => text::normalize(s),
+        _ => String::new(),
+    });
+    match unit.as_deref() {
+        Some("%") => {}
+        None => {
+            // At the first percentage: what gave the indicator its unit.
+            let place = table.get(first).and_then(|v| v.place.clone());
+            table.slots.retain(|(k, _)| *k != "unit");
+            table.push("unit", Value::new(ValueKind::Str("%".into()), place));
+            in_key_order(table, Kind::Indicator);
+        }
+        Some(_) => return,
+    }
+    for (key, p) in percents {
+        if let Some(e) = table.entries.iter_mut().find(|e| e.key == key) {
+            e.value.kind = number(p);
+        }
     }
 }
 
@@ -495,6 +556,10 @@ fn display(v: &CellValue) -> String {
         CellValue::Number(f) => match number(*f) {
             ValueKind::Int(i) => i.to_string(),
             _ => f.to_string(),
+        },
+        CellValue::Percent(p) => match number(*p) {
+            ValueKind::Int(i) => format!("{i}%"),
+            _ => format!("{p}%"),
         },
         CellValue::Date(d) => d.to_string(),
         CellValue::DateTime(s) | CellValue::Error(s) | CellValue::Formula(s) => s.clone(),

@@ -508,6 +508,65 @@ mod tests {
         assert!(sheet.is_none());
     }
 
+    /// 25% typed in Excel (0.25 in a percent format) is 25 in the unit `%`:
+    /// clean where 単位 is `%`, the indicator's unit where 単位 is blank, and
+    /// `unit-mismatch` where 単位 is another unit.
+    #[test]
+    fn a_percentage_typed_in_excel_is_the_number_it_shows() {
+        let data = workbook(|wb| {
+            let ws = wb.worksheet_from_name("指標").unwrap();
+            rows(
+                ws,
+                &[
+                    &["指標", "単位", "目標値", "現状値（第1回会議時）"],
+                    &[],
+                    &["実施率", "％"],
+                    &["参加率", ""],
+                    &["退院者数", "人"],
+                ],
+            );
+            let percent = Format::new().set_num_format("0%");
+            for row in 2..=4 {
+                ws.write_number_with_format(row, 3, 0.25, &percent).unwrap();
+            }
+            ws.write_number_with_format(2, 2, 0.5, &Format::new().set_num_format_index(10))
+                .unwrap();
+            ws.write_number(3, 2, 40.0).unwrap();
+            ws.write_number(4, 2, 30.0).unwrap();
+        });
+        let loaded = read_workbook("b.xlsx", &data, today());
+        let found = findings(&loaded.report);
+        assert_eq!(
+            found,
+            [(Code::UnitMismatch, "指標!D5".to_string())],
+            "{:#?}",
+            loaded.report.diagnostics
+        );
+        let s = loaded.sheet.unwrap();
+        let i = &s.indicators;
+        assert_eq!(i[1].name, "実施率");
+        assert_eq!(
+            i[1].baseline.as_ref().and_then(|v| v.as_number()),
+            Some(25.0)
+        );
+        assert_eq!(i[1].target.as_ref().and_then(|v| v.as_number()), Some(50.0));
+        assert_eq!(i[1].unit.as_deref(), Some("％"));
+        assert_eq!(i[2].unit.as_deref(), Some("%"));
+        assert_eq!(
+            i[2].baseline.as_ref().and_then(|v| v.as_number()),
+            Some(25.0)
+        );
+        assert_eq!(i[2].target.as_ref().and_then(|v| v.as_number()), Some(40.0));
+        // Imported as it means: bare numbers, the unit where 単位 was blank.
+        let doc = loaded.doc.unwrap();
+        let written = doc::write(&doc, None).text;
+        assert!(
+            written.contains("name = \"参加率\"\nunit = \"%\"\nbaseline = 25\ntarget = 40\n"),
+            "{written}"
+        );
+        assert!(written.contains("baseline = \"25%\""), "{written}");
+    }
+
     #[test]
     fn not_a_workbook_is_one_finding() {
         let (report, sheet) = load_workbook("x.xlsx", b"a,b\n1,2\n", today());

@@ -43,6 +43,9 @@ const MAX_CELL_TEXT: usize = 32_767;
 const MAX_ROW_POINTS: f64 = 409.0;
 /// The date format of date cells (the Japanese Excel default).
 const DATE_FORMAT: &str = "yyyy/m/d";
+/// The number formats of a bound's number: the number as it is, then `以上` /
+/// `以下`.
+const BOUND_FORMATS: [&str; 2] = ["General\"以上\"", "General\"以下\""];
 /// A date cell is this wide at least, so it never shows `###`.
 const DATE_WIDTH: f64 = 12.0;
 /// Drop-downs of a form reach this many rows below the header at least, so that
@@ -59,6 +62,9 @@ pub enum Cell<'a> {
     Date(NaiveDate),
     /// A share (0.5 = 50%), shown as a percentage.
     Percent(f64),
+    /// A number with its bound (`以上` / `以下`) shown by its number format: a
+    /// target written `18人以上` is the number 18, showing `18以上`.
+    Bound(f64, Better),
 }
 
 impl<'a> Cell<'a> {
@@ -102,13 +108,51 @@ fn is_plain_day(d: &DateValue) -> bool {
     d.date.precision == Precision::Day && !WORDS.iter().any(|w| d.written.contains(w))
 }
 
-/// An indicator value: a number as a number, anything else (qualitative, `未定`,
-/// a number written with its unit) as the text written.
+/// An indicator value in a sheet's own workbook (`export`): a number as a
+/// number, anything else (qualitative, `未定`, a number written with its unit) as
+/// the text written, so that import gives the sheet back as it was written.
 pub fn value_cell(v: &Value) -> Cell<'static> {
     match v {
         Value::Integer(i) => Cell::Number(*i as f64),
         Value::Float(f) => Cell::Number(*f),
         other => Cell::owned(other.to_string()),
+    }
+}
+
+/// An indicator value in a report workbook (`progress`, `compare`), which is read
+/// by people and by their formulas, never back into a sheet: every value that
+/// counts as a number (SPEC §1.5, `１４人`, `1,234件`) is a number cell, its unit
+/// in the report's own 単位 column. A bound (`18人以上`) is the number too, its
+/// `以上` / `以下` shown by the cell's number format rather than lost or kept as
+/// text. What else was written with the number (`約`, a remark in brackets) is in
+/// [`value_notes`]. Qualitative text and `未定` stay text.
+pub fn report_value_cell(v: &Value) -> Cell<'static> {
+    match v {
+        Value::Written(w) => match w.bound {
+            Some(b) => Cell::Bound(w.number, b),
+            None => Cell::Number(w.number),
+        },
+        other => value_cell(other),
+    }
+}
+
+/// What a number cell of [`report_value_cell`] does not show: the values written
+/// with `約` or a remark (`11人（H29年度～現時点）`), each after the name of its
+/// column, one a line.
+pub fn value_notes(values: [(&str, Option<&Value>); 3]) -> Cell<'static> {
+    let notes: Vec<String> = values
+        .iter()
+        .filter_map(|(label, v)| match v {
+            Some(Value::Written(w)) if w.approximate || w.remark.is_some() => {
+                Some(format!("{label}: {}", w.text))
+            }
+            _ => None,
+        })
+        .collect();
+    if notes.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::owned(notes.join("\n"))
     }
 }
 
@@ -281,6 +325,8 @@ struct Formats {
     wrap: Format,
     date: Format,
     percent: Format,
+    at_least: Format,
+    at_most: Format,
 }
 
 /// The format every other starts from: a format made from `Format::new()` would
@@ -303,7 +349,9 @@ impl Formats {
                 .set_border_bottom(FormatBorder::Thin),
             wrap: top.clone().set_text_wrap(),
             date: top.clone().set_num_format(DATE_FORMAT),
-            percent: top.set_num_format("0.0%"),
+            percent: top.clone().set_num_format("0.0%"),
+            at_least: top.clone().set_num_format(BOUND_FORMATS[0]),
+            at_most: top.set_num_format(BOUND_FORMATS[1]),
         }
     }
 }
@@ -383,6 +431,13 @@ impl Book {
                     }
                     Cell::Percent(x) => {
                         ws.write_number_with_format(r, c, *x, &f.percent)?;
+                    }
+                    Cell::Bound(x, b) => {
+                        let format = match b {
+                            Better::Higher => &f.at_least,
+                            Better::Lower => &f.at_most,
+                        };
+                        ws.write_number_with_format(r, c, *x, format)?;
                     }
                     Cell::Date(d) => {
                         ws.write_datetime_with_format(r, c, d, &f.date)?;
@@ -515,6 +570,8 @@ fn column_widths(table: &Table<'_>) -> Vec<f64> {
                     Cell::Text(s) => text_width(s),
                     Cell::Number(x) => format!("{x}").len() as f64,
                     Cell::Percent(x) => format!("{:.1}%", x * 100.0).len() as f64,
+                    // The number and a full-width 以上.
+                    Cell::Bound(x, _) => format!("{x}").len() as f64 + 4.0,
                     Cell::Date(_) => DATE_WIDTH,
                 })
                 .fold(0.0, f64::max);

@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 
 use super::{
-    better_word, date_cell, status_word, value_cell, Book, Cell, Column, DropDown, Table,
-    WorkbookReport, WriteError,
+    better_word, date_cell, report_value_cell, status_word, value_notes, Book, Cell, Column,
+    DropDown, Table, WorkbookReport, WriteError,
 };
 use crate::i18n::workbook::{yes_no, X};
 use crate::i18n::Lang;
@@ -126,6 +126,7 @@ pub(super) fn indicators<'a>(
         Column::new(X::Baseline.get(lang)),
         Column::new(X::Current.get(lang)),
         Column::new(X::Target.get(lang)),
+        Column::new(X::ValueNotes.get(lang)).wide(),
         Column::new(X::Verdict.get(lang)),
         Column::new(X::Achieved.get(lang)),
         Column::new(X::ProgressPct.get(lang)),
@@ -142,9 +143,10 @@ pub(super) fn indicators<'a>(
     report_table(name, columns, rows)
 }
 
-/// An indicator's values, numbers as numbers, and its assessment (SPEC §3).
-fn indicator_cells(i: &IndicatorRow, lang: Lang) -> [Cell<'_>; 11] {
-    let value = |v: Option<&crate::core::model::Value>| v.map_or(Cell::Empty, value_cell);
+/// An indicator's values, numbers as numbers (also those written with their
+/// unit, [`report_value_cell`]), and its assessment (SPEC §3).
+fn indicator_cells(i: &IndicatorRow, lang: Lang) -> [Cell<'_>; 12] {
+    let value = |v: Option<&crate::core::model::Value>| v.map_or(Cell::Empty, report_value_cell);
     let share = |pct: Option<f64>| pct.map_or(Cell::Empty, |p| Cell::Percent(p / 100.0));
     [
         Cell::opt(i.unit.as_deref()),
@@ -152,6 +154,11 @@ fn indicator_cells(i: &IndicatorRow, lang: Lang) -> [Cell<'_>; 11] {
         value(i.baseline.as_ref()),
         value(i.current.as_ref()),
         value(i.target.as_ref()),
+        value_notes([
+            (X::Baseline.get(lang), i.baseline.as_ref()),
+            (X::Current.get(lang), i.current.as_ref()),
+            (X::Target.get(lang), i.target.as_ref()),
+        ]),
         Cell::text(crate::i18n::report::verdict(lang, i.verdict)),
         i.achieved
             .map_or(Cell::Empty, |a| Cell::text(yes_no(lang, a))),
