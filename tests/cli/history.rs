@@ -167,3 +167,112 @@ fn an_uncommitted_sheet_has_no_history() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()["points"].as_array().map(Vec::len), Some(0));
 }
+
+/// `git log --follow` looks for copies as well as renames, whatever it is told, so
+/// 能登中部's new year's sheet, made by `sheet new --from` and committed after
+/// 石川中央's, was followed into 石川中央's file: its history showed a commit of
+/// 石川中央 R7 as its own (`C081 ishikawa-chuo-r7.toml noto-chubu-r7.toml`). The
+/// history of a file is that of the region and year it is now.
+#[test]
+fn a_sheet_made_from_another_regions_sheet_does_not_take_its_history() {
+    let t = Test::with_regions().git_init();
+    t.commit("事前課題シート（3圏域）", "2018-09-30T10:00:00+09:00");
+    let new_from = |from: &str, slug: &str| {
+        let out = t.sheet(&["new", "--from", from, "--fiscal-year", "R7", "--slug", slug]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    };
+    new_from("regions/ishikawa-chuo.toml", "ishikawa-chuo-r7");
+    t.edit(
+        "regions/ishikawa-chuo-r7.toml",
+        "current = \"\"",
+        "current = 5",
+    );
+    t.commit("石川中央 R7", "2025-05-01T10:00:00+09:00");
+    new_from("regions/noto-chubu.toml", "noto-chubu-r7");
+    let own = t.commit("能登中部 R7", "2025-05-02T10:00:00+09:00");
+    // The premise: git itself takes the other region's file for an ancestor.
+    let log = t.git(&[
+        "log",
+        "--follow",
+        "--name-status",
+        "--format=%s",
+        "--",
+        "regions/noto-chubu-r7.toml",
+    ]);
+    assert!(log.contains("石川中央 R7"), "{log}");
+
+    let out = t.sheet(&[
+        "history",
+        "--region",
+        "能登中部",
+        "--fiscal-year",
+        "R7",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v = out.json();
+    let commits: Vec<&str> = v["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["commit"].as_str().unwrap())
+        .collect();
+    assert_eq!(commits, [own.as_str()], "{v:#}");
+    for format in ["table", "csv", "svg"] {
+        let out = t.sheet(&[
+            "history",
+            "--region",
+            "能登中部",
+            "--fiscal-year",
+            "R7",
+            "--format",
+            format,
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(
+            !out.stdout.contains("石川中央"),
+            "{format}:\n{}",
+            out.stdout
+        );
+    }
+    // 石川中央's own history is untouched.
+    let out = t.sheet(&[
+        "history",
+        "--region",
+        "石川中央",
+        "--fiscal-year",
+        "R7",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.json()["points"][0]["subject"], "石川中央 R7");
+}
+
+/// A new year's sheet of the same region, made by `sheet new --from`, is no
+/// continuation of last year's file either: its history starts at its own first
+/// commit, even where git follows it into last year's file.
+#[test]
+fn a_new_years_sheet_does_not_take_last_years_history() {
+    let t = Test::with_regions().git_init();
+    t.commit("事前課題シート（3圏域）", "2018-09-30T10:00:00+09:00");
+    // Last year's file and the new one alike enough for git to call it a copy.
+    let out = t.sheet(&["new", "--from", MK, "--fiscal-year", "R1"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let new = "regions/minami-kaga-r1.toml";
+    std::fs::write(t.path(new), t.read(MK).replace("平成30年度", "令和元年度")).unwrap();
+    let own = t.commit("南加賀 令和元年度", "2019-05-01T10:00:00+09:00");
+    let log = t.git(&["log", "--follow", "--format=%s", "--", new]);
+    assert!(log.contains("事前課題シート"), "{log}");
+    let out = t.sheet(&["history", "--region", "南加賀", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v = out.json();
+    assert_eq!(v["file"], new);
+    let commits: Vec<&str> = v["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["commit"].as_str().unwrap())
+        .collect();
+    assert_eq!(commits, [own.as_str()], "{v:#}");
+}
