@@ -383,6 +383,13 @@ impl Repo {
     }
 
     /// The commits that changed a file, newest first, following renames.
+    ///
+    /// `--follow` follows copies too: git looks for them on every commit that adds
+    /// the file (`--find-copies-harder`, fixed in git's code), and no option turns
+    /// that off; only the similarity (`--find-renames=<n>`) can be chosen. A file
+    /// made from another file therefore continues that file's history here; the
+    /// caller tells them apart by their contents
+    /// ([`crate::report::history::history`]).
     pub fn log_follow(&self, path: &str) -> Result<Vec<LogEntry>, Failure> {
         // A repository without commits has no history (git log would fail).
         if !self.has_commits()? {

@@ -399,9 +399,9 @@ pub struct HistoryVersion {
     pub blob: Blob,
 }
 
-/// The versions of a file over its history (following renames), oldest first. A
-/// commit that deleted the file has [`Blob::Missing`], as has a version not in a
-/// partial clone.
+/// The versions of a file over its history (following renames, and copies, as
+/// [`Repo::log_follow`] says), oldest first. A commit that deleted the file has
+/// [`Blob::Missing`], as has a version not in a partial clone.
 pub fn file_history(repo: &Repo, path: &str) -> Result<Vec<HistoryVersion>, Failure> {
     let mut log = repo.log_follow(path)?;
     log.reverse();

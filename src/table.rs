@@ -538,6 +538,17 @@ pub fn right_cell(s: impl AsRef<str>) -> Cell {
     }
 }
 
+/// A right-aligned value of an indicator (`1,298人`, `16以上`, `未定`): kept whole
+/// as a figure is, as long as the table fits so; a long text wraps.
+pub fn value_cell(s: impl AsRef<str>) -> Cell {
+    let cell = right_cell(s);
+    if cell.width() <= wrap::FIGURE {
+        cell.whole()
+    } else {
+        cell
+    }
+}
+
 /// Writes a table, each line ending with a newline.
 pub fn write_table(out: &mut (impl Write + ?Sized), table: &Table) -> io::Result<()> {
     table.write_to(out)

@@ -21,10 +21,10 @@ crate::words! {
         Commit => "コミット", "commit";
         Subject => "件名", "subject";
         Indicator => "指標", "indicator";
-        Unit => "単位", "unit";
         Baseline => "第1回会議時", "baseline";
         Current => "今回", "current";
         Target => "目標値", "target";
+        Assessment => "評価", "assessment";
         Error => "エラー", "error";
         Unparsable => "読み込めない版", "does not load";
         Deleted => "ファイル削除", "file deleted";

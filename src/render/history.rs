@@ -9,7 +9,7 @@ use crate::i18n::review::{self as words, W};
 use crate::i18n::Lang;
 use crate::render::terminal::clean;
 use crate::report::history::{HistoryReport, Point, PointStatus};
-use crate::table::{self, Look, Rules};
+use crate::table::{self, Look, Rules, Table};
 
 /// The fiscal year of the file followed, for people.
 fn year(report: &HistoryReport, lang: Lang) -> Option<String> {
@@ -50,7 +50,7 @@ pub fn human(
         }
         Ok(())
     } else {
-        writeln!(out, "{}", table(report, look, lang))
+        tables(out, report, look, lang)
     }
 }
 
@@ -72,76 +72,127 @@ fn judged(p: &Point, lang: Lang) -> String {
     }
 }
 
-/// The indicator and unit when every row is about one indicator (then they go in a
-/// line above the table instead of two columns).
-fn single_indicator(report: &HistoryReport) -> Option<(String, Option<String>)> {
-    let mut names = report.points.iter().filter_map(|p| p.indicator.as_ref());
-    let first = names.next()?;
-    if names.any(|n| n != first) {
-        return None;
+/// A point's assessment, or what its version is, with the place of its error.
+fn note(p: &Point, lang: Lang) -> String {
+    let judged = judged(p, lang);
+    match &p.error {
+        Some(e) => format!("{judged} ({} {}:{})", e.code, e.line, e.column),
+        None => judged,
     }
-    let unit = report
-        .points
-        .iter()
-        .rev()
-        .find_map(|p| p.standing.unit.clone());
-    Some((first.clone(), unit))
 }
 
-/// The table, with a line naming the indicator above it when there is one.
-fn table(report: &HistoryReport, look: &Look, lang: Lang) -> String {
-    let single = single_indicator(report);
+/// The commits, then one table per indicator, its name and unit above it (a
+/// history without any indicator's values is the commits' table alone, saying
+/// what each version is).
+///
+/// At 80 columns a table with the subject beside the figures left the subject a
+/// few columns, and figures broke (`1,298 / 人`); the subject, written once in
+/// the commits' table, takes all the room the date and hash leave. In each
+/// indicator's table dates, hashes, values and short headers keep their width
+/// and the assessment breaks between its phrases (`未達成、` / `進捗 -264%`).
+fn tables(
+    out: &mut impl Write,
+    report: &HistoryReport,
+    look: &Look,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let indicators = by_indicator(report);
+    // Without any indicator's values, what each version is goes beside its commit.
+    table::write_table(out, &commits(report, indicators.is_empty(), look, lang))?;
+    for (name, _) in indicators {
+        // The indicator's values, and the commits whose version has none to give
+        // (it does not load, the file was deleted…), so no commit is a gap.
+        let rows: Vec<&Point> = report
+            .points
+            .iter()
+            .filter(|p| p.status != PointStatus::Ok || p.indicator.as_deref() == Some(name))
+            .collect();
+        let unit = shared_unit(&rows);
+        let unit_text = unit
+            .map(|u| lang.pick(format!("（単位: {u}）"), format!(" (unit: {u})")))
+            .unwrap_or_default();
+        writeln!(out)?;
+        table::write_wrapped(
+            out,
+            look,
+            "",
+            &format!("{}: {name}{unit_text}", W::Indicator.get(lang)),
+        )?;
+        table::write_table(out, &values(&rows, unit, look, lang))?;
+    }
+    Ok(())
+}
+
+/// Each commit once, oldest first: date, hash and subject, and with `notes` the
+/// assessment column saying what its version is.
+fn commits(report: &HistoryReport, notes: bool, look: &Look, lang: Lang) -> Table {
     let mut t = table::new_table(look, Rules::HeaderOnly);
     let mut header = vec![W::Date.get(lang), W::Commit.get(lang), W::Subject.get(lang)];
-    if single.is_none() {
-        header.push(W::Indicator.get(lang));
-        header.push(W::Unit.get(lang));
+    if notes {
+        header.push(W::Assessment.get(lang));
     }
-    header.extend([
-        W::Baseline.get(lang),
-        W::Current.get(lang),
-        W::Target.get(lang),
-        lang.pick("評価", "assessment"),
-    ]);
     t.set_header(table::header(&header));
+    let mut last: Option<&str> = None;
     for p in &report.points {
-        let mut note = judged(p, lang);
-        if let Some(e) = &p.error {
-            note = format!("{note} ({} {}:{})", e.code, e.line, e.column);
+        if last == Some(p.hash.as_str()) {
+            continue;
         }
+        last = Some(&p.hash);
         let mut row = vec![
             table::text_cell(&p.date),
             table::text_cell(&p.commit),
             table::text_cell(&p.subject),
         ];
-        if single.is_none() {
-            row.push(table::text_cell(p.indicator.as_deref().unwrap_or_default()));
-            row.push(table::text_cell(
-                p.standing.unit.as_deref().unwrap_or_default(),
-            ));
+        if notes {
+            row.push(table::text_cell(&note(p, lang)).whole());
         }
-        row.extend([
-            table::right_cell(value(&p.standing.baseline)),
-            table::right_cell(value(&p.standing.current)),
-            table::right_cell(value(&p.standing.target)),
-            table::text_cell(&note),
-        ]);
         t.add_row(row);
     }
     // Dates and hashes never wrap.
     t.keep_width(0).keep_width(1);
-    let mut out = String::new();
-    if let Some((name, unit)) = single {
-        let unit = unit
-            .map(|u| lang.pick(format!("（単位: {u}）"), format!(" (unit: {u})")))
-            .unwrap_or_default();
-        out.push_str(&clean(&format!(
-            "{}: {name}{unit}\n",
-            W::Indicator.get(lang)
-        )));
+    t
+}
+
+/// The unit the indicator's values have in every version that gives one, if they
+/// agree.
+fn shared_unit<'a>(rows: &[&'a Point]) -> Option<&'a str> {
+    let mut units = rows.iter().filter_map(|p| p.standing.unit.as_deref());
+    let first = units.next()?;
+    units.all(|u| u == first).then_some(first)
+}
+
+/// One indicator's rows: date, hash, the three values and the assessment (or
+/// what the commit's version is, when it has no values). Without a `unit` shared
+/// by every version, a number shows its version's unit.
+fn values(rows: &[&Point], unit: Option<&str>, look: &Look, lang: Lang) -> Table {
+    let mut t = table::new_table(look, Rules::HeaderOnly);
+    t.set_header(table::header(&[
+        W::Date.get(lang),
+        W::Commit.get(lang),
+        W::Baseline.get(lang),
+        W::Current.get(lang),
+        W::Target.get(lang),
+        W::Assessment.get(lang),
+    ]));
+    for p in rows {
+        let shown = |v: &Option<Value>| match (v, unit, &p.standing.unit) {
+            (Some(Value::Integer(_) | Value::Float(_)), None, Some(u)) => {
+                format!("{}{}", value(v), clean(u))
+            }
+            _ => value(v),
+        };
+        t.add_row(vec![
+            table::text_cell(&p.date),
+            table::text_cell(&p.commit),
+            table::value_cell(shown(&p.standing.baseline)),
+            table::value_cell(shown(&p.standing.current)),
+            table::value_cell(shown(&p.standing.target)),
+            table::text_cell(&note(p, lang)).whole(),
+        ]);
     }
-    out.push_str(&t.to_string());
-    out
+    // Dates and hashes never wrap.
+    t.keep_width(0).keep_width(1);
+    t
 }
 
 const CSV_HEADER: [&str; 17] = [

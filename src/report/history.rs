@@ -1,6 +1,8 @@
 //! `history`: a region's indicator values over the git history of its file
 //! (following renames), oldest first, one point per commit and indicator. A commit
-//! whose version of the file does not load is a point saying so, not a gap.
+//! whose version of the file does not load is a point saying so, not a gap. The
+//! history is the region's and year's own: it ends where the file was made from
+//! another sheet.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -10,7 +12,7 @@ use crate::core::fiscal::FiscalYear;
 use crate::core::model::Sheet;
 use crate::core::place::Position;
 use crate::core::text;
-use crate::git::Blob;
+use crate::git::{Blob, LogEntry};
 use crate::i18n::Lang;
 use crate::report::{Standing, ValueTexts};
 use crate::revisions::HistoryVersion;
@@ -143,6 +145,51 @@ fn load(
     }
 }
 
+/// A version as loaded: its commit, its sheet or why there is none, and its first
+/// error.
+type Loaded = (LogEntry, Result<Sheet, PointStatus>, Option<PointError>);
+
+/// Whose sheet a version is: the prefecture, the region (as `--region` matches it)
+/// and the fiscal year.
+fn owner(sheet: &Sheet) -> (String, String, FiscalYear) {
+    (
+        text::normalize(&sheet.prefecture),
+        text::region_key(&sheet.region),
+        sheet.fiscal_year,
+    )
+}
+
+/// Where the file's own history starts in `versions` (oldest first).
+///
+/// `git log --follow` follows copies as well as renames (it always looks for
+/// them, whatever the options say), so a sheet made from another one (`sheet new
+/// --from`, or a copy by hand) would take the other file's history as its own:
+/// another region's, or last year's. A version that loads as the sheet of another
+/// prefecture, region or fiscal year than the newest version that loads ends the
+/// history there, with the versions after it on the same path that do not load
+/// (nothing says whose they are; they stand or fall with the file they are of).
+/// A rename of the region's own file is still followed.
+fn own_history_start(versions: &[Loaded]) -> usize {
+    let mut loaded = versions
+        .iter()
+        .enumerate()
+        .rev()
+        .filter_map(|(i, (_, sheet, _))| sheet.as_ref().ok().map(|s| (i, owner(s))));
+    let Some((_, newest)) = loaded.next() else {
+        return 0;
+    };
+    let Some((other, _)) = loaded.find(|(_, o)| *o != newest) else {
+        return 0;
+    };
+    let path = &versions[other].0.path;
+    other
+        + 1
+        + versions[other + 1..]
+            .iter()
+            .take_while(|(entry, sheet, _)| sheet.is_err() && entry.path == *path)
+            .count()
+}
+
 /// `--indicator` names no indicator of any version: the ones there are.
 #[derive(Debug, Clone)]
 pub struct UnknownIndicator {
@@ -160,13 +207,14 @@ pub fn history(
     today: NaiveDate,
     lang: Lang,
 ) -> Result<HistoryReport, UnknownIndicator> {
-    let versions: Vec<_> = versions
+    let mut versions: Vec<Loaded> = versions
         .into_iter()
         .map(|v| {
             let (sheet, error) = load(&v, today, lang);
             (v.entry, sheet, error)
         })
         .collect();
+    versions.drain(..own_history_start(&versions));
     let wanted_key = wanted.map(text::normalize);
     if let (Some(name), Some(key)) = (wanted, &wanted_key) {
         let mut known: Vec<String> = Vec::new();
@@ -237,4 +285,74 @@ pub fn history(
         indicator: wanted.map(str::to_string),
         points,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet(region: &str, year: &str) -> Blob {
+        Blob::Found(
+            format!(
+                "format = 1\n[sheet]\nprefecture = \"石川県\"\nregion = \"{region}\"\n\
+                 fiscal_year = \"{year}\"\nas_of = 2018-09-30\n"
+            )
+            .into_bytes(),
+        )
+    }
+
+    fn broken() -> Blob {
+        Blob::Found(b"[sheet\n".to_vec())
+    }
+
+    fn version(n: usize, status: &str, path: &str, blob: Blob) -> HistoryVersion {
+        HistoryVersion {
+            entry: LogEntry {
+                hash: format!("{n:040}"),
+                short: format!("c{n}"),
+                date: "2018-10-01".into(),
+                subject: format!("commit {n}"),
+                status: status.into(),
+                path: path.into(),
+            },
+            blob,
+        }
+    }
+
+    fn commits(versions: Vec<HistoryVersion>) -> Vec<String> {
+        let today = NaiveDate::from_ymd_opt(2018, 10, 1).unwrap();
+        history(versions, "b.toml", "南加賀", None, today, Lang::Ja)
+            .unwrap()
+            .points
+            .into_iter()
+            .map(|p| p.commit)
+            .collect()
+    }
+
+    #[test]
+    fn another_regions_versions_end_the_history_with_those_that_do_not_load() {
+        let got = commits(vec![
+            version(1, "A", "a.toml", sheet("石川中央", "令和7年度")),
+            version(2, "M", "a.toml", broken()),
+            version(3, "C081", "b.toml", sheet("南加賀", "令和7年度")),
+            version(4, "M", "b.toml", broken()),
+            version(5, "M", "b.toml", sheet("南加賀圏域", "R7")),
+        ]);
+        assert_eq!(got, ["c3", "c4", "c5"]);
+    }
+
+    #[test]
+    fn another_year_ends_the_history_and_a_rename_does_not() {
+        let got = commits(vec![
+            version(1, "A", "a.toml", sheet("南加賀", "平成30年度")),
+            version(2, "C090", "b.toml", sheet("南加賀", "令和元年度")),
+            version(3, "R100", "c.toml", sheet("南加賀", "令和元年度")),
+        ]);
+        assert_eq!(got, ["c2", "c3"]);
+        let got = commits(vec![
+            version(1, "A", "a.toml", broken()),
+            version(2, "R090", "b.toml", sheet("南加賀", "令和元年度")),
+        ]);
+        assert_eq!(got, ["c1", "c2"], "nothing says whose a broken version is");
+    }
 }

@@ -40,17 +40,56 @@ pub fn fit(text: &str, width: Option<usize>, figures: bool) -> Vec<&str> {
 
 /// [`fit`] for a short phrase that reads as one, such as a verdict: broken only
 /// between its words ([`word_breaks`]), a word wider than `width` where it
-/// reaches the width.
+/// reaches the width. Phrases joined into one (`達成、当初から達成`,
+/// `achieved, met at baseline`) break between them when each fits the width.
 pub fn fit_words(text: &str, width: usize) -> Vec<&str> {
     let mut lines = Vec::new();
     for line in text.split('\n') {
         if line.width() > width {
-            wrap_line(line, width.max(1), word_breaks(line, true), &mut lines);
+            let joins = phrase_breaks(line);
+            let mut start = 0;
+            let each_fits = joins.iter().all(|&at| {
+                let fits = line[start..at].trim_end_matches(SPACES).width() <= width;
+                start = at;
+                fits
+            });
+            let breaks = if each_fits {
+                joins
+            } else {
+                word_breaks(line, true)
+            };
+            wrap_line(line, width.max(1), breaks, &mut lines);
         } else {
             lines.push(line);
         }
     }
     lines
+}
+
+/// Whether a phrase of a list ends with `c` (`、` `，` `。`, or a comma before a
+/// space).
+fn ends_phrase(c: char) -> bool {
+    matches!(c, '、' | '，' | '。' | '．')
+}
+
+/// Where phrases joined into one part (the end of the line included): after
+/// 、，。, and after the spaces that follow a comma or come before an opening
+/// bracket (`読み込めない版` / `(syntax 102:1)`).
+fn phrase_breaks(line: &str) -> Vec<usize> {
+    let mut at_breaks: Vec<usize> = line
+        .char_indices()
+        .zip(line.chars().skip(1))
+        .filter(|((at, c), next)| {
+            (ends_phrase(*c) && !SPACES.contains(next))
+                || (SPACES.contains(c)
+                    && !SPACES.contains(next)
+                    && (line[..*at].trim_end_matches(SPACES).ends_with(',')
+                        || starts_with_opening(&line[at + c.len_utf8()..])))
+        })
+        .map(|((at, c), _)| at + c.len_utf8())
+        .collect();
+    at_breaks.push(line.len());
+    at_breaks
 }
 
 /// The widest word of `line` (see [`word_breaks`]): Japanese words apart only
@@ -66,9 +105,9 @@ pub fn widest_word(line: &str, kana: bool) -> usize {
 }
 
 /// Where a short phrase may break between its words (the end of the line
-/// included): after a space, and (with `kana`) where hiragana end before a kanji
-/// (`当初から` / `達成`), the way a Japanese phrase falls into words; never
-/// inside a word (`未達成`, `baseline`).
+/// included): after a space or a 、 (`未達成、` / `進捗 -264%`), and (with `kana`)
+/// where hiragana end before a kanji (`当初から` / `達成`), the way a Japanese
+/// phrase falls into words; never inside a word (`未達成`, `baseline`).
 fn word_breaks(line: &str, kana: bool) -> Vec<usize> {
     let is_kana = |c: char| ('\u{3041}'..='\u{309F}').contains(&c);
     let is_kanji = |c: char| {
@@ -80,7 +119,7 @@ fn word_breaks(line: &str, kana: bool) -> Vec<usize> {
         .char_indices()
         .zip(line.chars().skip(1))
         .filter(|((_, c), next)| {
-            (SPACES.contains(c) && !SPACES.contains(next))
+            ((SPACES.contains(c) || ends_phrase(*c)) && !SPACES.contains(next))
                 || (kana && is_kana(*c) && is_kanji(*next))
         })
         .map(|((at, c), _)| at + c.len_utf8())
@@ -365,6 +404,35 @@ mod tests {
         assert_eq!(fit_words("未達成", 4), ["未達", "成"]);
         assert_eq!(fit_words("met at baseline", 8), ["met at", "baseline"]);
         assert_eq!(widest_word("met at baseline", false), 8);
+    }
+
+    /// Issue: the assessment of `history` broke `達成、当初から` / `達成` and
+    /// `achieved, met at` / `baseline` where each phrase fitted a line.
+    #[test]
+    fn joined_phrases_break_between_them() {
+        assert_eq!(
+            fit_words("達成、当初から達成", 17),
+            ["達成、", "当初から達成"]
+        );
+        assert_eq!(
+            fit_words("未達成、進捗 -264%", 12),
+            ["未達成、", "進捗 -264%"]
+        );
+        assert_eq!(
+            fit_words("achieved, met at baseline", 20),
+            ["achieved,", "met at baseline"]
+        );
+        assert_eq!(
+            fit_words("読み込めない版 (syntax 102:1)", 22),
+            ["読み込めない版", "(syntax 102:1)"]
+        );
+        // A phrase wider than the line: between words, after 、 too.
+        assert_eq!(
+            fit_words("未達成、進捗 -264%", 8),
+            ["未達成、", "進捗", "-264%"]
+        );
+        assert_eq!(widest_word("未達成、進捗 -264%", false), 8);
+        assert_eq!(widest_word("達成、当初から達成", false), 12);
     }
 
     #[test]
