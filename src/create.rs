@@ -58,6 +58,17 @@ pub fn refuse_control_characters(what: &str, value: &str) -> Result<(), Failure>
     Ok(())
 }
 
+/// Refuses the names of a sheet (its prefecture and region) before a file is made
+/// from it (SPEC §7): `source` is where they were written (a sheet's file, a
+/// workbook), and each name comes with the key or label it was written under, so
+/// the message points at what to fix (`regions/z.toml: region "Z\u{1b}[31m"`).
+pub fn refuse_sheet_names(source: &str, names: [(&str, &str); 2]) -> Result<(), Failure> {
+    for (key, value) in names {
+        refuse_control_characters(&format!("{source}: {key}"), value)?;
+    }
+    Ok(())
+}
+
 fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
