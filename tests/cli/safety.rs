@@ -835,6 +835,32 @@ fn export_refuses_a_file_name_with_control_characters() {
     assert_eq!(files_in(&t, "."), ["regions"]);
 }
 
+#[test]
+fn render_out_refuses_names_with_control_characters() {
+    for (key, value, shown) in BAD_NAMES {
+        let t = Test::new().file("regions/z.toml", sheet_named(key, value));
+        for format in ["html", "markdown"] {
+            for lang in ["ja", "en"] {
+                let file = format!("z.{format}");
+                let args = [
+                    "render", "--format", format, "regions", "--out", &file, "--lang", lang,
+                ];
+                let out = t.sheet(&args);
+                assert_refused(&out, &format!("z.toml: {shown}"), lang, &args.join(" "));
+                assert_eq!(files_in(&t, "."), ["regions"], "{args:?}");
+            }
+        }
+        // To stdout nothing is made: the page is written, the names escaped.
+        let out = t.sheet(&["render", "--format", "markdown", "regions"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_clean(&out, false, "render to stdout");
+    }
+    let t = Test::new().file("regions/z.toml", minimal());
+    let out = t.sheet(&["render", "regions", "--out", "z\r.html"]);
+    assert_refused(&out, "z\\r.html", "ja", "render --out z\\r.html");
+    assert_eq!(files_in(&t, "."), ["regions"]);
+}
+
 /// A full stdout does not undo `sheet new`: the sheet is kept, exit 2, and the
 /// message says the file was made.
 #[test]
