@@ -861,6 +861,43 @@ fn render_out_refuses_names_with_control_characters() {
     assert_eq!(files_in(&t, "."), ["regions"]);
 }
 
+/// A workbook's 都道府県 or 圏域 cell holding a control character (written in the
+/// file as `_x001B_`, `_x000D_`, or the character itself) gives no sheet, to a
+/// folder, to a named file or to stdout.
+#[test]
+fn import_refuses_names_with_control_characters() {
+    let cases = [
+        ("region", "南\\u001b[31m加賀", "圏域 \"南\\u{1b}[31m加賀\""),
+        ("region", "南\\u202e加賀", "圏域 \"南\\u{202e}加賀\""),
+        ("prefecture", "石川\\r県", "都道府県 \"石川\\r県\""),
+    ];
+    for (key, value, shown) in cases {
+        let book = crate::workbook_read::workbook_of(&sheet_named(key, value));
+        for lang in ["ja", "en"] {
+            let t = Test::new()
+                .file("regions/.keep", "")
+                .file("in/minami-kaga.xlsx", &book);
+            for out_args in [
+                &[][..],
+                &["--out", "regions/x.toml"][..],
+                &["--out", "-"][..],
+            ] {
+                let mut args = vec!["import", "in/minami-kaga.xlsx", "--lang", lang];
+                args.extend(out_args);
+                let out = t.sheet(&args);
+                assert_refused(
+                    &out,
+                    &format!("in/minami-kaga.xlsx: {shown}"),
+                    lang,
+                    &args.join(" "),
+                );
+                assert!(out.stdout.is_empty(), "{args:?}: {}", out.stdout);
+                assert_eq!(files_in(&t, "regions"), [".keep"], "{args:?}");
+            }
+        }
+    }
+}
+
 /// A full stdout does not undo `sheet new`: the sheet is kept, exit 2, and the
 /// message says the file was made.
 #[test]
