@@ -48,8 +48,7 @@ pub fn create_new(path: &Path, contents: &[u8]) -> Result<(), Failure> {
 /// holds a control character (a newline, a tab, an escape…) or a bidirectional
 /// override: it would end up in a file name or inside a new sheet's text.
 pub fn refuse_control_characters(what: &str, value: &str) -> Result<(), Failure> {
-    let bad = |c: char| c.is_control() || crate::render::terminal::is_unsafe(c);
-    if value.chars().any(bad) {
+    if crate::core::text::has_control_character(value) {
         return Err(Failure::ControlCharacters {
             what: what.to_string(),
             value: value.to_string(),
