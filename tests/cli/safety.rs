@@ -898,6 +898,57 @@ fn import_refuses_names_with_control_characters() {
     }
 }
 
+/// `validate` tells beforehand of a name the commands that make files refuse: a
+/// warning `control-character` at the value (at the cell in a workbook), the name
+/// escaped; the sheet stays valid (exit 0; 1 under `--strict`).
+#[test]
+fn validate_warns_of_names_with_control_characters() {
+    let book = crate::workbook_read::workbook_of(&sheet_named("region", "南\\u001b[31m加賀"));
+    let t = Test::new()
+        .file("regions/z.toml", sheet_named("prefecture", "石川県\\u202e"))
+        .file("in/z.xlsx", &book);
+    let out = t.sheet(&["validate", "regions/z.toml"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "warning[control-character]: `prefecture` の \"石川県\\u{202e}\" に制御文字（改行・エスケープなど）があります"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("regions/z.toml:3:14"), "{}", out.stdout);
+    assert_clean(&out, false, "validate");
+    let out = t.sheet(&["validate", "--strict", "regions/z.toml"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+
+    let out = t.sheet(&["validate", "in/z.xlsx", "--lang", "en"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "warning[control-character]: 圏域 \"南\\u{1b}[31m加賀\" holds a control character"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("sheet import makes no sheet"),
+        "{}",
+        out.stdout
+    );
+    assert_clean(&out, false, "validate a workbook");
+    let json = t
+        .sheet(&["validate", "in/z.xlsx", "--format", "json"])
+        .json();
+    let found: Vec<&serde_json::Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "control-character")
+        .collect();
+    assert_eq!(found.len(), 1, "{json:#}");
+    assert_eq!(found[0]["cell"], "シート!B4", "{json:#}");
+}
+
 /// A full stdout does not undo `sheet new`: the sheet is kept, exit 2, and the
 /// message says the file was made.
 #[test]
