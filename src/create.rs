@@ -48,12 +48,22 @@ pub fn create_new(path: &Path, contents: &[u8]) -> Result<(), Failure> {
 /// holds a control character (a newline, a tab, an escape…) or a bidirectional
 /// override: it would end up in a file name or inside a new sheet's text.
 pub fn refuse_control_characters(what: &str, value: &str) -> Result<(), Failure> {
-    let bad = |c: char| c.is_control() || crate::render::terminal::is_unsafe(c);
-    if value.chars().any(bad) {
+    if crate::core::text::has_control_character(value) {
         return Err(Failure::ControlCharacters {
             what: what.to_string(),
             value: value.to_string(),
         });
+    }
+    Ok(())
+}
+
+/// Refuses the names of a sheet (its prefecture and region) before a file is made
+/// from it (SPEC §7): `source` is where they were written (a sheet's file, a
+/// workbook), and each name comes with the key or label it was written under, so
+/// the message points at what to fix (`regions/z.toml: region "Z\u{1b}[31m"`).
+pub fn refuse_sheet_names(source: &str, names: [(&str, &str); 2]) -> Result<(), Failure> {
+    for (key, value) in names {
+        refuse_control_characters(&format!("{source}: {key}"), value)?;
     }
     Ok(())
 }

@@ -17,6 +17,7 @@ use crate::{create, discover, workspace};
 
 /// A sheet made into a workbook (on the worker thread that loaded it).
 struct Made {
+    prefecture: String,
     region: String,
     file: String,
     stem: String,
@@ -28,6 +29,7 @@ pub fn run(args: &ExportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     let inputs = discover::resolve(&args.paths, ctx.dir.as_deref())?;
     let selection = crate::select::Selection::new(&args.region, args.year.fiscal_year.as_deref())?;
     let loaded = workspace::load_for_report(&inputs, &selection, ctx, |sheet| Made {
+        prefecture: sheet.prefecture.clone(),
         region: sheet.region.clone(),
         file: sheet.file.clone(),
         stem: sheet.file_stem(),
@@ -37,7 +39,19 @@ pub fn run(args: &ExportArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
     if made.is_empty() {
         return Err(Failure::Other(WorkbookWords::nothing(lang).to_string()).into());
     }
+    // Nothing is written for a sheet whose prefecture or region holds a control
+    // character, nor to a name that holds one (a sheet's file name gives the
+    // name in a folder): all refused before the first file, or the folder, is made.
+    for m in &made {
+        create::refuse_sheet_names(
+            &m.file,
+            [("prefecture", &m.prefecture), ("region", &m.region)],
+        )?;
+    }
     let (targets, folder) = targets(&args.out, &made, ctx)?;
+    for target in &targets {
+        create::refuse_control_characters("", &target.to_string_lossy())?;
+    }
     // Every workbook made and every name free before the first file is written.
     let mut books = Vec::with_capacity(made.len());
     for m in &made {

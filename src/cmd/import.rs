@@ -64,6 +64,18 @@ fn import(
         show_errors(&loaded.report, &name, ctx);
         return Ok(false);
     }
+    // A prefecture or region holding a control character is refused whatever the
+    // destination (SPEC §7): it would go into the new sheet's text, and its head
+    // comment would carry a bidi override raw, to a file or to stdout. Named by
+    // the label of its cell, which is where the officer fixes it.
+    let label = |key: &'static str| workbook::layout::sheet_field(key).map_or(key, |c| c.label);
+    create::refuse_sheet_names(
+        &name,
+        [
+            (label("prefecture"), &sheet.prefecture),
+            (label("region"), &sheet.region),
+        ],
+    )?;
     // `--fiscal-year`: a workbook of another year is left as it is.
     if !year.has_year(sheet.fiscal_year) {
         let fy = crate::i18n::report::fiscal_year(lang, sheet.fiscal_year);

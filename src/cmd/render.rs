@@ -25,24 +25,37 @@ pub fn run(args: &RenderArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         ctx.eprintln(&Ui::nothing_to_render(ctx.lang));
         return Ok(Exit::Trouble);
     }
+    let to_file = args.out.as_deref().filter(|p| p.as_os_str() != "-");
+    if let Some(path) = to_file {
+        // A file is made only from sheets whose prefecture and region hold no
+        // control character, and under a name that holds none (SPEC §7). Stdout
+        // leaves through the escaping writer and needs no such refusal.
+        for sheet in &selected {
+            create::refuse_sheet_names(
+                &sheet.file,
+                [("prefecture", &sheet.prefecture), ("region", &sheet.region)],
+            )?;
+        }
+        create::refuse_control_characters("", &path.to_string_lossy())?;
+    }
     let report = SheetLayouts::new(&selected, ctx.lang);
     let text = match args.format {
         RenderFormat::Markdown => markdown::render(&report, ctx.lang),
         RenderFormat::Html => html::render(&report, ctx.lang),
     };
-    match &args.out {
-        Some(path) if path.as_os_str() != "-" => {
+    match to_file {
+        Some(path) => {
             create::create_new(path, text.as_bytes())?;
             let shown = workspace::display_path(path);
             let mut out = ctx.stdout();
             writeln!(out, "{}", RenderWords::written(ctx.lang, &shown))
                 .and_then(|()| out.flush())
                 .map_err(|source| Failure::CreatedNotTold {
-                    path: path.clone(),
+                    path: path.to_path_buf(),
                     source,
                 })?;
         }
-        _ => {
+        None => {
             let mut out = ctx.stdout();
             out.write_all(text.as_bytes())?;
             out.flush()?;

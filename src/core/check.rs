@@ -49,6 +49,25 @@ pub fn check_sheet(sheet: &Sheet, source: Option<&Source>, today: NaiveDate) -> 
         )),
         Some(_) => {}
     }
+    // A name the commands that make files refuse (SPEC §7): reported here so that
+    // it is found, and fixed, before `export`, `render --out`, `import` or
+    // `new --from` stops on it. A warning, not an error: the sheet reads and
+    // reports as it is (every output escapes the characters), only no file is
+    // made from it; an error would also take it out of every report.
+    for (key, value, place) in [
+        ("prefecture", &sheet.prefecture, &sheet.places.prefecture),
+        ("region", &sheet.region, &sheet.places.region),
+    ] {
+        if text::has_control_character(value) {
+            out.push(Diagnostic::new(
+                place.clone(),
+                Msg::ControlCharacter {
+                    key,
+                    value: value.clone(),
+                },
+            ));
+        }
+    }
     if sheet.goals.is_empty() && !sheet.places.goals_written {
         out.push(Diagnostic::new(header.clone(), Msg::NoGoals));
     }

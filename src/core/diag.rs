@@ -64,11 +64,12 @@ pub enum Code {
     UnknownGoal,
     UnknownWorksheet,
     BadWorkbook,
+    ControlCharacter,
 }
 
 impl Code {
     /// All codes, in the order of SPEC §2.
-    pub const ALL: [Code; 37] = [
+    pub const ALL: [Code; 38] = [
         Code::Syntax,
         Code::Encoding,
         Code::UnknownKey,
@@ -106,6 +107,7 @@ impl Code {
         Code::UnknownGoal,
         Code::UnknownWorksheet,
         Code::BadWorkbook,
+        Code::ControlCharacter,
     ];
 
     /// The code as written in output (`unknown-key`).
@@ -148,6 +150,7 @@ impl Code {
             Code::UnknownGoal => "unknown-goal",
             Code::UnknownWorksheet => "unknown-worksheet",
             Code::BadWorkbook => "bad-workbook",
+            Code::ControlCharacter => "control-character",
         }
     }
 
@@ -171,7 +174,8 @@ impl Code {
             | Code::NoChallenges
             | Code::AsOfOutsideFiscalYear
             | Code::Symlink
-            | Code::UnknownWorksheet => Severity::Warning,
+            | Code::UnknownWorksheet
+            | Code::ControlCharacter => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -412,6 +416,12 @@ pub enum Msg {
     },
     /// A worksheet the workbook layout does not have.
     UnknownWorksheet(String),
+    /// A prefecture or region (`key`) holding a control character, which the
+    /// commands that make files from the sheet refuse (SPEC §7).
+    ControlCharacter {
+        key: &'static str,
+        value: String,
+    },
     /// Bytes that are not a workbook `sheet` can read, and why.
     BadWorkbook(WorkbookProblem),
     /// A header of row 1 (or the `項目` of a row of `シート`) that is unknown,
@@ -475,6 +485,7 @@ impl Msg {
             Msg::UnknownGoal { .. } => Code::UnknownGoal,
             Msg::UnknownWorksheet(_) => Code::UnknownWorksheet,
             Msg::BadWorkbook(_) => Code::BadWorkbook,
+            Msg::ControlCharacter { .. } => Code::ControlCharacter,
             Msg::BadHeader { .. } => Code::UnknownKey,
             Msg::BadCell { .. } => Code::Type,
         }

@@ -200,7 +200,7 @@ impl Walker {
 
         let (goals, challenges, indicators, hospital_collaboration) = self.rest(root, fiscal_year);
 
-        let (prefecture, _) = prefecture?;
+        let (prefecture, prefecture_span) = prefecture?;
         let (region, region_span) = region?;
         Some(Sheet {
             file: source.name.clone(),
@@ -220,6 +220,7 @@ impl Walker {
             hospital_collaboration,
             places: SheetPlaces {
                 header: header.into(),
+                prefecture: prefecture_span.into(),
                 region: region_span.into(),
                 fiscal_year: fy_span.into(),
                 goals_written: entry(root, "goals").is_some(),

@@ -44,6 +44,7 @@ pub struct Sheet {
 pub struct SheetPlaces {
     /// The `[sheet]` header (or the start of the file when it is missing).
     pub header: Place,
+    pub prefecture: Place,
     pub region: Place,
     pub fiscal_year: Place,
     /// Some `[[goals]]` / `[[challenges]]` were written, even if none could be read

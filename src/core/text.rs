@@ -59,6 +59,27 @@ fn kept_by_nfkc(c: char) -> bool {
         | '\u{4e00}'..='\u{9fff}')
 }
 
+/// Whether a character could drive a terminal (SPEC §7): C0 controls other than
+/// tab and newline, DEL, C1 controls, and the bidirectional embeddings, overrides
+/// and isolates (U+202A–U+202E, U+2066–U+2069) that reorder what follows them.
+/// `crate::render::terminal` escapes them in all human output.
+pub fn is_unsafe(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{8}'
+        | '\u{b}'..='\u{1f}'
+        | '\u{7f}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether a name (a prefecture, a region, a file name) holds a character SPEC §7
+/// refuses in the names of the files and sheets a command makes: one that could
+/// drive a terminal ([`is_unsafe`]), and a newline or a tab too, as a name is one
+/// line. The one rule for `sheet new`, `import`, `export`, `render --out`.
+pub fn has_control_character(name: &str) -> bool {
+    name.chars().any(|c| c.is_control() || is_unsafe(c))
+}
+
 /// Empty or only whitespace (including the ideographic space U+3000).
 pub fn is_blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
@@ -82,6 +103,25 @@ pub fn region_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_with_control_characters() {
+        for bad in [
+            "南\u{1b}[31m加賀",
+            "石川県\r",
+            "南\n加賀",
+            "南\t加賀",
+            "南\u{7f}",
+            "南\u{85}",
+            "南\u{202e}加賀",
+            "\u{2066}南",
+        ] {
+            assert!(has_control_character(bad), "{bad:?}");
+        }
+        for good in ["南加賀", "Noto Chubu", "能登　中部", "南加賀（圏域）", ""] {
+            assert!(!has_control_character(good), "{good:?}");
+        }
+    }
 
     #[test]
     fn fullwidth_numbers() {

@@ -559,6 +559,20 @@ pub fn message(msg: &Msg, lang: Lang, form: Form) -> String {
             }
         }
         Msg::BadWorkbook(problem) => bad_workbook(problem, lang),
+        Msg::ControlCharacter { key, value } => {
+            // The name escaped as Rust writes it, a newline and a tab too, as the
+            // refusal of the commands shows it (i18n::failure).
+            let value = value.escape_debug();
+            let name = form.key(form.pick(key, sheet_label(key)), lang);
+            if ja {
+                format!(
+                    "{} \"{value}\" に制御文字（改行・エスケープなど）があります",
+                    then(&name, "の")
+                )
+            } else {
+                format!("{name} \"{value}\" holds a control character (a newline, an escape…)")
+            }
+        }
         Msg::BadHeader {
             part,
             written,
@@ -566,6 +580,11 @@ pub fn message(msg: &Msg, lang: Lang, form: Form) -> String {
         } => bad_header(*part, written, *problem, lang),
         Msg::BadCell { column, value } => bad_cell(column, value, lang),
     }
+}
+
+/// The label of a field of the worksheet シート (`圏域` for `region`).
+fn sheet_label(key: &str) -> &str {
+    layout::sheet_field(key).map_or(key, |c| c.label)
 }
 
 /// A link out of the folder, not followed: the `symlink` finding, and the
@@ -1358,6 +1377,12 @@ pub fn help(msg: &Msg, lang: Lang, form: Form) -> Option<String> {
                     format!("the goals' numbers: {}", known.join(", "))
                 }
             }
+            Msg::ControlCharacter { .. } => lang
+                .pick(
+                    "制御文字を消してください。このままでは sheet export・render --out・new --from はこのシートからファイルを作りません",
+                    "remove it: as it is, sheet export, render --out and new --from make no file from this sheet",
+                )
+                .to_string(),
             Msg::UnknownWorksheet(_) => {
                 let names: Vec<&str> = Part::ALL
                     .iter()
@@ -1737,6 +1762,12 @@ fn workbook_help(msg: &Msg, lang: Lang) -> Option<Option<String>> {
                 format!("add a row 時点 to {sheet} with a date such as {example}")
             }
         }
+        Msg::ControlCharacter { .. } => lang
+            .pick(
+                "制御文字を消してください。このままでは sheet import はこのブックからシートを作りません",
+                "remove it: as it is, sheet import makes no sheet from this workbook",
+            )
+            .to_string(),
         Msg::UnknownIndicator { known, .. } if known.is_empty() => {
             if ja {
                 format!("{} ワークシートに指標の行を加えてください", Part::Indicators.name())
@@ -2205,6 +2236,22 @@ mod tests {
                 Form::Workbook
             ),
             "unknown 状況 (status) \"できた\""
+        );
+        let control = Msg::ControlCharacter {
+            key: "region",
+            value: "南\n加賀\u{1b}[2J".to_string(),
+        };
+        assert_eq!(
+            said(&control, Lang::Ja, Form::Toml),
+            "`region` の \"南\\n加賀\\u{1b}[2J\" に制御文字（改行・エスケープなど）があります"
+        );
+        assert_eq!(
+            said(&control, Lang::Ja, Form::Workbook),
+            "「圏域」の \"南\\n加賀\\u{1b}[2J\" に制御文字（改行・エスケープなど）があります"
+        );
+        assert_eq!(
+            said(&control, Lang::En, Form::Workbook),
+            "圏域 \"南\\n加賀\\u{1b}[2J\" holds a control character (a newline, an escape…)"
         );
     }
 }

@@ -108,8 +108,11 @@ fn ja(f: &Failure) -> String {
             format!("{}: {}", path.display(), too_large(*size, *limit, lang))
         }
         Failure::ControlCharacters { what, value } => format!(
-            "{} \"{value}\" に制御文字（改行・エスケープなど）があります。使えません",
-            if what.is_empty() { "ファイル名" } else { what }
+            "{} \"{}\" に制御文字（改行・エスケープなど）があります。使えません",
+            if what.is_empty() { "ファイル名" } else { what },
+            // Escaped as Rust writes it (`\u{1b}`, `\n`): the terminal writer would
+            // leave a newline or a tab as they are, and the message is one line.
+            value.escape_debug()
         ),
         Failure::CreatedNotTold { path, source } => format!(
             "{} を作りました（そのまま残します）が、標準出力に書けませんでした（{source}）",
@@ -235,8 +238,9 @@ fn en(f: &Failure) -> String {
             format!("{}: {}", path.display(), too_large(*size, *limit, Lang::En))
         }
         Failure::ControlCharacters { what, value } => format!(
-            "{} \"{value}\" holds a control character (a newline, an escape…): refused",
-            if what.is_empty() { "the file name" } else { what }
+            "{} \"{}\" holds a control character (a newline, an escape…): refused",
+            if what.is_empty() { "the file name" } else { what },
+            value.escape_debug()
         ),
         Failure::CreatedNotTold { path, source } => format!(
             "created {} (it is kept), but stdout could not be written: {source}",
@@ -291,6 +295,16 @@ mod tests {
                 Lang::En
             ),
             "the file name \"a^Jb\" holds a control character (a newline, an escape…): refused"
+        );
+        // The name is shown escaped, a newline and a tab too: the message stays one
+        // line, and nothing of the name acts on the terminal.
+        let bad = Failure::ControlCharacters {
+            what: "--region".to_string(),
+            value: "南\n加賀\t\u{1b}[2J\r\u{202e}".to_string(),
+        };
+        assert_eq!(
+            text(&bad, Lang::Ja),
+            "--region \"南\\n加賀\\t\\u{1b}[2J\\r\\u{202e}\" に制御文字（改行・エスケープなど）があります。使えません"
         );
     }
 }

@@ -12,17 +12,9 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// Whether a character could drive a terminal: C0 controls other than tab and
-/// newline, DEL, C1 controls, and the bidirectional embeddings, overrides and
-/// isolates (U+202A–U+202E, U+2066–U+2069) that reorder what follows them.
-pub fn is_unsafe(c: char) -> bool {
-    matches!(c,
-        '\0'..='\u{8}'
-        | '\u{b}'..='\u{1f}'
-        | '\u{7f}'..='\u{9f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}')
-}
+/// Whether a character could drive a terminal (defined in the format core, which
+/// also refuses such characters in names: [`crate::core::text::has_control_character`]).
+pub use crate::core::text::is_unsafe;
 
 /// Text made safe for a terminal (see the module's documentation). Borrowed when
 /// there is nothing to escape, as for nearly all text.

@@ -736,6 +736,226 @@ fn new_refuses_names_with_control_characters() {
     assert_eq!(std::fs::read_dir(t.path("regions")).unwrap().count(), 1);
 }
 
+/// The names SPEC §7 refuses in a file-making command, as TOML escapes, with the
+/// form the message shows them in: an ESC colour sequence with a bidi override, a
+/// CR, a C1 control with DEL.
+const BAD_NAMES: [(&str, &str, &str); 3] = [
+    (
+        "region",
+        "Z\\u001b[31m\\u202e",
+        "region \"Z\\u{1b}[31m\\u{202e}\"",
+    ),
+    ("prefecture", "石川県\\r", "prefecture \"石川県\\r\""),
+    (
+        "region",
+        "南\\u0085加賀\\u007f",
+        "region \"南\\u{85}加賀\\u{7f}\"",
+    ),
+];
+
+/// A valid sheet whose `key` is `value` (a TOML escape).
+fn sheet_named(key: &str, value: &str) -> String {
+    let from = if key == "region" {
+        "region = \"テスト圏域\""
+    } else {
+        "prefecture = \"石川県\""
+    };
+    minimal().replace(from, &format!("{key} = \"{value}\""))
+}
+
+/// The files of a folder of a test, by name.
+fn files_in(t: &Test, rel: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(t.path(rel))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Refused with exit 2, in the output language, the name escaped.
+#[track_caller]
+fn assert_refused(out: &Output, shown: &str, lang: &str, what: &str) {
+    assert_eq!(out.code, 2, "{what}: {}{}", out.stdout, out.stderr);
+    let said = if lang == "en" {
+        "holds a control character"
+    } else {
+        "に制御文字（改行・エスケープなど）があります"
+    };
+    assert!(out.stderr.contains(said), "{what}: {}", out.stderr);
+    assert!(
+        out.stderr.contains(shown),
+        "{what}: {shown}\n{}",
+        out.stderr
+    );
+    assert_clean(out, false, what);
+}
+
+#[test]
+fn export_refuses_names_with_control_characters() {
+    for (key, value, shown) in BAD_NAMES {
+        for lang in ["ja", "en"] {
+            let t = Test::new()
+                .file(
+                    "regions/a-good.toml",
+                    minimal().replace("テスト圏域", "良い圏域"),
+                )
+                .file("regions/z.toml", sheet_named(key, value));
+            // One workbook to a file; one per sheet to a folder, where the good
+            // sheet's workbook is not written either.
+            for args in [
+                &["export", "regions/z.toml", "--out", "z.xlsx"][..],
+                &["export", "regions", "--out", "out"][..],
+            ] {
+                let mut args = args.to_vec();
+                args.extend(["--lang", lang]);
+                let out = t.sheet(&args);
+                assert_refused(&out, &format!("z.toml: {shown}"), lang, &args.join(" "));
+                assert!(!t.path("z.xlsx").exists(), "{args:?}");
+                assert!(!t.path("out").exists(), "{args:?}");
+            }
+        }
+    }
+}
+
+/// The name of a workbook in a folder comes from the sheet's file name: one that
+/// holds a control character is refused before anything, the folder included, is
+/// made.
+#[test]
+fn export_refuses_a_file_name_with_control_characters() {
+    let t = Test::new()
+        .file(
+            "regions/a-good.toml",
+            minimal().replace("テスト圏域", "良い圏域"),
+        )
+        .file("regions/z\u{1b}[2J\u{202e}.toml", minimal());
+    let out = t.sheet(&["export", "regions", "--out", "out"]);
+    assert_refused(
+        &out,
+        "out/z\\u{1b}[2J\\u{202e}.xlsx",
+        "ja",
+        "export to a folder",
+    );
+    assert!(!t.path("out").exists());
+    let out = t.sheet(&["export", "regions/a-good.toml", "--out", "a\u{1b}[2J.xlsx"]);
+    assert_refused(&out, "a\\u{1b}[2J.xlsx", "ja", "export --out");
+    assert_eq!(files_in(&t, "."), ["regions"]);
+}
+
+#[test]
+fn render_out_refuses_names_with_control_characters() {
+    for (key, value, shown) in BAD_NAMES {
+        let t = Test::new().file("regions/z.toml", sheet_named(key, value));
+        for format in ["html", "markdown"] {
+            for lang in ["ja", "en"] {
+                let file = format!("z.{format}");
+                let args = [
+                    "render", "--format", format, "regions", "--out", &file, "--lang", lang,
+                ];
+                let out = t.sheet(&args);
+                assert_refused(&out, &format!("z.toml: {shown}"), lang, &args.join(" "));
+                assert_eq!(files_in(&t, "."), ["regions"], "{args:?}");
+            }
+        }
+        // To stdout nothing is made: the page is written, the names escaped.
+        let out = t.sheet(&["render", "--format", "markdown", "regions"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_clean(&out, false, "render to stdout");
+    }
+    let t = Test::new().file("regions/z.toml", minimal());
+    let out = t.sheet(&["render", "regions", "--out", "z\r.html"]);
+    assert_refused(&out, "z\\r.html", "ja", "render --out z\\r.html");
+    assert_eq!(files_in(&t, "."), ["regions"]);
+}
+
+/// A workbook's 都道府県 or 圏域 cell holding a control character (written in the
+/// file as `_x001B_`, `_x000D_`, or the character itself) gives no sheet, to a
+/// folder, to a named file or to stdout.
+#[test]
+fn import_refuses_names_with_control_characters() {
+    let cases = [
+        ("region", "南\\u001b[31m加賀", "圏域 \"南\\u{1b}[31m加賀\""),
+        ("region", "南\\u202e加賀", "圏域 \"南\\u{202e}加賀\""),
+        ("prefecture", "石川\\r県", "都道府県 \"石川\\r県\""),
+    ];
+    for (key, value, shown) in cases {
+        let book = crate::workbook_read::workbook_of(&sheet_named(key, value));
+        for lang in ["ja", "en"] {
+            let t = Test::new()
+                .file("regions/.keep", "")
+                .file("in/minami-kaga.xlsx", &book);
+            for out_args in [
+                &[][..],
+                &["--out", "regions/x.toml"][..],
+                &["--out", "-"][..],
+            ] {
+                let mut args = vec!["import", "in/minami-kaga.xlsx", "--lang", lang];
+                args.extend(out_args);
+                let out = t.sheet(&args);
+                assert_refused(
+                    &out,
+                    &format!("in/minami-kaga.xlsx: {shown}"),
+                    lang,
+                    &args.join(" "),
+                );
+                assert!(out.stdout.is_empty(), "{args:?}: {}", out.stdout);
+                assert_eq!(files_in(&t, "regions"), [".keep"], "{args:?}");
+            }
+        }
+    }
+}
+
+/// `validate` tells beforehand of a name the commands that make files refuse: a
+/// warning `control-character` at the value (at the cell in a workbook), the name
+/// escaped; the sheet stays valid (exit 0; 1 under `--strict`).
+#[test]
+fn validate_warns_of_names_with_control_characters() {
+    let book = crate::workbook_read::workbook_of(&sheet_named("region", "南\\u001b[31m加賀"));
+    let t = Test::new()
+        .file("regions/z.toml", sheet_named("prefecture", "石川県\\u202e"))
+        .file("in/z.xlsx", &book);
+    let out = t.sheet(&["validate", "regions/z.toml"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "warning[control-character]: `prefecture` の \"石川県\\u{202e}\" に制御文字（改行・エスケープなど）があります"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("regions/z.toml:3:14"), "{}", out.stdout);
+    assert_clean(&out, false, "validate");
+    let out = t.sheet(&["validate", "--strict", "regions/z.toml"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+
+    let out = t.sheet(&["validate", "in/z.xlsx", "--lang", "en"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "warning[control-character]: 圏域 \"南\\u{1b}[31m加賀\" holds a control character"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("sheet import makes no sheet"),
+        "{}",
+        out.stdout
+    );
+    assert_clean(&out, false, "validate a workbook");
+    let json = t
+        .sheet(&["validate", "in/z.xlsx", "--format", "json"])
+        .json();
+    let found: Vec<&serde_json::Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "control-character")
+        .collect();
+    assert_eq!(found.len(), 1, "{json:#}");
+    assert_eq!(found[0]["cell"], "シート!B4", "{json:#}");
+}
+
 /// A full stdout does not undo `sheet new`: the sheet is kept, exit 2, and the
 /// message says the file was made.
 #[test]

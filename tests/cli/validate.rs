@@ -12,7 +12,7 @@ fn fixtures(sub: &str) -> PathBuf {
 
 /// Every diagnostic code of SPEC §2 (and `bad-format`) that a committed fixture
 /// can draw (`too-large` needs a 4 MiB file: tests/cli/safety.rs makes one).
-const CODES: [&str; 33] = [
+const CODES: [&str; 34] = [
     "syntax",
     "encoding",
     "unknown-key",
@@ -46,9 +46,10 @@ const CODES: [&str; 33] = [
     "no-challenges",
     "as-of-outside-fiscal-year",
     "symlink",
+    "control-character",
 ];
 
-const WARNINGS: [&str; 17] = [
+const WARNINGS: [&str; 18] = [
     "era-overflow",
     "overdue",
     "outside-fiscal-year",
@@ -66,6 +67,7 @@ const WARNINGS: [&str; 17] = [
     "no-challenges",
     "as-of-outside-fiscal-year",
     "symlink",
+    "control-character",
 ];
 
 /// The `# expect: CODE LINE:COL` line of a fixture; `# expect: CODE file` for a

@@ -251,6 +251,7 @@ fn label_in(worksheet: &str, key: &str) -> Option<&'static str> {
 fn relocate_sheet(s: &mut Sheet, f: &dyn Fn(&Place) -> Place) {
     let at = |p: &mut Place| *p = f(p);
     at(&mut s.places.header);
+    at(&mut s.places.prefecture);
     at(&mut s.places.region);
     at(&mut s.places.fiscal_year);
     if let Some(d) = &mut s.as_of {
