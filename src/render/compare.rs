@@ -11,9 +11,7 @@ mod texts;
 
 pub use texts::{date_shown, item_content};
 
-use super::indicator::{
-    bool_text, csv_fields, pct_text, target_text, value_text, verdict_color, verdict_text,
-};
+use super::indicator::{bool_text, csv_fields, pct_text, value_text, verdict_color, verdict_text};
 use crate::core::fiscal::FiscalYear;
 use crate::core::model::View;
 use crate::i18n::report::{self as words, W};
@@ -337,17 +335,20 @@ fn shared_unit(ind: &IndicatorAcross) -> Option<&str> {
 /// Baseline, current, target, progress and verdict of one region's indicator;
 /// values with their unit when the heading does not give it.
 fn indicator_cells(row: &IndicatorRow, with_unit: bool, lang: Lang) -> [String; 5] {
-    let unit = |v: Option<&crate::core::model::Value>| {
+    use crate::core::model::Value;
+    // A bare number gets the indicator's unit; a number written with its unit
+    // (`13件`, `16件以上`) already shows it.
+    let unit = |v: Option<&Value>| {
         let text = value_text(v, lang);
-        match (with_unit, v.and_then(|v| v.as_number()), &row.unit) {
-            (true, Some(_), Some(u)) => format!("{text}{u}"),
+        match (with_unit, v, &row.unit) {
+            (true, Some(Value::Integer(_) | Value::Float(_)), Some(u)) => format!("{text}{u}"),
             _ => text,
         }
     };
     [
         unit(row.baseline.as_ref()),
         unit(row.current.as_ref()),
-        target_text(row, lang),
+        unit(row.target.as_ref()),
         pct_text(row, lang),
         verdict_text(row, lang),
     ]

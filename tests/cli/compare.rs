@@ -612,3 +612,36 @@ fn snapshot_json() {
         .run();
     insta::assert_json_snapshot!(out.json());
 }
+
+/// Where regions count an indicator in different units, each value shows its unit
+/// once: a bare number gets the indicator's, one written with its unit keeps it
+/// (`13件`, not `13件件`).
+#[test]
+fn values_in_different_units_show_their_unit_once() {
+    let a = indicator(
+        "地域移行数",
+        "unit = \"人\"\nbaseline = 11\ncurrent = 12\ntarget = 3",
+    );
+    let b = indicator(
+        "地域移行数",
+        "unit = \"件\"\nbaseline = 11\ncurrent = \"13件\"\ntarget = \"16件以上\"",
+    );
+    let out = Test::new()
+        .file("regions/a.toml", sheet("石川県", "甲", "2018", &a))
+        .file("regions/b.toml", sheet("石川県", "乙", "2018", &b))
+        .args(&["compare", "--width", "120"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let block = &out.stdout[out.stdout.find("＜地域移行数＞").expect("the indicator")..];
+    let row = |name: &str| {
+        block
+            .lines()
+            .find(|l| l.starts_with(&format!("| {name}")))
+            .unwrap_or_else(|| panic!("{}", out.stdout))
+            .to_string()
+    };
+    let (a, b) = (row("甲"), row("乙"));
+    assert!(a.contains("12人") && a.contains("3人"), "{a}");
+    assert!(b.contains("13件") && !b.contains("件件"), "{b}");
+    assert!(b.contains("16件以上"), "{b}");
+}
