@@ -613,7 +613,17 @@ fn charts_of_huge_values_hold_no_nan_or_infinity() {
     no_nan_or_inf("compare --format html", &html);
     assert_eq!(html.matches("<svg class=\"indicator-chart\"").count(), 2);
     for (name, marks) in [
-        ("巨大", &["今回 1e308", "今回 1.7e308", "第1回 -1e308"][..]),
+        (
+            "巨大",
+            &[
+                "今回 1e308",
+                "今回 1.7e308",
+                "第1回 -1e308",
+                // In words as the sheet writes them, not in 309 digits.
+                ">0 → 1e308　目標 1.7e308<",
+                ">-1e308 → 1.7e308　目標 1e307<",
+            ][..],
+        ),
         (
             "離れた値",
             &["今回 1.7e308", "第1回 -1e308", ">1e308</text>"][..],
