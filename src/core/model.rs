@@ -415,10 +415,13 @@ impl Serialize for Value {
 }
 
 /// As written: a number written as text shows its text (`11人（H29年度～現時点）`).
+/// A float from 10^21 on shows with its power of ten (`1e308`, as a sheet writes
+/// it, rather than 309 digits), as JavaScript and TOML writers show it.
 impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Value::Integer(i) => write!(f, "{i}"),
+            Value::Float(x) if x.abs() >= 1e21 => write!(f, "{x:e}"),
             Value::Float(x) => write!(f, "{x}"),
             Value::Written(w) => f.write_str(&w.text),
             Value::Text(t) => f.write_str(t),
@@ -566,4 +569,21 @@ pub fn file_stem(path: &str) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Value;
+
+    #[test]
+    fn floats_show_as_written_huge_ones_with_their_power_of_ten() {
+        let shown = |x: f64| Value::Float(x).to_string();
+        assert_eq!(shown(3.5), "3.5");
+        assert_eq!(shown(-0.25), "-0.25");
+        assert_eq!(shown(1e20), "100000000000000000000");
+        assert_eq!(shown(1e21), "1e21");
+        assert_eq!(shown(1e308), "1e308");
+        assert_eq!(shown(1.7e308), "1.7e308");
+        assert_eq!(shown(-1e308), "-1e308");
+    }
 }

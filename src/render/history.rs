@@ -343,12 +343,14 @@ pub fn line_chart(name: &str, points: &[&Point], lang: Lang) -> maud::Markup {
             p.standing.target.as_ref()
         }),
     ];
+    // Finite numbers only: a sheet holds no other, and a chart could not place one.
     let number = |i: usize, p: &Point| -> Option<f64> {
         if i == 2 {
             target(p)
         } else {
             (series[i].3)(p).and_then(Value::as_number)
         }
+        .filter(|v| v.is_finite())
     };
     let values: Vec<f64> = points
         .iter()

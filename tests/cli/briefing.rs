@@ -585,6 +585,91 @@ fn history_svg_draws_baseline_current_and_target_over_the_commits() {
     assert!(!svg.contains("<script"));
 }
 
+/// Huge but finite values: the charts place them (the span of `-1e308` and
+/// `1.7e308` overflows `f64`, a round end above `1.7e308` does not exist) and
+/// write neither `NaN` nor `inf`; the values are still shown.
+#[test]
+fn charts_of_huge_values_hold_no_nan_or_infinity() {
+    let huge = "baseline = 0\ncurrent = 1e308\ntarget = 1.7e308";
+    let apart = "baseline = -1e308\ncurrent = 1.7e308\ntarget = 1e307";
+    let no_nan_or_inf = |what: &str, text: &str| {
+        for bad in ["NaN", "nan", "inf", "Infinity"] {
+            assert!(!text.contains(bad), "{what}: {bad} in\n{text}");
+        }
+    };
+    let t = Test::new()
+        .file(
+            "regions/a.toml",
+            sheet("石川県", "甲", "2018", &indicator("巨大", huge)),
+        )
+        .file(
+            "regions/b.toml",
+            sheet("石川県", "乙", "2018", &indicator("巨大", apart)),
+        )
+        .file(
+            "regions/c.toml",
+            sheet("石川県", "丙", "2018", &indicator("離れた値", apart)),
+        );
+    let html = briefing_html(&t);
+    no_nan_or_inf("compare --format html", &html);
+    assert_eq!(html.matches("<svg class=\"indicator-chart\"").count(), 2);
+    for (name, marks) in [
+        (
+            "巨大",
+            &[
+                "今回 1e308",
+                "今回 1.7e308",
+                "第1回 -1e308",
+                // In words as the sheet writes them, not in 309 digits.
+                ">0 → 1e308　目標 1.7e308<",
+                ">-1e308 → 1.7e308　目標 1e307<",
+            ][..],
+        ),
+        (
+            "離れた値",
+            &["今回 1.7e308", "第1回 -1e308", ">1e308</text>"][..],
+        ),
+    ] {
+        let at = html.find(&format!("data-indicator=\"{name}\"")).unwrap();
+        let chart = &html[at..at + html[at..].find("</figure>").unwrap()];
+        for mark in marks {
+            assert!(chart.contains(mark), "{name}: {mark} in {chart}");
+        }
+        assert_eq!(
+            chart.matches("<circle").count(),
+            2 * chart.matches("<title>第1回").count()
+        );
+    }
+
+    // The same values over the history: `history --format svg` and the briefing's
+    // history charts.
+    let t = Test::with_regions().git_init();
+    let mk = "regions/minami-kaga.toml";
+    let text = t.read(mk);
+    std::fs::write(t.path(mk), format!("{text}\n{}", indicator("巨大", huge))).unwrap();
+    t.commit("first", "2018-09-20T10:00:00+09:00");
+    t.edit(mk, huge, apart);
+    t.commit("second", "2018-09-28T10:00:00+09:00");
+    let out = t.sheet(&[
+        "history",
+        "--region",
+        "南加賀",
+        "--indicator",
+        "巨大",
+        "--format",
+        "svg",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    no_nan_or_inf("history --format svg", &out.stdout);
+    for shown in ["1.7e308", "-1e308", ": 1e308", ": 1e307"] {
+        assert!(out.stdout.contains(shown), "{shown} in {}", out.stdout);
+    }
+    assert_eq!(out.stdout.matches("<polyline").count(), 3, "{}", out.stdout);
+    let html = briefing_html(&t);
+    no_nan_or_inf("compare --format html in git", &html);
+    assert_eq!(html.matches("<svg class=\"history-chart\"").count(), 2);
+}
+
 // ------------------------------------------------------------ Chromium
 
 /// Chromium for the print tests, or `None` (the test then says it is skipped).

@@ -256,6 +256,38 @@ fn what_officials_write_survives_export_and_import() {
     }
 }
 
+/// A sheet of one goal with `items` progress items, item `i` reading `text(i)`.
+pub fn one_long_goal(items: usize, text: impl Fn(usize) -> String) -> String {
+    let mut s = String::from(
+        "format = 1\n[sheet]\nprefecture = \"石川県\"\nregion = \"長文\"\n\
+         fiscal_year = 2018\nas_of = 2018-09-30\n[[goals]]\ntext = \"g\"\n",
+    );
+    for i in 0..items {
+        s.push_str(&format!(
+            "[[goals.progress]]\ntext = \"{}\"\nstatus = \"done\"\n",
+            text(i)
+        ));
+    }
+    s
+}
+
+/// A section of the printed copy (`印刷`) longer than a cell holds: 45 items of
+/// 800 characters are 36,269 characters as one list, 10,000 short ones 159,000.
+/// Each value fits a cell of the data worksheets, so the sheet is exported (the
+/// copy lays the section over several rows) and comes back whole.
+#[test]
+fn sections_longer_than_a_cell_survive_export_and_import() {
+    for (name, text) in [
+        ("long", one_long_goal(45, |_| "あ".repeat(800))),
+        ("many", one_long_goal(10_000, |i| format!("項目{i}"))),
+    ] {
+        let t = Test::new().file(&format!("{name}.toml"), &text);
+        let out = t.sheet(&["validate", &format!("{name}.toml")]);
+        assert_eq!(out.code, 0, "{}", out.stdout);
+        round_trip(&t, &t.path(&format!("{name}.toml")), false);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 

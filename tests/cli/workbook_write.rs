@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::common::Test;
 use crate::workbook_roundtrip::{
-    assert_no_difference, export, libreoffice_convert, libreoffice_resave, repository_sheets,
-    sheet_toml, soffice_available, tool_available,
+    assert_no_difference, export, libreoffice_convert, libreoffice_resave, one_long_goal,
+    repository_sheets, sheet_toml, soffice_available, tool_available,
 };
 
 /// The worksheets of an exported sheet, in order (SPEC §6, and 記入方法 first).
@@ -627,6 +627,74 @@ fn openpyxl_reads_typed_cells_strings_and_set_up_of_an_export() {
     assert!(texts.contains(&"12.5人"));
 }
 
+/// A section of the printed copy longer than a row shows (21 lines, 409 points)
+/// or a cell holds (32,767 characters) goes on over the rows below, in the goal's
+/// box: every cell and row within Excel's limits, every item there, whole and in
+/// order.
+#[test]
+fn the_printed_copy_lays_a_long_section_over_rows() {
+    if !python_available() {
+        return;
+    }
+    let long = |_| "あ".repeat(800);
+    let many = |i| format!("項目{i}");
+    for (name, items) in [
+        ("long", (0..45).map(long).collect::<Vec<_>>()),
+        ("many", (0..10_000).map(many).collect()),
+    ] {
+        let t = Test::new().file("s.toml", one_long_goal(items.len(), |i| items[i].clone()));
+        export(&t, &t.path("s.toml"), "s.xlsx");
+        let d = dump(&t.path("s.xlsx"));
+        let print = worksheet(&d, "印刷");
+        for (row, height) in print["heights"].as_object().unwrap() {
+            let height = height.as_f64().unwrap();
+            assert!(height <= 409.0, "{name}: row {row} is {height} high");
+        }
+        let row_of = |c: &Json| -> u32 {
+            let at = c["cell"].as_str().unwrap();
+            at.trim_start_matches(char::is_alphabetic).parse().unwrap()
+        };
+        let cells = print["cells"].as_array().unwrap();
+        for c in cells {
+            let text = c["value"].as_str().unwrap_or_default();
+            assert!(
+                text.encode_utf16().count() <= 32_767,
+                "{name}: {}",
+                c["cell"]
+            );
+        }
+        // The progress: column C from the goal's row down to section 2.
+        let section2 = cells
+            .iter()
+            .find(|c| c["value"] == "２ 圏域の取組における強みと課題")
+            .map(row_of)
+            .unwrap();
+        let goal = cells.iter().find(|c| c["value"] == "１．g").unwrap();
+        let (first, at) = (row_of(goal), goal["cell"].as_str().unwrap());
+        let progress: Vec<&Json> = cells
+            .iter()
+            .filter(|c| c["cell"].as_str().unwrap().starts_with('C'))
+            .filter(|c| (first..section2).contains(&row_of(c)))
+            .collect();
+        assert!(progress.len() > 1, "{name}: one cell");
+        let last = progress.iter().map(|c| row_of(c)).max().unwrap();
+        assert!(
+            print["merged"]
+                .as_array()
+                .unwrap()
+                .contains(&Json::from(format!("{at}:B{last}"))),
+            "{name}: the goal spans its progress: {}",
+            print["merged"]
+        );
+        let printed: String = progress
+            .iter()
+            .map(|c| c["value"].as_str().unwrap().replace('\n', ""))
+            .collect();
+        let written: String = items.iter().map(|i| format!("・［実施］{i}")).collect();
+        assert!(printed == written, "{name}: the items are not all printed");
+    }
+}
+
 #[test]
 fn openpyxl_reads_the_report_workbooks() {
     if !python_available() {
@@ -914,6 +982,46 @@ proptest! {
             assert_no_difference(&t, &t.path("s.toml"), "back.toml", "saved by LibreOffice");
         }
     }
+}
+
+/// A section taller than a row is printed whole (a row of Excel is at most 409
+/// points high; a cell of 60 lines showed 21 of them).
+#[test]
+fn libreoffice_prints_every_line_of_a_long_section() {
+    if !soffice_available() || !tool_available("pdftotext (poppler-utils)", &["pdftotext", "-v"]) {
+        return;
+    }
+    // 60 items of a line each, and a concern of 55 lines.
+    let text = one_long_goal(60, |i| format!("項目{i}")).replacen(
+        "as_of = 2018-09-30\n",
+        &format!(
+            "as_of = 2018-09-30\nconcerns = [\"{}終わり\"]\n",
+            "あ".repeat(3000)
+        ),
+        1,
+    );
+    let t = Test::new().file("s.toml", &text);
+    export(&t, &t.path("s.toml"), "s.xlsx");
+    let pdf = libreoffice_convert(&t.path("s.xlsx"), &t.path("pdf"), "pdf");
+    let out = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let printed = String::from_utf8_lossy(&out.stdout);
+    // The printed copy is the last worksheet: from its first section on.
+    let form = &printed[printed
+        .find("１ 平成30年度の達成目標と現時点での進捗状況")
+        .expect("the form is printed")..];
+    for i in 0..60 {
+        assert!(
+            form.contains(&format!("項目{i}")),
+            "項目{i} not printed:\n{form}"
+        );
+    }
+    let concerns = &form[form.find("４ 現時点での課題・悩み").expect("section 4")..];
+    assert_eq!(concerns.matches('あ').count(), 3000, "{concerns}");
+    assert!(concerns.contains("終わり"), "{concerns}");
 }
 
 /// The printed pages: A4, the form's sections in order, no `###` for a date too

@@ -236,11 +236,13 @@ struct Drawn {
 }
 
 /// What of an indicator row can be drawn: a number now, and a baseline or a
-/// target number to set it against.
+/// target number to set it against (finite numbers: a sheet holds no other, and a
+/// chart could not place one).
 fn drawn(row: &IndicatorRow) -> Option<Drawn> {
-    let current = row.current.as_ref().and_then(Value::as_number)?;
-    let baseline = row.baseline.as_ref().and_then(Value::as_number);
-    let target = target_number(row.target.as_ref());
+    let finite = |v: Option<f64>| v.filter(|v| v.is_finite());
+    let current = finite(row.current.as_ref().and_then(Value::as_number))?;
+    let baseline = finite(row.baseline.as_ref().and_then(Value::as_number));
+    let target = finite(target_number(row.target.as_ref()));
     (baseline.is_some() || target.is_some()).then_some(Drawn {
         baseline,
         current,
@@ -318,9 +320,9 @@ fn indicator_chart(ind: &IndicatorAcross, lang: Lang) -> Markup {
         .flat_map(|d| [Some(d.current), d.baseline, d.target])
         .flatten()
         .collect();
-    let Some(x) = Scale::new(&numbers, PLOT.0, PLOT.1, 5) else {
-        return html! {};
-    };
+    // Always a scale, as the chart is made for an indicator that some region gives
+    // in numbers; without one, every row would be given in words.
+    let x = Scale::new(&numbers, PLOT.0, PLOT.1, 5);
     let height = AXIS_H + ROW_H * rows.len() as f64 + 4.0;
     let better = rows.first().map(|(_, r)| r.better).unwrap_or_default();
     let unit = super::shared_unit(ind);
@@ -334,17 +336,19 @@ fn indicator_chart(ind: &IndicatorAcross, lang: Lang) -> Markup {
             svg.indicator-chart width=(CHART_W) height=(height)
                 viewBox={ "0 0 " (CHART_W) " " (px(height)) } role="img" {
                 title { (clean(&ind.name)) }
-                @for t in x.ticks() {
-                    line x1=(px(x.at(t))) x2=(px(x.at(t))) y1=(px(AXIS_H - 4.0)) y2=(px(height - 2.0))
-                        stroke=(colors::GRID) {}
-                    text x=(px(x.at(t))) y="11" font-size="9" text-anchor="middle" fill="#555" { (num(t)) }
+                @if let Some(x) = x {
+                    @for t in x.ticks() {
+                        line x1=(px(x.at(t))) x2=(px(x.at(t))) y1=(px(AXIS_H - 4.0)) y2=(px(height - 2.0))
+                            stroke=(colors::GRID) {}
+                        text x=(px(x.at(t))) y="11" font-size="9" text-anchor="middle" fill="#555" { (num(t)) }
+                    }
                 }
                 @for (i, (label, row)) in rows.iter().enumerate() {
                     @let y = AXIS_H + ROW_H * i as f64 + ROW_H / 2.0;
                     text x="2" y=(px(y + 3.5)) font-size="10" { (clean(label)) }
-                    @match drawn(row) {
-                        Some(d) => (chart_row(&x, y, row, &d, better, lang)),
-                        None => {
+                    @match (x, drawn(row)) {
+                        (Some(x), Some(d)) => (chart_row(&x, y, row, &d, better, lang)),
+                        _ => {
                             text x=(px(PLOT.0)) y=(px(y + 3.5)) font-size="9.5" fill="#444" {
                                 (values_in_words(row, lang))
                             }
