@@ -873,3 +873,32 @@ fn show_leaves_out_blank_optional_fields() {
         assert!(!out.stdout.contains(label), "{label}\n{}", out.stdout);
     }
 }
+
+/// The later lines of a value with line breaks stand under its first line, not at
+/// the start of the line where they broke the layout of the change.
+#[test]
+fn a_multi_line_value_keeps_its_later_lines_under_its_first() {
+    let sheet = |strength: &str| {
+        format!(
+            "format = 1\n[sheet]\nprefecture = \"石川県\"\nregion = \"南加賀\"\nfiscal_year = 2018\nstrengths = [{}]\n",
+            serde_json::to_string(strength).unwrap()
+        )
+    };
+    let t = Test::new()
+        .file("a.toml", sheet("連携がある\n二行目"))
+        .file("b.toml", sheet("連携がある\n二行目を直した"));
+    let out = t.sheet(&["diff", "a.toml", "b.toml"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let old = lines
+        .iter()
+        .position(|l| l.trim_start() == "- 連携がある")
+        .expect("old value");
+    assert_eq!(lines[old + 1], "      二行目", "{}", out.stdout);
+    assert_eq!(lines[old + 3], "      二行目を直した", "{}", out.stdout);
+    assert!(
+        !out.stdout.lines().any(|l| l.starts_with("二行目")),
+        "{}",
+        out.stdout
+    );
+}
