@@ -201,13 +201,14 @@ impl Converter {
                 match column.key {
                     "actions" => match list_items(&s) {
                         Some(items) => items_of(items, &cell),
-                        None => {
-                            ValueKind::List(vec![Value::new(ValueKind::Str(s), Some(cell.clone()))])
-                        }
+                        None => ValueKind::List(vec![Value::new(
+                            ValueKind::Str(layout::unescape_text(&s)),
+                            Some(cell.clone()),
+                        )]),
                     },
                     key if layout::view_of(key).is_some() => match list_items(&s) {
                         Some(items) => items_of(items, &cell),
-                        None => ValueKind::Str(s),
+                        None => ValueKind::Str(layout::unescape_text(&s)),
                     },
                     "better" => match layout::better_of(&s) {
                         Some(b) => ValueKind::Str(b.as_str().to_string()),
@@ -601,7 +602,7 @@ fn list_items(s: &str) -> Option<Vec<String>> {
             items.push(rest.trim_start().to_string());
         } else if let Some(item) = items.last_mut() {
             item.push('\n');
-            item.push_str(line);
+            item.push_str(layout::unescape_line(line));
         } else if !line.trim().is_empty() {
             return None;
         }
@@ -645,6 +646,11 @@ mod tests {
         assert_eq!(
             list_items("・a\nb\n・c\n"),
             Some(vec!["a\nb".to_string(), "c".to_string()])
+        );
+        // A line of an item that starts with the mark itself is written escaped.
+        assert_eq!(
+            list_items("・a\n\u{2060}・b\n・c"),
+            Some(vec!["a\n・b".to_string(), "c".to_string()])
         );
         assert_eq!(
             list_items("・一つ目\n\n  二行目\n・二つ目"),

@@ -35,6 +35,52 @@ pub const CONTENT: &str = "content";
 /// The mark that starts each line of a cell holding a list (`actions`, a view).
 pub const LIST_MARK: char = '・';
 
+/// U+2060 WORD JOINER, invisible: written before a line of a statement that
+/// itself starts with `・`, so that the line is not read as the start of an item,
+/// and removed when read. Officials never type it, so their cells read as typed.
+pub const LIST_ESCAPE: char = '\u{2060}';
+
+/// A line that would start an item, were it not escaped: after spaces, any escapes
+/// and then the mark (half-width `･` too).
+pub fn looks_marked(line: &str) -> bool {
+    let rest = line.trim_start().trim_start_matches(LIST_ESCAPE);
+    text::nfkc(rest).starts_with(LIST_MARK)
+}
+
+/// A line of a statement as written in a list cell: escaped when it looks marked.
+pub fn escape_line(line: &str) -> std::borrow::Cow<'_, str> {
+    if looks_marked(line) {
+        format!("{LIST_ESCAPE}{line}").into()
+    } else {
+        line.into()
+    }
+}
+
+/// A line as read from a list cell: one escape removed where the writer put it.
+pub fn unescape_line(line: &str) -> &str {
+    match line.strip_prefix(LIST_ESCAPE) {
+        Some(rest) if looks_marked(rest) => rest,
+        _ => line,
+    }
+}
+
+/// A statement written whole in a list cell (one item, or a view written as one
+/// string): every line that looks marked escaped, so that it is not read as a list.
+pub fn escape_text(s: &str) -> String {
+    s.split('\n')
+        .map(escape_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The reverse of [`escape_text`].
+pub fn unescape_text(s: &str) -> String {
+    s.split('\n')
+        .map(unescape_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `向き`: the words of the drop-down, and what each means (`higher` / `lower` are
 /// read too).
 pub const BETTER_WORDS: [(&str, Better); 2] = [

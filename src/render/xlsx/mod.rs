@@ -164,12 +164,24 @@ pub fn list_cell(items: &[String]) -> Cell<'_> {
         .map(String::as_str)
         .filter(|s| !crate::core::text::is_blank(s))
         .collect();
+    // A line of a statement that starts with the mark itself is escaped
+    // (`layout::LIST_ESCAPE`), so that reading gives the same items back.
     match filled.as_slice() {
         [] => Cell::Empty,
+        [one] if one.split('\n').any(layout::looks_marked) => Cell::owned(layout::escape_text(one)),
         [one] => Cell::text(one),
         many => Cell::owned(
             many.iter()
-                .map(|s| format!("{}{s}", layout::LIST_MARK))
+                .map(|s| {
+                    let mut lines = s.split('\n');
+                    let first = lines.next().unwrap_or_default();
+                    let mut item = format!("{}{first}", layout::LIST_MARK);
+                    for line in lines {
+                        item.push('\n');
+                        item.push_str(&layout::escape_line(line));
+                    }
+                    item
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
         ),
@@ -615,6 +627,16 @@ mod tests {
         assert_eq!(list_cell(&v(&[])), Cell::Empty);
         assert_eq!(list_cell(&v(&["", " "])), Cell::Empty);
         assert_eq!(list_cell(&v(&["一つ"])), Cell::text("一つ"));
+        // Lines that start with the mark themselves are escaped, so that they read
+        // back as the same items.
+        assert_eq!(
+            list_cell(&v(&["a\n・b", "c"])),
+            Cell::owned("・a\n\u{2060}・b\n・c".to_string())
+        );
+        assert_eq!(
+            list_cell(&v(&["・x\n・y"])),
+            Cell::owned("\u{2060}・x\n\u{2060}・y".to_string())
+        );
         assert_eq!(list_cell(&v(&["", "一つ"])), Cell::text("一つ"));
         assert_eq!(
             list_cell(&v(&["一つ", "二つ"])),
