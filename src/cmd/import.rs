@@ -111,6 +111,8 @@ fn import(
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            // The name the new file takes after: refused, not quietly cleaned (SPEC §7).
+            create::refuse_control_characters("", &stem)?;
             let slug = slug_from(&stem)
                 .ok_or_else(|| Failure::Other(ImportWords::needs_out(lang, &name)))?;
             sheets_dir(ctx)?.join(format!("{slug}.toml"))

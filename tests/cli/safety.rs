@@ -905,6 +905,25 @@ fn import_refuses_names_with_control_characters() {
     }
 }
 
+/// A workbook whose file name holds a control character is not imported under a
+/// name made from it (it was cleaned into `w-31m.toml` and imported, exit 0).
+#[test]
+fn import_refuses_a_workbook_named_with_control_characters() {
+    let book = crate::workbook_read::workbook_of(&minimal());
+    let t = Test::new()
+        .file("regions/.keep", "")
+        .file("in/w\u{1b}[31m.xlsx", &book);
+    let args = ["import", "in/w\u{1b}[31m.xlsx"];
+    let out = t.sheet(&args);
+    assert_refused(
+        &out,
+        "w\\u{1b}[31m",
+        "ja",
+        "import with a control character in the name",
+    );
+    assert_eq!(files_in(&t, "regions"), [".keep"]);
+}
+
 /// `validate` tells beforehand of a name the commands that make files refuse: a
 /// warning `control-character` at the value (at the cell in a workbook), the name
 /// escaped; the sheet stays valid (exit 0; 1 under `--strict`).
