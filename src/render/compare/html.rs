@@ -609,7 +609,9 @@ fn timeline_strip(report: &CompareReport, lang: Lang) -> Markup {
     let (left, right) = (110.0, 1000.0);
     let lane_h = 18.0;
     let top = 22.0;
-    let height = top + lane_h * lanes.len() as f64 + 6.0;
+    // The lanes, then a band below them for the 現時点 label, clear of the marks.
+    let bottom = top + lane_h * lanes.len() as f64 + 2.0;
+    let height = bottom + 12.0;
     let at = |d: chrono::NaiveDate| {
         let m = (month(d) - m0) as f64;
         let within = (d.day0() as f64) / 31.0;
@@ -620,7 +622,7 @@ fn timeline_strip(report: &CompareReport, lang: Lang) -> Markup {
         svg.timeline-strip width="1000" height=(px(height)) viewBox={ "0 0 1000 " (px(height)) } role="img" {
             @for i in 0..=months {
                 @let xm = left + (right - left) * i as f64 / months as f64;
-                line x1=(px(xm)) x2=(px(xm)) y1="14" y2=(px(height - 2.0)) stroke=(colors::GRID) {}
+                line x1=(px(xm)) x2=(px(xm)) y1="14" y2=(px(bottom)) stroke=(colors::GRID) {}
                 @if i < months {
                     @let m = m0 + i;
                     text x=(px(xm + 3.0)) y="11" font-size="9" fill="#555" {
@@ -640,7 +642,10 @@ fn timeline_strip(report: &CompareReport, lang: Lang) -> Markup {
                             (_, Some(Status::Done)) => ("#8a8a8a", "#8a8a8a"),
                             _ => ("#d0d0d0", "#8a8a8a"),
                         };
-                        circle cx=(px(at(d.date.first_day()))) cy=(px(y)) r="5" fill=(fill) stroke=(stroke) stroke-width="2" {
+                        // A month (`10月`) or part of one sits in its middle, not on its
+                        // first day, where it would read as that day.
+                        @let x = (at(d.date.first_day()) + at(d.date.last_day())) / 2.0;
+                        circle cx=(px(x)) cy=(px(y)) r="5" fill=(fill) stroke=(stroke) stroke-width="2" {
                             title { (clean(&date_shown(item, lang))) " " (words::status(lang, item.status)) " " (clean(&item.text)) }
                         }
                     }
@@ -648,7 +653,7 @@ fn timeline_strip(report: &CompareReport, lang: Lang) -> Markup {
             }
             @if let Some(d) = as_of {
                 @let xa = at(d);
-                line x1=(px(xa)) x2=(px(xa)) y1="14" y2=(px(height - 2.0)) stroke=(colors::WORSE) stroke-dasharray="3 2" {}
+                line x1=(px(xa)) x2=(px(xa)) y1="14" y2=(px(bottom)) stroke=(colors::WORSE) stroke-dasharray="3 2" {}
                 text x=(px(xa + 2.0)) y=(px(height - 3.0)) font-size="8" fill=(colors::WORSE) { (W::AsOfMark.get(lang)) }
             }
         }
