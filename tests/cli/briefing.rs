@@ -888,3 +888,53 @@ fn the_first_page_counts_overdue_hospital_items_as_the_timeline_does() {
     let row = &row[..row.find("</tr>").unwrap()];
     assert!(row.contains("<td class=\"n alert\">1</td>"), "{row}");
 }
+
+/// The timeline strip: a month item (`10月`) sits in the middle of its month, not
+/// on its first day beside the as-of line, and the 現時点 label is below every
+/// mark, inside the strip.
+#[test]
+fn the_timeline_strip_places_a_month_mid_month_and_its_label_below_the_marks() {
+    let rest = "[[goals]]\ntext = \"目標\"\n\
+                [[goals.progress]]\ntext = \"月の会\"\ndate = \"10月\"\nstatus = \"予定\"\n\
+                [[goals.progress]]\ntext = \"日の会\"\ndate = \"10/1\"\nstatus = \"予定\"\n";
+    let t = Test::new().file("regions/a.toml", sheet("石川県", "南加賀", "2018", rest));
+    let html = briefing_html(&t);
+    let strip = &html[html.find("class=\"timeline-strip\"").expect("the strip")..];
+    let strip = &strip[..strip.find("</svg>").unwrap()];
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        tag[at..at + tag[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let circles: Vec<&str> = strip.split("<circle").skip(1).collect();
+    let x_of = |text: &str| {
+        circles
+            .iter()
+            .find(|c| c.contains(text))
+            .map(|c| attr(c, "cx"))
+            .unwrap_or_else(|| panic!("no mark for {text}"))
+    };
+    // 10/1 is the first day of October; 10月 is about half a month later.
+    let month_width = {
+        let lines: Vec<f64> = strip
+            .split("<line")
+            .skip(1)
+            .filter(|l| l.contains("y1=\"14\""))
+            .map(|l| attr(l, "x1"))
+            .collect();
+        lines[1] - lines[0]
+    };
+    assert!(
+        x_of("月の会") - x_of("日の会") > month_width / 3.0,
+        "{strip}"
+    );
+    let label = &strip[..strip.find("現時点").expect("the as-of label")];
+    let label_y = attr(&label[label.rfind("<text").unwrap()..], "y");
+    let height = attr(
+        &html[html.find("class=\"timeline-strip\"").unwrap()..],
+        "height",
+    );
+    for c in &circles {
+        assert!(attr(c, "cy") + 5.0 < label_y - 8.0, "{strip}");
+    }
+    assert!(label_y <= height, "{strip}");
+}
