@@ -508,6 +508,14 @@ impl Template {
         }
     }
 
+    /// An optional key of a block, commented out below its meaning.
+    pub fn optional_below(lang: Lang) -> &'static str {
+        lang.pick(
+            "（使うときは下の行の「# 」を消します）",
+            "(to use it, remove the \"# \" of the line below)",
+        )
+    }
+
     /// Left out: an optional key shown commented out.
     pub fn optional(lang: Lang) -> &'static str {
         lang.pick(
