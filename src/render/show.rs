@@ -153,7 +153,12 @@ pub fn canonical(sheet: &Sheet, lang: Lang) -> String {
                 .collect();
             let key = format!("{} {}", field("views", lang), field(v.key(), lang));
             match said.as_slice() {
-                [] => c.out.push_str(&format!("{key}: -\n")),
+                // A word, not `-`, which a view could hold as its text: as git's
+                // textconv, `show` must tell a blank view from one that says `-`.
+                [] => c.out.push_str(&format!(
+                    "{key}: {}\n",
+                    crate::i18n::report::W::NothingWritten.get(lang)
+                )),
                 [one] => {
                     c.out.push_str(&format!("{key}: "));
                     c.push_value(one, "");
