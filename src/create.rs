@@ -28,7 +28,13 @@ pub fn create_new(path: &Path, contents: &[u8]) -> Result<(), Failure> {
             path: path.to_path_buf(),
         });
     }
-    let mut temp = temp_file(&folder_of(path)).map_err(io_failure)?;
+    // A missing folder is said as such, not as the OS error about the hidden
+    // temporary file made in it.
+    let folder = folder_of(path);
+    if !folder.is_dir() {
+        return Err(Failure::NotFound { path: folder });
+    }
+    let mut temp = temp_file(&folder).map_err(io_failure)?;
     temp.write_all(contents)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(io_failure)?;
@@ -245,10 +251,13 @@ mod tests {
     }
 
     #[test]
-    fn missing_folder_is_an_io_failure() {
+    fn a_missing_folder_is_named() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("no/such/a.toml");
-        assert!(matches!(create_new(&p, b"x"), Err(Failure::Io { .. })));
+        match create_new(&p, b"x") {
+            Err(Failure::NotFound { path }) => assert_eq!(path, dir.path().join("no/such")),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -914,3 +914,32 @@ fn a_blank_current_value_is_not_called_met_at_baseline() {
         .run();
     assert!(out.stdout.contains("当初から達成"), "{}", out.stdout);
 }
+
+/// `--out` into a folder that does not exist names the folder, not the OS error
+/// about the hidden temporary file made there.
+#[test]
+fn out_into_a_missing_folder_names_the_folder() {
+    let t = Test::with_regions();
+    for args in [
+        &["progress", "--format", "markdown", "--out", "nodir/p.md"][..],
+        &[
+            "render",
+            "--region",
+            "南加賀",
+            "--format",
+            "html",
+            "--out",
+            "nodir/x.html",
+        ],
+    ] {
+        let out = t.sheet(args);
+        assert_eq!(out.code, 2, "{args:?}");
+        assert!(
+            out.stderr
+                .contains("nodir: ファイルまたはフォルダがありません"),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains(".sheet-"), "{}", out.stderr);
+    }
+}
