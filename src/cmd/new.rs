@@ -102,6 +102,15 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
             ),
         }
         .map_err(|e| e.failure(lang, &shown))?;
+        // A workbook in a folder of sheets is read as a sheet too: like a TOML
+        // sheet, it is not made beside another of the same region and year.
+        let _lock = create::FolderLock::acquire(&dir)?;
+        let text = sheet_text(&sheet, lang, SCHEMA_FILE);
+        if let (_, Some(new)) = workspace::load_text("new", text.as_bytes(), ctx.today) {
+            if let Some(other) = destination::same_region(&new, &dir, &path, ctx.today)? {
+                return Err(Failure::Other(NewWords::same_region(lang, &other)).into());
+            }
+        }
         super::create_file(&path, &book, ctx)?;
         return Ok(Exit::Ok);
     }

@@ -201,6 +201,54 @@ fn new_refuses_a_second_sheet_of_the_same_region() {
     assert!(!t.path("regions/minami-kaga-2.toml").exists());
 }
 
+/// A workbook made by `new --out FILE.xlsx` in a folder is read as a sheet of it:
+/// two for one region and year, or one beside its TOML sheet, are refused too.
+#[test]
+fn new_refuses_a_second_workbook_of_the_same_region() {
+    let t = Test::with_regions();
+    let args = |out: &'static str| {
+        [
+            "new",
+            "--region",
+            "南加賀",
+            "--prefecture",
+            "石川県",
+            "--fiscal-year",
+            "R7",
+            "--out",
+            out,
+        ]
+    };
+    assert_eq!(t.sheet(&args("regions/a.xlsx")).code, 0);
+    for (out, beside) in [
+        ("regions/b.xlsx", "regions/a.xlsx"),
+        ("regions/c.XLSX", "regions/a.xlsx"),
+    ] {
+        let run = t.sheet(&args(out));
+        assert_eq!(run.code, 2, "{out}");
+        assert!(run.stderr.contains(beside), "{}", run.stderr);
+        assert!(!t.path(out).exists(), "{out}");
+    }
+    // Beside the TOML sheet of the same year.
+    let run = t.sheet(&[
+        "new",
+        "--region",
+        "南加賀",
+        "--prefecture",
+        "石川県",
+        "--fiscal-year",
+        "H30",
+        "--out",
+        "regions/d.xlsx",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("regions/minami-kaga.toml"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn new_asks_for_a_slug_when_the_name_is_japanese() {
     let t = Test::new().args(&[
