@@ -46,6 +46,9 @@ fn ja(f: &Failure) -> String {
         Failure::EmptyDir { path } => {
             format!("{}: このフォルダにシート（*.toml）がありません", path.display())
         }
+        Failure::UnknownRegion { name, known } if known.is_empty() => {
+            format!("圏域「{name}」はありません（読み込めたシートがありません）")
+        }
         Failure::UnknownRegion { name, known } => format!(
             "圏域「{name}」はありません。ある圏域: {}",
             known.join("、")
@@ -174,6 +177,9 @@ fn en(f: &Failure) -> String {
         Failure::Io { path, source } => format!("{}: {source}", path.display()),
         Failure::EmptyDir { path } => {
             format!("{}: no *.toml sheets in this folder", path.display())
+        }
+        Failure::UnknownRegion { name, known } if known.is_empty() => {
+            format!("unknown region \"{name}\": no sheet could be read")
         }
         Failure::UnknownRegion { name, known } => {
             format!(

@@ -943,3 +943,21 @@ fn out_into_a_missing_folder_names_the_folder() {
         assert!(!out.stderr.contains(".sheet-"), "{}", out.stderr);
     }
 }
+
+/// An unknown region where no sheet could be read says so, rather than ending in
+/// an empty list of the regions there are.
+#[test]
+fn an_unknown_region_among_no_readable_sheet_says_so() {
+    let t = Test::new().file("s/bad.toml", "format = 1\n[sheet]\nx =\n");
+    for (lang, said) in [
+        (
+            "ja",
+            "圏域「nope」はありません（読み込めたシートがありません）",
+        ),
+        ("en", "unknown region \"nope\": no sheet could be read"),
+    ] {
+        let out = t.sheet(&["--lang", lang, "progress", "--region", "nope", "s/bad.toml"]);
+        assert_eq!(out.code, 2);
+        assert!(out.stderr.contains(said), "{}", out.stderr);
+    }
+}
