@@ -105,12 +105,7 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         // A workbook in a folder of sheets is read as a sheet too: like a TOML
         // sheet, it is not made beside another of the same region and year.
         let _lock = create::FolderLock::acquire(&dir)?;
-        let text = sheet_text(&sheet, lang, SCHEMA_FILE);
-        if let (_, Some(new)) = workspace::load_text("new", text.as_bytes(), ctx.today) {
-            if let Some(other) = destination::same_region(&new, &dir, &path, ctx.today)? {
-                return Err(Failure::Other(NewWords::same_region(lang, &other)).into());
-            }
-        }
+        refuse_same_region(&sheet_text(&sheet, lang, SCHEMA_FILE), &dir, &path, ctx)?;
         super::create_file(&path, &book, ctx)?;
         return Ok(Exit::Ok);
     }
@@ -120,11 +115,7 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         // Two runs at once for one region and year must not both find the folder
         // without it and both write: the check and the write are one step.
         let _lock = create::FolderLock::acquire(&dir)?;
-        if let (_, Some(new)) = workspace::load_text("new", text.as_bytes(), ctx.today) {
-            if let Some(other) = destination::same_region(&new, &dir, &path, ctx.today)? {
-                return Err(Failure::Other(NewWords::same_region(lang, &other)).into());
-            }
-        }
+        refuse_same_region(&text, &dir, &path, ctx)?;
         create::create_new(&path, text.as_bytes()).map_err(|e| match e {
             Failure::Exists { .. } => Failure::Other(NewWords::exists(lang, &shown)),
             other => other,
@@ -143,6 +134,17 @@ pub fn run(args: &NewArgs, ctx: &Ctx) -> anyhow::Result<Exit> {
         ctx.eprintln(&NewWords::no_schema(lang, &schema_ref));
     }
     Ok(Exit::Ok)
+}
+
+/// Refuses to make `path` in `dir` when a sheet of the same region and year is
+/// there already (the caller holds the folder's lock). `text`: the new sheet.
+fn refuse_same_region(text: &str, dir: &Path, path: &Path, ctx: &Ctx) -> Result<(), Failure> {
+    if let (_, Some(new)) = workspace::load_text("new", text.as_bytes(), ctx.today) {
+        if let Some(other) = destination::same_region(&new, dir, path, ctx.today)? {
+            return Err(Failure::Other(NewWords::same_region(ctx.lang, &other)));
+        }
+    }
+    Ok(())
 }
 
 impl NewSheet {
