@@ -11,7 +11,9 @@ mod texts;
 
 pub use texts::{date_shown, item_content};
 
-use super::indicator::{bool_text, csv_fields, pct_text, value_text, verdict_color, verdict_text};
+use super::indicator::{
+    bool_text, csv_fields, pct_text, unit_after_number, value_text, verdict_color, verdict_text,
+};
 use crate::core::fiscal::FiscalYear;
 use crate::core::model::View;
 use crate::i18n::report::{self as words, W};
@@ -335,15 +337,9 @@ fn shared_unit(ind: &IndicatorAcross) -> Option<&str> {
 /// Baseline, current, target, progress and verdict of one region's indicator;
 /// values with their unit when the heading does not give it.
 fn indicator_cells(row: &IndicatorRow, with_unit: bool, lang: Lang) -> [String; 5] {
-    use crate::core::model::Value;
-    // A bare number gets the indicator's unit; a number written with its unit
-    // (`13件`, `16件以上`) already shows it.
-    let unit = |v: Option<&Value>| {
-        let text = value_text(v, lang);
-        match (with_unit, v, &row.unit) {
-            (true, Some(Value::Integer(_) | Value::Float(_)), Some(u)) => format!("{text}{u}"),
-            _ => text,
-        }
+    let unit_shown = row.unit.as_deref().filter(|_| with_unit);
+    let unit = |v: Option<&crate::core::model::Value>| {
+        unit_after_number(value_text(v, lang), v, unit_shown)
     };
     [
         unit(row.baseline.as_ref()),

@@ -175,11 +175,15 @@ fn values(rows: &[&Point], unit: Option<&str>, look: &Look, lang: Lang) -> Table
         W::Assessment.get(lang),
     ]));
     for p in rows {
-        let shown = |v: &Option<Value>| match (v, unit, &p.standing.unit) {
-            (Some(Value::Integer(_) | Value::Float(_)), None, Some(u)) => {
-                format!("{}{}", value(v), clean(u))
-            }
-            _ => value(v),
+        // Without a heading's unit, each number says its version's.
+        let own_unit = p
+            .standing
+            .unit
+            .as_deref()
+            .filter(|_| unit.is_none())
+            .map(clean);
+        let shown = |v: &Option<Value>| {
+            super::indicator::unit_after_number(value(v), v.as_ref(), own_unit.as_deref())
         };
         t.add_row(vec![
             table::text_cell(&p.date),

@@ -17,6 +17,16 @@ pub fn value_text(v: Option<&Value>, lang: Lang) -> String {
     }
 }
 
+/// `text`, the value `v` as shown, followed by `unit` when the value is a bare
+/// number (`11` → `11人`); a number written with its unit (`13件`) or in words
+/// already says what it counts.
+pub fn unit_after_number(text: String, v: Option<&Value>, unit: Option<&str>) -> String {
+    match (v, unit) {
+        (Some(Value::Integer(_) | Value::Float(_)), Some(u)) => format!("{text}{u}"),
+        _ => text,
+    }
+}
+
 /// The current value against the target, as hledger's budget report shows actual
 /// against goal: `11 [367% of 3]`.
 pub fn current_text(row: &IndicatorRow, lang: Lang) -> String {
