@@ -13,7 +13,7 @@ use crate::core::text;
 
 use super::cells::{CellValue, Worksheet};
 use super::doc::{Challenge, Doc, Goal, Table, Value, ValueKind};
-use super::layout::{self, Column, HeaderProblem, Part, CONTENT, FIELD, GOAL, LIST_MARK, NUMBER};
+use super::layout::{self, Column, HeaderProblem, Part, CONTENT, FIELD, GOAL, NUMBER};
 
 /// The tree of a workbook, and the findings made while building it (at cells).
 #[derive(Debug, Default)]
@@ -591,10 +591,9 @@ fn number(f: f64) -> ValueKind {
 /// without the mark continues the item above, so an item written with a line
 /// break inside comes back whole. Items lose the mark and surrounding spaces.
 fn list_items(s: &str) -> Option<Vec<String>> {
-    let marked = |l: &str| text::nfkc(l.trim()).starts_with(LIST_MARK);
     let mut items: Vec<String> = Vec::new();
     for line in s.lines() {
-        if marked(line) {
+        if layout::starts_item(line) {
             // Only the end of a whole item is trimmed (below): a line break inside
             // keeps what stands before it.
             let l = line.trim_start();

@@ -40,11 +40,16 @@ pub const LIST_MARK: char = '・';
 /// and removed when read. Officials never type it, so their cells read as typed.
 pub const LIST_ESCAPE: char = '\u{2060}';
 
+/// A line that starts an item of a list cell: after spaces, the mark (half-width
+/// `･` too).
+pub fn starts_item(line: &str) -> bool {
+    text::nfkc(line.trim_start()).starts_with(LIST_MARK)
+}
+
 /// A line that would start an item, were it not escaped: after spaces, any escapes
-/// and then the mark (half-width `･` too).
+/// and then the mark.
 pub fn looks_marked(line: &str) -> bool {
-    let rest = line.trim_start().trim_start_matches(LIST_ESCAPE);
-    text::nfkc(rest).starts_with(LIST_MARK)
+    starts_item(line.trim_start().trim_start_matches(LIST_ESCAPE))
 }
 
 /// A line of a statement as written in a list cell: escaped when it looks marked.
